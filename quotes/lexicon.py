@@ -1,0 +1,184 @@
+"""Word lists as data: reporting verbs with their stance, reporting nouns, hedges,
+titles, outlets and organisations.
+
+The lists live in ``quotes/lexicons/*.tsv|txt``. Users extend them without touching
+code: put files with the same names in a folder and point ``QUOTES_LEXICONS`` at it
+(their lines are added to the built-in ones), or call :func:`load` with ``extra=``.
+
+>>> lex = load()
+>>> lex.verbs["deny"].stance
+'denies'
+>>> lex.outlet_name("the Interfax news agency")
+'Interfax'
+>>> lex.outlet_name("Washington Post")
+'The Washington Post'
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+BUILTIN = Path(__file__).resolve().parent / "lexicons"
+ENV_EXTRA = "QUOTES_LEXICONS"
+
+
+@dataclass(frozen=True)
+class Verb:
+    lemma: str
+    stance: str
+    kind: str  # speech | cognition | evidence
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Verb] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)          # reporting noun -> kind
+    hedges: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    anonymous_heads: set[str] = field(default_factory=set)
+    outlet_heads: set[str] = field(default_factory=set)
+    org_heads: set[str] = field(default_factory=set)
+    outlets: dict[str, str] = field(default_factory=dict)        # folded alias -> canonical
+    organizations: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
+
+    # --- look-ups -------------------------------------------------------------------
+    def outlet_name(self, phrase: str) -> str | None:
+        """Canonical outlet named anywhere in ``phrase`` (longest alias wins), else None."""
+        return _find(self.outlets, phrase, self._outlet_re)
+
+    def organization_name(self, phrase: str) -> str | None:
+        """Canonical organisation named in ``phrase`` (longest alias wins), else None."""
+        return _find(self.organizations, phrase, self._org_re)
+
+    def is_speech_verb(self, lemma: str) -> bool:
+        v = self.verbs.get(lemma.lower())
+        return v is not None and v.kind in ("speech", "evidence")
+
+    def cue_words(self) -> frozenset[str]:
+        """Lower-cased lemmas and common inflections that make a sentence worth parsing."""
+        return self._cue_words
+
+    def finalize(self) -> "Lexicon":
+        self._outlet_re = _alias_regex(self.outlets)
+        self._org_re = _alias_regex(self.organizations)
+        words = set()
+        for lemma, v in self.verbs.items():
+            if v.kind == "cognition":
+                continue
+            words.update(_inflections(lemma))
+        for n in self.nouns:
+            words.update((n, n + "s"))
+        words.update(self.hedges)
+        words.update(("according", "quoted", "quoting", "citing", "said", "told"))
+        self._cue_words = frozenset(words)
+        return self
+
+
+def fold(s: str) -> str:
+    """Lower-case, strip accents and collapse spaces: how names and aliases are compared.
+
+    >>> fold("  Recep Tayyip  Erdoğan ")
+    'recep tayyip erdogan'
+    """
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("‘", "'")
+    return " ".join(s.lower().split())
+
+
+_IRREGULAR = {"say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
+              "write": ("wrote", "written", "writes", "writing"), "find": ("found", "finds", "finding"),
+              "show": ("shown", "showed", "shows", "showing"), "think": ("thought",), "know": ("knew", "known"),
+              "feel": ("felt",), "speak": ("spoke", "spoken"), "broadcast": ("broadcasts",)}
+
+
+def _inflections(lemma: str) -> set[str]:
+    out = {lemma, lemma + "s", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        out.update({lemma[:-1] + "ing", lemma + "d"})
+    if lemma.endswith("y"):
+        out.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    out.update(_IRREGULAR.get(lemma, ()))
+    return out
+
+
+def _alias_regex(table: dict[str, str]):
+    if not table:
+        return None
+    alts = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+
+
+def _find(table: dict[str, str], phrase: str, rx) -> str | None:
+    if rx is None:
+        return None
+    m = rx.search(fold(phrase))
+    return table[m.group(1)] if m else None
+
+
+def _lines(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(path, "lexicon file is not UTF-8 text") from None
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield n, line.rstrip("\n")
+
+
+def _load_dir(lex: Lexicon, d: Path) -> None:
+    p = d / "reporting_verbs.tsv"
+    if p.exists():
+        for n, line in _lines(p):
+            cols = line.split("\t")
+            if len(cols) < 2:
+                raise InputError(p, "expected 'lemma<TAB>stance[<TAB>kind]'", line=n)
+            kind = cols[2].strip() if len(cols) > 2 and cols[2].strip() else "speech"
+            lex.verbs[cols[0].strip().lower()] = Verb(cols[0].strip().lower(), cols[1].strip(), kind)
+    p = d / "reporting_nouns.tsv"
+    if p.exists():
+        for n, line in _lines(p):
+            cols = line.split("\t")
+            lex.nouns[cols[0].strip().lower()] = cols[1].strip() if len(cols) > 1 else "document"
+    for fname, attr in (("hedges.tsv", "hedges"), ("titles.txt", "titles"),
+                        ("anonymous_heads.txt", "anonymous_heads"), ("outlet_heads.txt", "outlet_heads"),
+                        ("org_heads.txt", "org_heads")):
+        p = d / fname
+        if p.exists():
+            getattr(lex, attr).update(line.split("\t")[0].strip().lower() for _, line in _lines(p))
+    for fname, attr in (("outlets.tsv", "outlets"), ("organizations.tsv", "organizations")):
+        p = d / fname
+        if p.exists():
+            table = getattr(lex, attr)
+            for n, line in _lines(p):
+                cols = line.split("\t")
+                canon = cols[0].strip()
+                if not canon:
+                    raise InputError(p, "expected 'canonical<TAB>alias|alias'", line=n)
+                table[fold(canon)] = canon
+                if len(cols) > 1:
+                    for alias in cols[1].split("|"):
+                        if alias.strip():
+                            table[fold(alias)] = canon
+
+
+@functools.lru_cache(maxsize=8)
+def load(extra: str | None = None) -> Lexicon:
+    """The built-in lexicons, plus the files in ``extra`` or ``$QUOTES_LEXICONS`` if set."""
+    lex = Lexicon()
+    _load_dir(lex, BUILTIN)
+    extra = extra or os.environ.get(ENV_EXTRA)
+    if extra:
+        d = Path(extra)
+        if not d.is_dir():
+            raise InputError(d, "lexicon folder does not exist")
+        _load_dir(lex, d)
+    return lex.finalize()

@@ -1,0 +1,1 @@
+"""Building and describing the project's compact English stanza models."""

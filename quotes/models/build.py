@@ -1,0 +1,207 @@
+"""Train the compact English stanza models from openly licensed treebanks, offline.
+
+Reproduces ``data/models/`` (and its ``MODEL_CARD.md``) with stanza's own training code:
+
+    python -m quotes.models.build --out data/models                # everything (~2.5 h on 2 cores)
+    python -m quotes.models.build --out data/models --stage pos    # one stage
+    python -m quotes.models.build --out data/models --stage card   # re-score and rewrite the card
+
+Corpora are read from ``--corpora`` (default ``../shared/corpora``): UD English-EWT
+(tokenizer, MWT, POS, lemmas, dependencies; CC BY-SA 4.0) and UNER English-EWT with
+open_ner_en (PER/ORG/LOC; CC BY-SA 4.0 and CC BY 4.0). No pretrained word vectors or
+character language models are used: they cannot be downloaded here. Intermediate
+files go to ``--work`` (default ``build/models-work``), never into the repository.
+
+The parser is trained on tags predicted by the trained tagger (``retag`` stage), which
+matches what it sees at run time and is worth about a point of LAS over gold tags.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .settings import STAGES, STAGE_ARGS, MODEL_FILES, SHORT
+
+PY = sys.executable
+
+
+def _env(work: Path, threads: int, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "UDBASE": str(work / "ud"), "NERBASE": str(work / "ner"), "DATA_ROOT": str(work / "data"),
+        "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads),
+    })
+    env.update(extra)
+    return env
+
+
+def _run(cmd: list[str], log: Path, env: dict[str, str]) -> None:
+    log.parent.mkdir(parents=True, exist_ok=True)
+    print(f"[build] {' '.join(cmd)}  (log: {log})", flush=True)
+    t0 = time.time()
+    with open(log, "a") as fh:
+        fh.write(f"\n$ {' '.join(cmd)}\n")
+        fh.flush()
+        proc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env)
+    if proc.returncode:
+        sys.exit(f"[build] failed ({proc.returncode}) after {time.time() - t0:.0f}s: see {log}")
+    print(f"[build] done in {time.time() - t0:.0f}s", flush=True)
+
+
+def prepare(corpora: Path, work: Path, threads: int) -> None:
+    """Link the corpora where stanza's scripts look for them and convert them."""
+    (work / "ud").mkdir(parents=True, exist_ok=True)
+    link = work / "ud" / "UD_English-EWT"
+    if not link.exists():
+        link.symlink_to((corpora / "UD_English-EWT").resolve())
+    env = _env(work, threads)
+    log = work / "logs" / "prepare.log"
+    for args in (["prepare_tokenizer_treebank", "UD_English-EWT"],
+                 ["prepare_mwt_treebank", "UD_English-EWT"],
+                 ["prepare_pos_treebank", "UD_English-EWT"],
+                 ["prepare_lemma_treebank", "UD_English-EWT", "--gold", "--no_lemma_classifier"],
+                 ["prepare_depparse_treebank", "UD_English-EWT", "--gold"]):
+        _run([PY, "-m", f"stanza.utils.datasets.{args[0]}", *args[1:]], log, env)
+    prepare_ner(corpora, work)
+
+
+def _iob_sentences(path: Path):
+    """Yield [(word, tag)] sentences from an IOB2 file (UNER's CoNLL-like or two-column)."""
+    sent: list[tuple[str, str]] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if sent:
+                    yield sent
+                sent = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) >= 3 and cols[0].isdigit():      # UNER: id, word, tag, ...
+                word, tag = cols[1], cols[2]
+            else:                                         # word, tag
+                word, tag = cols[0], cols[-1]
+            if tag in ("B-O", "B-OTH", "I-OTH"):          # UNER's early train file
+                tag = "O"
+            sent.append((word, tag))
+    if sent:
+        yield sent
+
+
+def prepare_ner(corpora: Path, work: Path) -> None:
+    """UNER English-EWT + open_ner_en as stanza NER json (train/dev), UNER test alone."""
+    from stanza.utils.datasets.ner.prepare_ner_file import process_dataset
+
+    out = work / "ner_data"
+    out.mkdir(parents=True, exist_ok=True)
+    uner, opn = corpora / "UNER_English-EWT", corpora / "open_ner_en"
+    parts = {
+        "train": [uner / "en_ewt-ud-train.early-0c7ce0d.iob2", opn / "en_open.train.iob2"],
+        "dev": [uner / "en_ewt-ud-dev.iob2", opn / "en_open.dev.iob2"],
+        "test": [uner / "en_ewt-ud-test.iob2"],
+    }
+    for split, files in parts.items():
+        bio = out / f"{split}.bio"
+        with open(bio, "w", encoding="utf-8") as fh:
+            for f in files:
+                for sent in _iob_sentences(f):
+                    fh.write("".join(f"{w}\t{t}\n" for w, t in sent) + "\n")
+        process_dataset(str(bio), str(out / f"{split}.json"))
+        print(f"[build] NER {split}: {out / f'{split}.json'}")
+
+
+def train(stage: str, work: Path, threads: int) -> None:
+    """Run one training stage with the settings in ``settings.STAGE_ARGS``."""
+    models, log = work / "models", work / "logs" / f"{stage}.log"
+    base = ["--cpu", "--save_dir", str(models), "--force"]
+    env = _env(work, threads)
+    if stage == "tokenize":
+        cmd = [PY, "-m", "stanza.utils.training.run_tokenizer", "UD_English-EWT", *base, "--no_charlm"]
+    elif stage == "mwt":
+        cmd = [PY, "-m", "stanza.utils.training.run_mwt", "UD_English-EWT", *base]
+    elif stage == "pos":
+        cmd = [PY, "-m", "stanza.utils.training.run_pos", "UD_English-EWT", *base, "--no_charlm", "--no_pretrain"]
+    elif stage == "lemma":
+        cmd = [PY, "-m", "stanza.utils.training.run_lemma", "UD_English-EWT", *base, "--no_charlm"]
+    elif stage == "retag":
+        retag(work, threads)
+        return
+    elif stage == "depparse":
+        env["DEPPARSE_DATA_DIR"] = str(work / "data" / "depparse_retagged")
+        cmd = [PY, "-m", "stanza.utils.training.run_depparse", "UD_English-EWT", *base,
+               "--no_charlm", "--no_pretrain"]
+    elif stage == "ner":
+        d = work / "ner_data"
+        cmd = [PY, "-m", "stanza.models.ner_tagger", "--mode", "train", "--train_file", str(d / "train.json"),
+               "--eval_file", str(d / "dev.json"), "--shorthand", "en_uner", "--save_dir", str(models),
+               "--save_name", MODEL_FILES["ner"], "--cpu", "--no_pretrain"]
+        _run(cmd + list(STAGE_ARGS["ner"]), log, env)
+        _run([PY, "-m", "stanza.models.ner_tagger", "--mode", "predict", "--eval_file", str(d / "test.json"),
+              "--shorthand", "en_uner", "--save_dir", str(models), "--save_name", MODEL_FILES["ner"],
+              "--cpu", "--no_pretrain"], work / "logs" / "ner_test.log", env)
+        return
+    else:
+        raise SystemExit(f"unknown stage {stage!r}; stages: {', '.join(STAGES)}")
+    _run(cmd + list(STAGE_ARGS[stage]), log, env)
+
+
+def retag(work: Path, threads: int) -> None:
+    """Replace gold UPOS/XPOS/feats in the parser's data by the trained tagger's predictions."""
+    src, dst = work / "data" / "depparse", work / "data" / "depparse_retagged"
+    dst.mkdir(parents=True, exist_ok=True)
+    env = _env(work, threads)
+    for split in ("train", "dev", "test"):
+        name = f"{SHORT}.{split}.in.conllu"
+        _run([PY, "-m", "stanza.models.tagger", "--mode", "predict", "--eval_file", str(src / name),
+              "--output_file", str(dst / name), "--save_dir", str(work / "models"),
+              "--save_name", MODEL_FILES["pos"], "--shorthand", SHORT, "--no_pretrain", "--cpu",
+              "--lang", "en"], work / "logs" / "retag.log", env)
+
+
+def install(work: Path, out: Path) -> None:
+    """Copy the trained model files into ``out`` (the project's ``data/models``)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for proc, fname in MODEL_FILES.items():
+        src = work / "models" / fname
+        if not src.exists():
+            raise SystemExit(f"[build] missing {src}: run stage {proc!r} first")
+        shutil.copy2(src, out / fname)
+    (out / "resources.json").write_text("{}\n")
+    print(f"[build] installed {len(MODEL_FILES)} models into {out}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m quotes.models.build", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default="data/models", type=Path, help="where the models and card go")
+    ap.add_argument("--corpora", default="../shared/corpora", type=Path)
+    ap.add_argument("--work", default="build/models-work", type=Path, help="scratch space")
+    ap.add_argument("--stage", action="append", choices=STAGES + ("prepare", "install", "card"),
+                    help="run only these stages (repeatable); default: all, in order")
+    ap.add_argument("--threads", type=int, default=1, help="torch threads per training job")
+    args = ap.parse_args(argv)
+    work = args.work.resolve()
+    stages = args.stage or ["prepare", *STAGES, "install", "card"]
+    for stage in stages:
+        if stage == "prepare":
+            prepare(args.corpora, work, args.threads)
+        elif stage == "install":
+            install(work, args.out)
+        elif stage == "card":
+            from .card import write_card
+            write_card(work, args.out, args.corpora)
+        else:
+            train(stage, work, args.threads)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Training settings of the compact models: the one place they are written down.
+
+``build.py`` runs them; ``card.py`` copies them into the model card.
+"""
+
+SHORT = "en_ewt"
+
+#: Training stages, in dependency order (retag needs pos; depparse needs retag).
+STAGES = ("tokenize", "mwt", "pos", "lemma", "ner", "retag", "depparse")
+
+#: File name of each processor's model in data/models/.
+MODEL_FILES = {
+    "tokenize": "en_ewt_tokenizer.pt",
+    "mwt": "en_ewt_mwt.pt",
+    "pos": "en_ewt_nopretrain_tagger.pt",
+    "lemma": "en_ewt_nocharlm_lemmatizer.pt",
+    "depparse": "en_ewt_nopretrain_parser.pt",
+    "ner": "en_uner_open_nertagger.pt",
+}
+
+#: Extra arguments per stage (see ../shared/notes/compact-stanza-models.md for what was tried).
+STAGE_ARGS = {
+    "tokenize": ("--steps", "3000", "--eval_steps", "500"),
+    "mwt": ("--num_epoch", "10"),
+    "pos": ("--share_hid", "--hidden_dim", "160", "--char_emb_dim", "50", "--char_hidden_dim", "80",
+            "--deep_biaff_hidden_dim", "160", "--composite_deep_biaff_hidden_dim", "80",
+            "--batch_size", "100", "--max_steps", "5000"),
+    "lemma": ("--no_lemma_classifier", "--num_epoch", "2", "--batch_size", "100", "--hidden_dim", "100"),
+    "ner": ("--hidden_dim", "128", "--char_hidden_dim", "64", "--char_emb_dim", "50", "--word_emb_dim", "100",
+            "--optim", "adam", "--lr", "0.002", "--max_steps", "3000", "--eval_interval", "500"),
+    "retag": (),
+    "depparse": ("--no_checkpoint", "--hidden_dim", "200", "--num_layers", "2", "--char_emb_dim", "50",
+                 "--char_hidden_dim", "64", "--deep_biaff_hidden_dim", "200", "--deep_biaff_output_dim", "100",
+                 "--batch_size", "2000", "--optim", "adam", "--lr", "0.002", "--no_second_optim",
+                 "--max_steps", "2000"),
+}

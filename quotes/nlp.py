@@ -1,0 +1,330 @@
+"""The NLP layer: model resolution, one cached stanza pipeline per process, batched parsing.
+
+Models are looked up in one documented order (:func:`resolve_models`):
+
+1. a models directory given explicitly (``models=`` argument, ``--models`` option, or the
+   ``QUOTES_MODELS`` environment variable);
+2. stanza's official English models, if installed in stanza's resources directory
+   (``stanza.download("en")`` where there is network; ``STANZA_RESOURCES_DIR`` moves it);
+3. the project's compact English models in ``data/models/``.
+
+Parsing is two-pass: every sentence is tokenized (offsets into the original text are
+kept), and only the sentences a ``select`` predicate picks get POS tags, lemmas,
+dependencies and entities. With ``select=None`` every sentence is fully parsed.
+
+>>> from quotes.types import Word, Sentence
+>>> s = Sentence(0, 0, 9, [Word(1, "He", 0, 2), Word(2, "said", 3, 7)], parsed=False)
+>>> [w.text for w in s.words]
+['He', 'said']
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .errors import ModelError
+from .types import Entity, ParsedDoc, Sentence, Word
+
+ENV_MODELS = "QUOTES_MODELS"
+#: The compact models shipped with the project (a source checkout or editable install).
+COMPACT_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+#: Processor -> model file name, for a directory in the project's own layout.
+MODEL_FILES = {
+    "tokenize": "en_ewt_tokenizer.pt",
+    "mwt": "en_ewt_mwt.pt",
+    "pos": "en_ewt_nopretrain_tagger.pt",
+    "lemma": "en_ewt_nocharlm_lemmatizer.pt",
+    "depparse": "en_ewt_nopretrain_parser.pt",
+    "ner": "en_uner_open_nertagger.pt",
+}
+#: stanza's and OntoNotes' entity labels, folded to the project's few types.
+NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC",
+             "FAC": "LOC", "NORP": "MISC"}
+
+Select = Callable[[Sentence], bool]
+
+
+@dataclass(frozen=True)
+class ModelSet:
+    """Which models are used: ``source`` is ``explicit``, ``stanza`` or ``compact``."""
+
+    source: str
+    path: Path
+    files: dict[str, str] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        lines = [f"models: {self.source} ({self.path})"]
+        for proc, f in self.files.items():
+            lines.append(f"  {proc:9s} {f}")
+        return "\n".join(lines)
+
+
+def _own_layout(path: Path) -> dict[str, str] | None:
+    if all((path / f).is_file() for f in MODEL_FILES.values()):
+        return {p: str(path / f) for p, f in MODEL_FILES.items()}
+    return None
+
+
+def _stanza_dir(path: Path) -> bool:
+    return (path / "resources.json").is_file() and (path / "en").is_dir() and any((path / "en").iterdir())
+
+
+def stanza_resources_dirs() -> list[Path]:
+    """Where stanza keeps downloaded models (its default first, then the legacy home folder)."""
+    dirs = []
+    env = os.environ.get("STANZA_RESOURCES_DIR")
+    if env:
+        dirs.append(Path(env))
+    try:
+        from stanza.resources.common import DEFAULT_MODEL_DIR
+        dirs.append(Path(DEFAULT_MODEL_DIR))
+    except Exception:  # pragma: no cover - stanza missing is reported at load time
+        pass
+    dirs.append(Path.home() / "stanza_resources")
+    return dirs
+
+
+def resolve_models(models: str | os.PathLike | None = None) -> ModelSet:
+    """Find the models to use, in the documented order, or raise :class:`ModelError`.
+
+    >>> resolve_models("/nonexistent")
+    Traceback (most recent call last):
+    ...
+    quotes.errors.ModelError: models directory /nonexistent does not exist ...
+    """
+    explicit = models if models is not None else os.environ.get(ENV_MODELS) or None
+    if explicit is not None:
+        path = Path(explicit).expanduser()
+        where = "given" if models is not None else f"set by {ENV_MODELS}"
+        if not path.is_dir():
+            raise ModelError(f"models directory {path} does not exist ({where}); "
+                             f"expected the files {', '.join(MODEL_FILES.values())} or a stanza resources dir")
+        files = _own_layout(path)
+        if files:
+            return ModelSet("explicit", path, files)
+        if _stanza_dir(path):
+            return ModelSet("explicit", path, {"stanza": "official English models (resources.json)"})
+        missing = [f for f in MODEL_FILES.values() if not (path / f).is_file()]
+        raise ModelError(f"models directory {path} ({where}) lacks {', '.join(missing)} "
+                         "and is not a stanza resources directory")
+    for d in stanza_resources_dirs():
+        if _stanza_dir(d):
+            return ModelSet("stanza", d, {"stanza": "official English models (resources.json)"})
+    files = _own_layout(COMPACT_DIR)
+    if files:
+        return ModelSet("compact", COMPACT_DIR, files)
+    raise ModelError(
+        "no English models found. Either run `python -c \"import stanza; stanza.download('en')\"` "
+        f"(needs network), or point --models / {ENV_MODELS} at a models directory, or build the "
+        f"compact models with `python -m quotes.models.build --out {COMPACT_DIR}`")
+
+
+def _threads(threads: int | None) -> None:
+    import torch
+    if threads:
+        torch.set_num_threads(threads)
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipelines(models: str | None = None, threads: int | None = None):
+    """Load (once per process and settings) the tokenizer and the tagging/parsing pipeline.
+
+    Returns ``(tokenizer, tagger, ModelSet)``: two stanza Pipelines, the first
+    tokenizing raw text, the second tagging, lemmatizing, parsing and finding
+    entities in pretokenized sentences.
+    """
+    ms = resolve_models(models)
+    try:
+        import stanza
+    except ImportError as err:  # pragma: no cover
+        raise ModelError(f"stanza is not installed ({err}); run the README's install command") from None
+    _threads(threads)
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    common = dict(lang="en", download_method=None, logging_level="WARN", use_gpu=False)
+    try:
+        if ms.source != "stanza" and "tokenize" in ms.files:
+            f = ms.files
+            empty = _empty_resources_dir()
+            tok = stanza.Pipeline(dir=empty, processors="tokenize,mwt", tokenize_model_path=f["tokenize"],
+                                  mwt_model_path=f["mwt"], **common)
+            tag = stanza.Pipeline(dir=empty, processors="tokenize,pos,lemma,depparse,ner",
+                                  tokenize_pretokenized=True, pos_model_path=f["pos"],
+                                  lemma_model_path=f["lemma"], depparse_model_path=f["depparse"],
+                                  ner_model_path=f["ner"], pos_pretrain_path=None,
+                                  depparse_pretrain_path=None, ner_pretrain_path=None,
+                                  ner_forward_charlm_path=None, ner_backward_charlm_path=None,
+                                  pos_batch_size=3000, depparse_batch_size=3000, **common)
+        else:
+            tok = stanza.Pipeline(dir=str(ms.path), processors="tokenize,mwt", **common)
+            tag = stanza.Pipeline(dir=str(ms.path), processors="tokenize,pos,lemma,depparse,ner",
+                                  tokenize_pretokenized=True, **common)
+    except Exception as err:
+        raise ModelError(f"could not load the stanza models from {ms.path}: {err}") from None
+    return tok, tag, ms
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_resources_dir() -> str:
+    # stanza reads <dir>/resources.json even when every model path is given.
+    import tempfile
+    d = Path(tempfile.mkdtemp(prefix="quotes-stanza-"))
+    (d / "resources.json").write_text(json.dumps({}))
+    return str(d)
+
+
+def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | None = None
+             ) -> list[list[Sentence]]:
+    """Split texts into sentences of words (not parsed), keeping offsets into each text."""
+    tok, _, _ = load_pipelines(models, threads)
+    out = []
+    import stanza
+    docs = [stanza.Document([], text=t) for t in texts]
+    if docs:
+        docs = tok(docs) if len(docs) > 1 else [tok(docs[0])]
+    for doc in docs:
+        out.append([_sentence(i, s) for i, s in enumerate(doc.sentences)])
+    return out
+
+
+def _sentence(index: int, sent) -> Sentence:
+    words: list[Word] = []
+    for token in sent.tokens:
+        for w in token.words:
+            words.append(Word(id=len(words) + 1, text=w.text, start=token.start_char, end=token.end_char,
+                              lemma=w.text.lower()))
+    return Sentence(index=index, start=sent.tokens[0].start_char, end=sent.tokens[-1].end_char,
+                    words=words, parsed=False)
+
+
+def _fill(sent: Sentence, parsed) -> None:
+    """Copy tags, lemmas, heads and entity tags from a stanza sentence into ``sent``."""
+    for w, pw in zip(sent.words, parsed.words):
+        w.lemma = pw.lemma or w.text.lower()
+        w.upos = pw.upos or ""
+        w.xpos = pw.xpos or ""
+        w.feats = pw.feats or ""
+        w.head = pw.head if pw.head is not None else 0
+        w.deprel = pw.deprel or ""
+    for tok in parsed.tokens:
+        tag = getattr(tok, "ner", None) or "O"
+        for pw in tok.words:
+            sent.words[pw.id - 1].ner = tag
+    sent.parsed = True
+
+
+def entities_of(sent: Sentence) -> list[Entity]:
+    """Entity spans from a parsed sentence's BIOES tags, with folded types."""
+    out, cur = [], None
+    for w in sent.words:
+        tag = w.ner or "O"
+        if tag == "O" or "-" not in tag:
+            cur = None
+            continue
+        pos, typ = tag.split("-", 1)
+        typ = NER_TYPES.get(typ, "MISC")
+        if pos in ("B", "S") or cur is None or cur[0] != typ:
+            cur = [typ, w.start, w.end]
+            out.append(cur)
+        else:
+            cur[2] = w.end
+        if pos in ("E", "S"):
+            cur = None
+    return [Entity(text="", type=t, start=s, end=e, sentence=sent.index) for t, s, e in out]
+
+
+def parse(texts: Sequence[str], *, ids: Sequence[str] | None = None, select: Select | None = None,
+          models: str | None = None, threads: int | None = None) -> list[ParsedDoc]:
+    """Parse texts into :class:`ParsedDoc` records, fully or only where ``select`` says.
+
+    All selected sentences of the batch go through the tagger and parser together.
+    """
+    ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
+    sentence_lists = tokenize(texts, models=models, threads=threads)
+    _, tag, _ = load_pipelines(models, threads)
+    todo = [s for sents in sentence_lists for s in sents if select is None or select(s)]
+    if todo:
+        import stanza
+        parsed = tag([[w.text for w in s.words] for s in todo])
+        for s, ps in zip(todo, parsed.sentences):
+            _fill(s, ps)
+    docs = []
+    for doc_id, text, sents in zip(ids, texts, sentence_lists):
+        ents = []
+        for s in sents:
+            if s.parsed:
+                for e in entities_of(s):
+                    ents.append(Entity(text=text[e.start:e.end], type=e.type, start=e.start, end=e.end,
+                                       sentence=e.sentence))
+        docs.append(ParsedDoc(id=doc_id, text=text, sentences=sents, entities=ents))
+    return docs
+
+
+def to_conllu(doc: ParsedDoc) -> str:
+    """Render a parsed document as CoNLL-U (offsets in MISC as ``start_char``/``end_char``).
+
+    >>> from quotes.types import ParsedDoc, Sentence, Word
+    >>> w = Word(1, "Hi", 0, 2, lemma="hi", upos="INTJ", head=0, deprel="root")
+    >>> print(to_conllu(ParsedDoc("d", "Hi", [Sentence(0, 0, 2, [w])])).strip())
+    # sent_id = 1
+    # text = Hi
+    1	Hi	hi	INTJ	_	_	0	root	_	start_char=0|end_char=2|ner=O
+    """
+    lines = []
+    for s in doc.sentences:
+        lines.append(f"# sent_id = {s.index + 1}")
+        lines.append(f"# text = {' '.join(doc.text[s.start:s.end].split())}")
+        if not s.parsed:
+            lines.append("# parsed = no (no attribution cue in this sentence)")
+        for w in s.words:
+            head = "_" if w.head is None else str(w.head)
+            lines.append("\t".join([str(w.id), w.text, w.lemma or "_", w.upos or "_", w.xpos or "_",
+                                    w.feats or "_", head, w.deprel or "_", "_",
+                                    f"start_char={w.start}|end_char={w.end}|ner={w.ner}"]))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def from_conllu(text: str, conllu: str, doc_id: str = "doc") -> ParsedDoc:
+    """Build a :class:`ParsedDoc` from CoNLL-U whose MISC column holds ``start_char``/``end_char``.
+
+    Used by rule tests that need no model: the parse is written out by hand.
+
+    >>> d = from_conllu("Hi", "1\\tHi\\thi\\tINTJ\\t_\\t_\\t0\\troot\\t_\\tstart_char=0|end_char=2\\n")
+    >>> d.sentences[0].words[0].deprel
+    'root'
+    """
+    sents: list[Sentence] = []
+    words: list[Word] = []
+
+    def close():
+        if words:
+            sents.append(Sentence(len(sents), words[0].start, words[-1].end, list(words)))
+            words.clear()
+
+    for line in conllu.splitlines():
+        if not line.strip():
+            close()
+            continue
+        if line.startswith("#"):
+            continue
+        c = line.split("\t")
+        if "-" in c[0] or "." in c[0]:
+            continue
+        misc = dict(kv.split("=", 1) for kv in c[9].split("|") if "=" in kv)
+        words.append(Word(id=int(c[0]), text=c[1], start=int(misc["start_char"]), end=int(misc["end_char"]),
+                          lemma=c[2] if c[2] != "_" else c[1].lower(), upos=c[3] if c[3] != "_" else "",
+                          xpos=c[4] if c[4] != "_" else "", feats=c[5] if c[5] != "_" else "",
+                          head=int(c[6]) if c[6] != "_" else None, deprel=c[7] if c[7] != "_" else "",
+                          ner=misc.get("ner", "O")))
+    close()
+    doc = ParsedDoc(id=doc_id, text=text, sentences=sents)
+    for s in sents:
+        doc.entities.extend(Entity(text=text[e.start:e.end], type=e.type, start=e.start, end=e.end,
+                                   sentence=e.sentence) for e in entities_of(s))
+    return doc

@@ -1,0 +1,179 @@
+"""A light, model-free normaliser that turns a statement into content keys.
+
+Claim grouping compares statements by what they are about, not by their wording:
+lower-cased, diacritics folded, lemma table and light suffix stripping, stopwords
+dropped, synonyms mapped onto one concept (``cancel`` and ``delay`` -> ``postpone``,
+``meeting`` and ``contacts`` -> ``visit``). Capitalised words become *entity* keys;
+negation words set the statement's polarity instead of becoming keys.
+
+The word lists are data, in ``quotes/lexicons/claim_*.tsv|txt``.
+
+>>> k = content_keys("Putin's visit to the NATO country was canceled")
+>>> sorted(k.entities), sorted(k.words), k.negated
+(['nato', 'putin'], ['country', 'postpone', 'visit'], False)
+>>> content_keys("The visit was not postponed").negated
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: Suffixes stripped by :func:`stem`, tried in order; (suffix, replacement).
+SUFFIX_RULES: tuple[tuple[str, str], ...] = (
+    ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""),
+    ("es", ""), ("s", ""),
+)
+#: Endings that look plural but are not ("crisis", "status", "boss").
+KEEP_S_ENDINGS = ("ss", "us", "is")
+#: A stem keeps at least this many characters.
+MIN_STEM = 3
+#: Doubled final consonants kept after stripping -ed/-ing ("called" -> "call").
+KEEP_DOUBLE = "lsz"
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("quotes.lexicons").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics.
+
+    >>> fold("Erdoğan")
+    'erdogan'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, object]:
+    """The claim word lists, loaded once: lemmas, stopwords, negations, synonyms.
+
+    >>> lexicon()["synonyms"][("cancel",)]
+    'postpon'
+    """
+    lemmas = {}
+    for ln in _lines("claim_lemmas.tsv"):
+        form, lemma = ln.split("\t")
+        lemmas[fold(form)] = fold(lemma)
+    negations = frozenset(fold(w) for w in _lines("claim_negations.txt"))
+    # Stopwords are compared after stemming, so stem them too.
+    stop_raw = [fold(w) for w in _lines("claim_stopwords.txt")]
+    lex = {"lemmas": lemmas, "negations": negations}
+    lexicon_stops = frozenset(stop_raw) | frozenset(_stem(w, lemmas) for w in stop_raw)
+    synonyms: dict[tuple[str, ...], str] = {}
+    for ln in _lines("claim_synonyms.tsv"):
+        word, concept = ln.split("\t")
+        key = tuple(_stem(w, lemmas) for w in _words(fold(word)))
+        synonyms[key] = _stem(fold(concept), lemmas)
+    lex.update(stopwords=lexicon_stops, synonyms=synonyms)
+    return lex
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _stem(word: str, lemmas: dict[str, str]) -> str:
+    word = lemmas.get(word, word)
+    if len(word) <= MIN_STEM or not word.isalpha():
+        return word
+    for suffix, repl in SUFFIX_RULES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < MIN_STEM:
+            continue
+        if suffix == "s" and word.endswith(KEEP_S_ENDINGS):
+            break
+        word = word[: len(word) - len(suffix)] + repl
+        if suffix in ("ed", "ing") and word[-1] == word[-2] and word[-1] not in KEEP_DOUBLE:
+            word = word[:-1]
+        break
+    if word.endswith("e") and len(word) > MIN_STEM + 1:
+        word = word[:-1]
+    return word
+
+
+def stem(word: str) -> str:
+    """The light stem of one word: lemma table first, then suffix stripping.
+
+    Only consistency matters: every inflection of a word gets the same stem.
+
+    >>> [stem(w) for w in ("postponed", "postpone", "preparing", "countries", "met")]
+    ['postpon', 'postpon', 'prepar', 'country', 'meet']
+    """
+    return _stem(fold(word), lexicon()["lemmas"])
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """A statement's content keys: ``entities`` (capitalised names), ``words`` (other
+    content lemmas) and ``negated`` (the content is negated)."""
+
+    entities: frozenset[str]
+    words: frozenset[str]
+    negated: bool = False
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.entities | self.words
+
+
+def _is_title_case(tokens: list[str], stops: frozenset[str]) -> bool:
+    content = [t for t in tokens if fold(t) not in stops and t[:1].isalpha()]
+    caps = sum(1 for t in content if t[:1].isupper())
+    return len(content) >= 4 and caps >= 0.6 * len(content)
+
+
+def content_keys(text: str) -> Keys:
+    """Normalise ``text`` into :class:`Keys` (entities, content words, negation).
+
+    >>> k = content_keys("reports that Putin's meeting with Erdoğan in Turkey had been postponed")
+    >>> sorted(k.all)
+    ['erdogan', 'postpon', 'putin', 'turkey', 'visit']
+    >>> sorted(content_keys("We continue to prepare contacts at the highest level").words)
+    ['high', 'level', 'prepar', 'visit']
+    """
+    lex = lexicon()
+    lemmas, stops, negs, syns = lex["lemmas"], lex["stopwords"], lex["negations"], lex["synonyms"]
+    raw = _words(text)
+    title_case = _is_title_case(raw, stops)
+    negated = False
+    items: list[tuple[str, bool]] = []  # (stem, looks like a name)
+    for i, tok in enumerate(raw):
+        low = fold(tok)
+        if low.endswith(("'s", "'")):
+            low = low[:-2] if low.endswith("'s") else low[:-1]
+        if low.endswith("n't"):
+            negated = True
+            low = low[:-3]
+        if low in negs:
+            negated = True
+            continue
+        name = not title_case and tok[:1].isupper()
+        items.append((_stem(low.replace(".", "") if "." in low else low, lemmas), name))
+    entities: set[str] = set()
+    words: set[str] = set()
+    i = 0
+    while i < len(items):  # two-word synonyms ("call off") first, then single words
+        pair = tuple(s for s, _ in items[i:i + 2])
+        if len(pair) == 2 and pair in syns:
+            words.add(syns[pair])
+            i += 2
+            continue
+        s, name = items[i]
+        i += 1
+        if s in stops or fold(s) in stops or not s:
+            continue
+        mapped = syns.get((s,))
+        if mapped is not None and mapped not in stops:
+            (entities if name else words).add(mapped)
+        elif mapped is None:
+            (entities if name else words).add(s)
+    return Keys(frozenset(entities), frozenset(words), negated)

@@ -1,0 +1,263 @@
+"""The records passed between stages.
+
+Every stage of quotes hands typed, immutable records to the next one; dicts only
+appear at the edges (JSON, DataFrames, graph attributes) through ``to_dict``.
+
+>>> sp = Speaker(name="Dmitry Peskov", mention="he", kind=PERSON, start=10, end=12)
+>>> a = Attribution(doc="d", type=DIRECT, content="We are ready.", start=0, end=13,
+...                 cue="said", stance=ASSERTS, speaker=sp)
+>>> a.id
+'d:0-13'
+>>> a.to_dict()["speaker"]["name"]
+'Dmitry Peskov'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Any
+
+# Attribution types
+DIRECT = "direct"      # wholly inside quotation marks
+INDIRECT = "indirect"  # reported speech, no quotation marks
+MIXED = "mixed"        # reported speech that quotes a fragment
+ATTRIBUTION_TYPES = (DIRECT, INDIRECT, MIXED)
+
+# Speaker kinds
+PERSON = "person"
+ORGANIZATION = "organization"
+OUTLET = "outlet"
+ANONYMOUS = "anonymous"
+DOCUMENT = "document"
+UNKNOWN = "unknown"
+SPEAKER_KINDS = (PERSON, ORGANIZATION, OUTLET, ANONYMOUS, DOCUMENT, UNKNOWN)
+
+# Stances of an attribution toward its content
+ASSERTS = "asserts"
+DENIES = "denies"
+CONFIRMS = "confirms"
+CANNOT_CONFIRM = "cannot_confirm"
+HEDGED = "hedged"
+STANCES = (ASSERTS, DENIES, CONFIRMS, CANNOT_CONFIRM, HEDGED)
+
+# Claim flags
+UNCONFIRMED = "unconfirmed"
+CONTRADICTED = "contradicted"
+CONFIRMED = "confirmed"
+SINGLE_SOURCE = "single_source"
+FLAGS = (UNCONFIRMED, CONTRADICTED, CONFIRMED, SINGLE_SOURCE)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One document. ``publisher`` is the outermost link of every chain in it."""
+
+    id: str
+    text: str
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The source who asserts a statement.
+
+    ``name`` is canonical ("Dmitry Peskov"); ``mention`` is the words used at this
+    place ("he"), with ``start``/``end`` offsets into the article text (``None``
+    when the source is implicit, as for "reportedly").
+    """
+
+    name: str
+    mention: str
+    kind: str = UNKNOWN
+    role: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainLink:
+    """One intermediary a statement passed through ("Tass reported", "told Interfax")."""
+
+    name: str
+    kind: str = UNKNOWN
+    cue: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed statement: who (speaker) said what (content), through whom (chain).
+
+    ``start``/``end`` index the original article text: ``text[start:end] == content``.
+    ``chain`` lists intermediaries outermost first (the article's publisher is not
+    repeated here; graph building adds it).
+    """
+
+    doc: str
+    type: str
+    content: str
+    start: int
+    end: int
+    cue: str | None
+    stance: str
+    speaker: Speaker
+    chain: tuple[ChainLink, ...] = ()
+    cue_start: int | None = None
+    cue_end: int | None = None
+    sentence: int | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc}:{self.start}-{self.end}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "id": self.id,
+            "type": self.type,
+            "content": self.content,
+            "start": self.start,
+            "end": self.end,
+            "cue": self.cue,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "stance": self.stance,
+            "speaker": self.speaker.to_dict(),
+            "chain": [link.to_dict() for link in self.chain],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Attribution":
+        """Rebuild a record from :meth:`to_dict` output (JSON Lines, the store)."""
+        return cls(
+            doc=d["doc"], type=d["type"], content=d["content"], start=d["start"],
+            end=d["end"], cue=d.get("cue"), stance=d["stance"],
+            speaker=Speaker(**d["speaker"]),
+            chain=tuple(ChainLink(**c) for c in d.get("chain", ())),
+            cue_start=d.get("cue_start"), cue_end=d.get("cue_end"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A flag raised on a claim, with one human-readable reason per piece of evidence."""
+
+    name: str
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "reasons": list(self.reasons)}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One proposition, grouped across attributions and articles."""
+
+    id: str
+    text: str
+    statements: tuple[Attribution, ...] = ()
+    flags: tuple[Flag, ...] = field(default=())
+
+    @property
+    def flag_names(self) -> list[str]:
+        return [f.name for f in self.flags]
+
+    def has_flag(self, name: str) -> bool:
+        return any(f.name == name for f in self.flags)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "flags": self.flag_names,
+            "reasons": [r for f in self.flags for r in f.reasons],
+            "statements": [s.to_dict() for s in self.statements],
+        }
+
+
+# --- The parsed document: what the NLP layer hands to the extractors ------------------
+
+
+@dataclass(slots=True)
+class Word:
+    """One syntactic word. ``head`` is the 1-based id of its head in the sentence (0: root).
+
+    Words of sentences that were only tokenized (not parsed) have empty ``upos``,
+    ``lemma`` equal to the lower-cased text, ``head`` ``None`` and ``deprel`` ``""``.
+    """
+
+    id: int
+    text: str
+    start: int
+    end: int
+    lemma: str = ""
+    upos: str = ""
+    xpos: str = ""
+    feats: str = ""
+    head: int | None = None
+    deprel: str = ""
+    ner: str = "O"
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence: its words and character span; ``parsed`` is False for token-only ones."""
+
+    index: int
+    start: int
+    end: int
+    words: list[Word]
+    parsed: bool = True
+
+    def word(self, wid: int) -> Word:
+        return self.words[wid - 1]
+
+    def children(self, wid: int) -> list[Word]:
+        return [w for w in self.words if w.head == wid]
+
+    def subtree(self, wid: int) -> list[Word]:
+        """Every word dominated by ``wid`` (itself included), in sentence order."""
+        keep = {wid}
+        changed = True
+        while changed:
+            changed = False
+            for w in self.words:
+                if w.id not in keep and w.head in keep:
+                    keep.add(w.id)
+                    changed = True
+        return [w for w in self.words if w.id in keep]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity after lexicon correction: type PERSON, ORG, OUTLET, LOC or MISC."""
+
+    text: str
+    type: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(slots=True)
+class ParsedDoc:
+    """A parsed article: original text, sentences, entities (offsets into ``text``)."""
+
+    id: str
+    text: str
+    sentences: list[Sentence]
+    entities: list[Entity] = field(default_factory=list)
+    article: Article | None = None
