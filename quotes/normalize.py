@@ -10,7 +10,7 @@ The word lists are data, in ``quotes/lexicons/claim_*.tsv|txt``.
 
 >>> k = content_keys("Putin's visit to the NATO country was canceled")
 >>> sorted(k.entities), sorted(k.words), k.negated
-(['nato', 'putin'], ['country', 'postpone', 'visit'], False)
+(['nato', 'putin'], ['country', 'postpon', 'visit'], False)
 >>> content_keys("The visit was not postponed").negated
 True
 """
@@ -72,7 +72,7 @@ def lexicon() -> dict[str, object]:
     synonyms: dict[tuple[str, ...], str] = {}
     for ln in _lines("claim_synonyms.tsv"):
         word, concept = ln.split("\t")
-        key = tuple(_stem(w, lemmas) for w in _words(fold(word)))
+        key = tuple(_stem(w.replace(".", ""), lemmas) for w in _words(fold(word)))
         synonyms[key] = _stem(fold(concept), lemmas)
     lex.update(stopwords=lexicon_stops, synonyms=synonyms)
     return lex
@@ -169,11 +169,7 @@ def content_keys(text: str) -> Keys:
             continue
         s, name = items[i]
         i += 1
-        if s in stops or fold(s) in stops or not s:
-            continue
-        mapped = syns.get((s,))
-        if mapped is not None and mapped not in stops:
+        mapped = syns.get((s,), s)
+        if mapped and mapped not in stops:
             (entities if name else words).add(mapped)
-        elif mapped is None:
-            (entities if name else words).add(s)
     return Keys(frozenset(entities), frozenset(words), negated)
