@@ -45,6 +45,11 @@ from .types import (
     Attribution, Claim, Flag,
 )
 
+#: Columns of the query tables.
+ORIGIN_COLUMNS = ("origin", "kind", "named", "stances", "statements", "articles", "relays")
+SOURCE_COLUMNS = ("speaker", "kind", "stance", "stated", "via", "doc", "statement", "content")
+SAID_COLUMNS = ("statement", "doc", "start", "end", "content", "stance", "chain", "claim",
+                "claim_text")
 #: Stances that get their own statement -> claim edge besides ``about``.
 STANCE_EDGES = (CONFIRMS, DENIES, CANNOT_CONFIRM)
 
@@ -256,7 +261,7 @@ def origins(G: nx.MultiDiGraph, claim: str | Claim) -> Table:
         for name, _ in r["path"][:-1]:
             if name not in row["relays"] and name != r["origin"]:
                 row["relays"].append(name)
-    return Table(list(by.values()), title=f"origins of {t.claim.id}: {t.claim.text}")
+    return Table(list(by.values()), ORIGIN_COLUMNS, title=f"origins of {t.claim.id}: {t.claim.text}")
 
 
 def sources(G: nx.MultiDiGraph, claim: str | Claim, stance: str | None = None) -> Table:
@@ -273,7 +278,7 @@ def sources(G: nx.MultiDiGraph, claim: str | Claim, stance: str | None = None) -
              "stated": r["stance"], "via": [n for n, _ in r["path"][:-1]], "doc": r["doc"],
              "statement": r["statement"], "content": r["content"]}
             for r in t.rows if stance is None or r["effective_stance"] == stance]
-    return Table(rows, title=f"sources of {t.claim.id}: {t.claim.text}")
+    return Table(rows, SOURCE_COLUMNS, title=f"sources of {t.claim.id}: {t.claim.text}")
 
 
 def said_by(G: nx.MultiDiGraph, source: str) -> Table:
@@ -301,4 +306,4 @@ def said_by(G: nx.MultiDiGraph, source: str) -> Table:
                          "chain": d["chain"], "claim": cid,
                          "claim_text": G.nodes[f"claim:{cid}"]["text"] if cid else None})
     rows.sort(key=lambda r: (r["doc"], r["start"]))
-    return Table(rows, title=f"said by {source}")
+    return Table(rows, SAID_COLUMNS, title=f"said by {source}")
