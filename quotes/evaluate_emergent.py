@@ -1,0 +1,306 @@
+"""Emergent stance scorer: is each headline for, against or observing its claim?
+
+Every headline is a one-sentence article published by its source. Its attributions
+(from ``extract``: by default :func:`quotes.extractors.extract`) decide its stance:
+
+- a source denies it, or says it is fake / a hoax / not so -> ``against``;
+- a named source confirms it -> ``for``;
+- it is hedged, could not be confirmed, or attributed to someone other than the
+  publisher -> ``observing``;
+- no attribution: the publisher asserts it -> ``for``, unless denial words make it
+  ``against`` or hedge words (or a question) make it ``observing``.
+
+Word lists are data: ``quotes/lexicons/stance_*.txt|tsv``.
+
+>>> art = Article("h1", "Banksy arrested, police say", publisher="example.com")
+>>> headline_stance(art, headline_extract(art))
+'observing'
+>>> headline_stance(Article("h2", "Banksy was not arrested"), [])
+'against'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable, Sequence
+
+from .errors import InputError
+from .normalize import fold
+from .types import (
+    ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, INDIRECT, ORGANIZATION, OUTLET,
+    PERSON, UNKNOWN, Article, Attribution, Speaker,
+)
+
+FOR, AGAINST, OBSERVING = "for", "against", "observing"
+LABELS = (FOR, AGAINST, OBSERVING)
+#: Speaker kinds whose confirmation puts a claim on the record.
+NAMED = (PERSON, ORGANIZATION, OUTLET)
+#: Most words a headline speaker may have ("Senior Western Intelligence Official").
+MAX_SPEAKER_WORDS = 6
+Extract = Callable[[Article], list[Attribution]]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("quotes.lexicons").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern:
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        body = re.escape(fold(w).rstrip("*")).replace(r"\ ", r"\s+")
+        alts.append(body + (r"\w*" if w.endswith("*") else "") + (r"(?!\w)" if w[-1].isalnum() or w.endswith("*") else ""))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    cues = [ln.split("\t") for ln in _lines("stance_cues.tsv")]
+    verbs = {c: s for c, s, w in cues if w == "verb"}
+    return {
+        "denial": _pattern(_lines("stance_denial_words.txt")),
+        "hedge": _pattern(_lines("stance_hedge_words.txt")),
+        "labels": frozenset(fold(w) for w in _lines("headline_labels.txt")),
+        "speaker_nouns": frozenset(fold(w) for w in _lines("headline_speaker_nouns.txt")),
+        "verbs": verbs,
+        "verb_re": "|".join(re.escape(v).replace(r"\ ", r"\s+")
+                            for v in sorted(verbs, key=len, reverse=True)),
+        "prefix": {c: s for c, s, w in cues if w == "prefix"},
+        "implicit": _pattern(c for c, _, w in cues if w == "implicit"),
+        "implicit_stance": {c: s for c, s, w in cues if w == "implicit"},
+    }
+
+
+def has_denial(text: str) -> bool:
+    """Whether ``text`` holds a denial word ("denies", "hoax", "not", "fake", ...).
+
+    >>> has_denial("Woman with three breasts is a fake"), has_denial("Nun gives birth")
+    (True, False)
+    """
+    return bool(_lexicon()["denial"].search(fold(text)))
+
+
+def has_hedge(text: str) -> bool:
+    """Whether ``text`` holds a hedge word ("reportedly", "claims", "rumor", "may", ...).
+
+    >>> has_hedge("Apple rumored to add engravings"), has_hedge("Apple adds engravings")
+    (True, False)
+    """
+    return bool(_lexicon()["hedge"].search(fold(text)))
+
+
+def _speaker(art: Article, start: int, end: int) -> Speaker:
+    name = art.text[start:end].strip(" ,;:-—'\"")
+    if not name:
+        return Speaker("unknown", "", UNKNOWN)
+    start = art.text.index(name, start)
+    words = name.split()
+    if words[0][:1].islower() or fold(words[-1]) in _lexicon()["speaker_nouns"]:
+        kind = ANONYMOUS
+    elif len(words) in (2, 3) and all(w[:1].isupper() for w in words):
+        kind = PERSON
+    else:
+        kind = ORGANIZATION if words[0][:1].isupper() else UNKNOWN
+    return Speaker(name, name, kind, start=start, end=start + len(name))
+
+
+def _speaker_like(phrase: str) -> bool:
+    """A colon-separated headline part names a speaker ("Source", "Police", "Tim Cook")?"""
+    words = phrase.split()
+    return 0 < len(words) <= 4 and fold(words[-1]) in _lexicon()["speaker_nouns"]
+
+
+def _record(art: Article, cs: int, ce: int, stance: str, cue: str, sp: Speaker) -> Attribution:
+    while cs < ce and art.text[cs] in " ,;:-—'\"": cs += 1
+    while ce > cs and art.text[ce - 1] in " ,;:-—'\".": ce -= 1
+    return Attribution(art.id, INDIRECT, art.text[cs:ce], cs, ce, cue, stance, sp)
+
+
+def headline_extract(art: Article) -> list[Attribution]:
+    """A model-free attribution finder for one-line headlines (cue patterns only).
+
+    It stands in for :func:`quotes.extractors.extract` when the NLP models are not
+    available; cues and their stances are data (``stance_cues.tsv``).
+
+    >>> art = Article("h", "Nicaragua says meteorite caused blast")
+    >>> [(a.speaker.name, a.stance, a.content) for a in headline_extract(art)]
+    [('Nicaragua', 'asserts', 'meteorite caused blast')]
+    >>> [a.speaker.name for a in headline_extract(Article("h", "Meteorite hits Nicaragua: report"))]
+    ['report']
+    """
+    lex, t = _lexicon(), art.text.rstrip()
+    word = r"[\w.'’&-]+"
+    spk = rf"(?:{word}\s+){{0,{MAX_SPEAKER_WORDS - 1}}}?{word}"
+    m = re.match(rf"^(?P<c>.+)\s*[,:;—-]\s*(?P<s>{spk})\s+(?P<v>{lex['verb_re']})\W*$", t, re.I)
+    if m:
+        return [_record(art, 0, m.end("c"), lex["verbs"][fold(m.group("v"))], m.group("v"),
+                        _speaker(art, m.start("s"), m.end("s")))]
+    m = re.match(rf"^(?P<s>{spk})\s+(?P<v>{lex['verb_re']})\s+(?:that\s+)?(?P<c>.+)$", t, re.I)
+    if m and m.group("s")[:1].isupper():
+        return [_record(art, m.start("c"), len(t), lex["verbs"][re.sub(r"\s+", " ", fold(m.group("v")))],
+                        m.group("v"), _speaker(art, m.start("s"), m.end("s")))]
+    m = re.match(r"^(?P<c>.+?)\s*:\s*(?P<s>[^:]{1,40})$", t)
+    if m and (_speaker_like(m.group("s")) or len(m.group("s").split()) == 1):
+        stance = HEDGED if fold(m.group("s").split()[-1]) in ("report", "reports") else "asserts"
+        return [_record(art, 0, m.end("c"), stance, ":", _speaker(art, m.start("s"), m.end("s")))]
+    m = re.match(r"^(?P<s>[^:]{1,40}?)\s*:\s*(?P<c>.+)$", t)
+    if m and _speaker_like(m.group("s")):
+        stance = HEDGED if fold(m.group("s").split()[-1]) in ("report", "reports") else "asserts"
+        return [_record(art, m.start("c"), len(t), stance, ":", _speaker(art, m.start("s"), m.end("s")))]
+    for cue, stance in lex["prefix"].items():
+        m = re.search(rf"[,;]?\s*\b{re.escape(cue)}\s+(?P<s>{spk})\W*$", t, re.I)
+        if m:
+            return [_record(art, 0, m.start(), stance, cue, _speaker(art, m.start("s"), m.end("s")))]
+    m = lex["implicit"].search(fold(t))
+    if m:
+        cue = re.sub(r"\s+", " ", m.group(0))
+        return [_record(art, 0, len(t), lex["implicit_stance"].get(cue, HEDGED), cue,
+                        Speaker(cue, cue, ANONYMOUS))]
+    return []
+
+
+def _is_publisher(a: Attribution, art: Article) -> bool:
+    if not art.publisher:
+        return False
+    pub, name = fold(art.publisher), fold(a.speaker.name)
+    return name == pub or name.replace(" ", "") in pub.replace(" ", "")
+
+
+def headline_stance(art: Article, attributions: Sequence[Attribution]) -> str:
+    """Map a headline's attributions to Emergent's ``for`` / ``against`` / ``observing``.
+
+    >>> art = Article("h", "Israel denies opening dams", publisher="bbc.co.uk")
+    >>> headline_stance(art, headline_extract(art))
+    'against'
+    >>> headline_stance(Article("h", "Loggers cut down oldest tree", publisher="x.com"), [])
+    'for'
+    """
+    text = art.text  # the attributions' own cues ("could not confirm") are not the headline's
+    for cue in sorted({a.cue for a in attributions if a.cue and len(a.cue) > 1}, key=len, reverse=True):
+        text = re.sub(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", " ", text, flags=re.I)
+    if has_denial(text):
+        return AGAINST
+    for a in sorted(attributions, key=lambda a: a.start):
+        if a.stance == DENIES:
+            return AGAINST
+        if a.stance == CONFIRMS and a.speaker.kind in NAMED:
+            return FOR
+        if a.stance in (HEDGED, CANNOT_CONFIRM) or not _is_publisher(a, art):
+            return OBSERVING
+    if has_hedge(text) or text.rstrip().endswith("?"):
+        return OBSERVING
+    return FOR
+
+
+@dataclass(frozen=True)
+class EmergentRow:
+    claim_id: str
+    claim: str
+    article_id: str
+    headline: str
+    stance: str
+    source: str
+
+
+def read_emergent(path) -> list[EmergentRow]:
+    """Rows of an Emergent CSV (claim_id, claim, article_id, headline, stance, source).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "e.csv"
+    >>> _ = p.write_text("claim_id,claim,article_id,headline,stance,source\\n"
+    ...                  "c,Claim,a,Head line,for,x.com\\n")
+    >>> read_emergent(p)[0].headline
+    'Head line'
+    """
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        need = {"claim_id", "claim", "article_id", "headline", "stance", "source"}
+        if not need <= set(reader.fieldnames or ()):
+            raise InputError(path, f"not an Emergent CSV: needs columns {sorted(need)}")
+        rows = []
+        for i, r in enumerate(reader, start=2):
+            if r["stance"] not in LABELS:
+                raise InputError(path, f"unknown stance {r['stance']!r}", line=i)
+            rows.append(EmergentRow(*(r[k] for k in ("claim_id", "claim", "article_id",
+                                                      "headline", "stance", "source"))))
+    return rows
+
+
+@dataclass
+class EmergentScore:
+    """Accuracy, macro-F1, per-label F1 and the confusion matrix (gold -> predicted)."""
+
+    n: int
+    accuracy: float
+    macro_f1: float
+    f1: dict
+    confusion: dict
+    predictions: list
+
+    def format(self) -> str:
+        """A plain-text report: accuracy, macro-F1, per-label F1, confusion matrix."""
+        lines = [f"headlines  {self.n}", f"accuracy   {self.accuracy:.3f}",
+                 f"macro-F1   {self.macro_f1:.3f}",
+                 "F1         " + "  ".join(f"{k} {v:.3f}" for k, v in self.f1.items()),
+                 "", "gold \\ predicted " + "".join(f"{p:>11}" for p in LABELS)]
+        for g in LABELS:
+            lines.append(f"{g:<17}" + "".join(f"{self.confusion[g][p]:>11}" for p in LABELS))
+        return "\n".join(lines)
+
+
+def score_predictions(gold: Sequence[str], predicted: Sequence[str]) -> EmergentScore:
+    """Score predicted labels against gold ones.
+
+    >>> s = score_predictions(["for", "against", "observing"], ["for", "for", "observing"])
+    >>> round(s.accuracy, 3), s.confusion["against"]["for"]
+    (0.667, 1)
+    """
+    pairs = Counter(zip(gold, predicted))
+    confusion = {g: {p: pairs[(g, p)] for p in LABELS} for g in LABELS}
+    f1 = {}
+    for lab in LABELS:
+        tp = pairs[(lab, lab)]
+        prec = tp / max(1, sum(pairs[(g, lab)] for g in LABELS))
+        rec = tp / max(1, sum(pairs[(lab, p)] for p in LABELS))
+        f1[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    n = len(gold)
+    return EmergentScore(n, sum(pairs[(x, x)] for x in LABELS) / max(1, n),
+                         sum(f1.values()) / len(LABELS), f1, confusion, list(predicted))
+
+
+def score(rows: Sequence[EmergentRow], extract: Extract | None = None) -> EmergentScore:
+    """Classify every headline through ``extract`` and :func:`headline_stance`; score it.
+
+    ``extract`` defaults to :func:`quotes.extractors.extract` (it needs the NLP models);
+    :func:`headline_extract` is the model-free alternative.
+
+    >>> rows = [EmergentRow("c", "x", "a1", "Banksy not arrested", "against", "x.com")]
+    >>> score(rows, extract=lambda art: []).accuracy
+    1.0
+    """
+    if extract is None:
+        from .extractors import extract as default_extract  # needs the NLP models
+        extract = default_extract
+    predicted = []
+    for r in rows:
+        art = Article(r.article_id, r.headline, publisher=r.source, title=r.headline)
+        predicted.append(headline_stance(art, extract(art)))
+    return score_predictions([r.stance for r in rows], predicted)
+
+
+def evaluate_emergent(path, extract: Extract | None = None) -> str:
+    """Score an Emergent CSV and return the printable report (``quotes eval emergent``).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "e.csv"
+    >>> _ = p.write_text("claim_id,claim,article_id,headline,stance,source\\n"
+    ...                  "c,C,a,Banksy arrested,for,x.com\\n")
+    >>> print(evaluate_emergent(p, extract=headline_extract).splitlines()[1])
+    accuracy   1.000
+    """
+    return score(read_emergent(path), extract).format()
