@@ -71,7 +71,7 @@ class Corpus:
     def add_articles(self, articles: Iterable[Article], extract: Extractor | None = None) -> int:
         """Extract attributions from each article and add it; returns how many were added.
 
-        ``extract`` defaults to :func:`quotes.extract.extract` (needs the NLP models).
+        ``extract`` defaults to :func:`quotes.extractors.extract` (needs the NLP models).
 
         >>> from quotes.types import Article
         >>> c = Corpus()
@@ -79,7 +79,7 @@ class Corpus:
         1
         """
         if extract is None:
-            from .extract import extract as default_extract  # needs the NLP models
+            from .extractors import extract as default_extract  # needs the NLP models
             extract = default_extract
         n = 0
         for art in articles:

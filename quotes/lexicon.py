@@ -116,10 +116,27 @@ def _alias_regex(table: dict[str, str]):
     return re.compile(r"(?<![\w'])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
 
 
+def norm(s: str) -> str:
+    """Like :func:`fold` but keeping case: "The Hill" is an outlet, "the hill" is not."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.replace("’", "'").replace("‘", "'").split())
+
+
+def _variants(alias: str) -> list[str]:
+    a = norm(alias)
+    out = [a]
+    if a.startswith("The "):
+        out.append("the " + a[4:])
+    elif a.startswith("the "):
+        out.append("The " + a[4:])
+    return out
+
+
 def _find(table: dict[str, str], phrase: str, rx) -> str | None:
     if rx is None:
         return None
-    m = rx.search(fold(phrase))
+    m = rx.search(norm(phrase))
     return table[m.group(1)] if m else None
 
 
@@ -163,11 +180,13 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
                 canon = cols[0].strip()
                 if not canon:
                     raise InputError(p, "expected 'canonical<TAB>alias|alias'", line=n)
-                table[fold(canon)] = canon
+                for v in _variants(canon):
+                    table[v] = canon
                 if len(cols) > 1:
                     for alias in cols[1].split("|"):
                         if alias.strip():
-                            table[fold(alias)] = canon
+                            for v in _variants(alias):
+                                table[v] = canon
 
 
 @functools.lru_cache(maxsize=8)

@@ -29,20 +29,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .errors import ModelError
+from .models.settings import MODEL_FILES
 from .types import Entity, ParsedDoc, Sentence, Word
 
 ENV_MODELS = "QUOTES_MODELS"
 #: The compact models shipped with the project (a source checkout or editable install).
 COMPACT_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
-#: Processor -> model file name, for a directory in the project's own layout.
-MODEL_FILES = {
-    "tokenize": "en_ewt_tokenizer.pt",
-    "mwt": "en_ewt_mwt.pt",
-    "pos": "en_ewt_nopretrain_tagger.pt",
-    "lemma": "en_ewt_nocharlm_lemmatizer.pt",
-    "depparse": "en_ewt_nopretrain_parser.pt",
-    "ner": "en_uner_open_nertagger.pt",
-}
 #: stanza's and OntoNotes' entity labels, folded to the project's few types.
 NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC",
              "FAC": "LOC", "NORP": "MISC"}

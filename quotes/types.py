@@ -261,3 +261,49 @@ class ParsedDoc:
     sentences: list[Sentence]
     entities: list[Entity] = field(default_factory=list)
     article: Article | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A stretch of text inside quotation marks.
+
+    ``start``/``end`` delimit the quoted words (marks excluded); ``open``/``close`` are
+    the offsets of the marks (``close`` is ``None`` when the paragraph ended without
+    one); ``single`` is True for single quotation marks.
+    """
+
+    start: int
+    end: int
+    open: int
+    close: int | None
+    single: bool = False
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close is not None else self.end
+
+
+@dataclass(slots=True)
+class Cue:
+    """A speech event found in one parsed sentence (internal: extract stages only).
+
+    ``speaker`` is the word id of the source's head word (``None`` when the source is
+    implicit, as for "reportedly", or named by ``source_text``); ``content`` is the
+    character span of what was said; ``content_ids`` the word ids inside it (used to
+    nest events); ``audience`` the word ids of whom it was told to ("told Interfax").
+    """
+
+    sentence: int
+    kind: str                 # verb | according | noun | hedge | headline
+    lemma: str
+    text: str
+    start: int
+    end: int
+    stance: str
+    speaker: int | None
+    content_start: int
+    content_end: int
+    content_ids: frozenset[int] = frozenset()
+    audience: tuple[int, ...] = ()
+    anchor: int | None = None  # word id of the cue's head word
+    source_text: str | None = None

@@ -10,8 +10,8 @@ STAGES = ("tokenize", "mwt", "pos", "lemma", "ner", "retag", "depparse")
 
 #: File name of each processor's model in data/models/.
 MODEL_FILES = {
-    "tokenize": "en_ewt_tokenizer.pt",
-    "mwt": "en_ewt_mwt.pt",
+    "tokenize": "en_ewt_nocharlm_tokenizer.pt",
+    "mwt": "en_ewt_nocharlm_mwt.pt",
     "pos": "en_ewt_nopretrain_tagger.pt",
     "lemma": "en_ewt_nocharlm_lemmatizer.pt",
     "depparse": "en_ewt_nopretrain_parser.pt",

@@ -1,0 +1,150 @@
+"""The ``quotes`` command: thin commands over the library.
+
+Each command parses its arguments, makes one library call and prints. Library errors
+(:class:`~quotes.errors.QuotesError`) become a one-line message and an exit code; a bad
+input file is reported (file, line, what was expected) and the other files go on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Iterable, Iterator
+
+from .errors import InputError, QuotesError
+from .output import FORMATS, write_rows
+from .types import Article
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def deco(fn):
+        COMMANDS[name] = fn
+        return fn
+    return deco
+
+
+class Inputs:
+    """Articles from the command line's paths; bad ones are reported on stderr and counted."""
+
+    def __init__(self, paths: list[str]):
+        self.paths = paths
+        self.failed = 0
+
+    def __iter__(self) -> Iterator[Article]:
+        from .io import read_articles
+        for item in read_articles(self.paths):
+            if isinstance(item, InputError):
+                self.failed += 1
+                print(f"quotes: {item}", file=sys.stderr)
+                continue
+            yield item
+
+    def status(self, ok: int = 0) -> int:
+        return 2 if self.failed else ok
+
+
+# --- commands -----------------------------------------------------------------------------
+
+@command("info")
+def cmd_info(args) -> int:
+    from .nlp import resolve_models
+    from . import __version__
+    print(f"quotes {__version__}")
+    print(resolve_models(args.models).describe())
+    return 0
+
+
+@command("parse")
+def cmd_parse(args) -> int:
+    from .extractors import parse
+    from .nlp import to_conllu
+    inputs = Inputs(args.paths)
+    for art in inputs:
+        doc = parse([art], full=not args.fast, models=args.models)[0]
+        if args.format == "conllu":
+            sys.stdout.write(f"# newdoc id = {art.id}\n" + to_conllu(doc))
+        else:
+            rows = [{"sent": s.index + 1, "id": w.id, "word": w.text, "lemma": w.lemma, "upos": w.upos,
+                     "head": w.head, "deprel": w.deprel, "ner": w.ner, "start": w.start, "end": w.end}
+                    for s in doc.sentences for w in s.words]
+            print(f"# {art.id}")
+            write_rows(rows, "table", sys.stdout)
+            if doc.entities:
+                print("# entities: " + "; ".join(f"{e.text} ({e.type})" for e in doc.entities))
+    return inputs.status()
+
+
+@command("extract")
+def cmd_extract(args) -> int:
+    from .parallel import extract_parallel
+    inputs = Inputs(args.paths)
+    rows = (a.to_dict() for _, atts in extract_parallel(inputs, workers=args.workers, models=args.models)
+            for a in atts)
+    write_rows(rows, args.format, sys.stdout)
+    return inputs.status()
+
+
+@command("eval")
+def cmd_eval(args) -> int:
+    if args.dataset == "polnear":
+        from .evaluate import evaluate_polnear
+        report = evaluate_polnear(args.path, workers=args.workers, models=args.models, limit=args.limit)
+    else:
+        from .evaluate_emergent import evaluate_emergent
+        report = evaluate_emergent(args.path, limit=args.limit)
+    print(report.format() if hasattr(report, "format") else report)
+    return 0
+
+
+# --- argument parsing ------------------------------------------------------------------------
+
+def _add_format(p: argparse.ArgumentParser, default: str = "jsonl", choices=FORMATS) -> None:
+    p.add_argument("--format", "-f", choices=choices, default=default, help=f"output format (default {default})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="quotes", description="Who said what in the news, through whom, "
+                                 "and whether it holds up.")
+    ap.add_argument("--models", help="models directory (default: $QUOTES_MODELS, stanza's English "
+                                     "models, then the compact models in data/models)")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("info", help="show version and which models are used")
+
+    p = sub.add_parser("parse", help="print the parse (CoNLL-U or a table) to see why a quote was (not) found")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    p.add_argument("--format", "-f", choices=("conllu", "table"), default="conllu")
+    p.add_argument("--fast", action="store_true", help="parse only sentences that may hold an attribution, "
+                                                      "as extraction does")
+
+    p = sub.add_parser("extract", help="attributions as JSON Lines, CSV or a table")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    _add_format(p)
+    p.add_argument("--workers", "-j", type=int, default=1, help="worker processes (default 1)")
+
+    p = sub.add_parser("eval", help="score against PolNeAR or Emergent")
+    p.add_argument("dataset", choices=("polnear", "emergent"))
+    p.add_argument("path", help="PolNeAR split folder (with text/ and attributions/) or Emergent CSV")
+    p.add_argument("--workers", "-j", type=int, default=2)
+    p.add_argument("--limit", type=int, default=None, help="only the first N articles/rows")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except QuotesError as err:
+        print(f"quotes: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except BrokenPipeError:  # `quotes extract ... | head`
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Extraction: from article text to :class:`~quotes.types.Attribution` records.
+
+>>> from quotes.types import Sentence, Word
+>>> is_candidate(Sentence(0, 0, 9, [Word(1, "He", 0, 2), Word(2, "said", 3, 7)], parsed=False))
+True
+>>> is_candidate(Sentence(0, 0, 9, [Word(1, "It", 0, 2), Word(2, "rained", 3, 9)], parsed=False))
+False
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Sequence
+
+from ..entities import corrected_entities
+from ..lexicon import Lexicon, load
+from ..types import Article, Attribution, ParsedDoc, Sentence
+from .attribute import attributions
+from .marks import DOUBLE, SINGLE
+
+__all__ = ["extract", "extract_many", "parse", "is_candidate", "attributions"]
+
+_MARKS = set(DOUBLE + SINGLE)
+#: How many articles go through the tagger and parser together.
+BATCH = 16
+
+
+def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
+    """Whether a sentence may hold an attribution, so is worth a full parse: a cue word
+    from the lexicon, a quotation mark, or a colon."""
+    cues = (lex or load()).cue_words()
+    for w in sent.words:
+        t = w.text.lower()
+        if t in cues or t == ":" or any(c in _MARKS for c in w.text) and len(w.text) <= 2:
+            return True
+    return False
+
+
+def _as_article(item: str | Article, i: int = 0) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(id="doc" if i == 0 else f"doc{i}", text=item)
+    raise TypeError(f"expected article text or an Article, got {type(item).__name__}")
+
+
+def parse(items: Sequence[str | Article], *, full: bool = False, models: str | None = None,
+          threads: int | None = None) -> list[ParsedDoc]:
+    """Parse articles (texts or :class:`Article` records) into :class:`ParsedDoc` records.
+
+    Only sentences that may hold an attribution get tags and a parse unless ``full``;
+    entities are corrected with the lexicons (Tass is an outlet, "spokesman Dmitry
+    Peskov" a person).
+    """
+    from .. import nlp
+
+    arts = [_as_article(x, i) for i, x in enumerate(items)]
+    lex = load()
+    docs = nlp.parse([a.text for a in arts], ids=[a.id for a in arts],
+                     select=None if full else (lambda s: is_candidate(s, lex)), models=models, threads=threads)
+    for d, a in zip(docs, arts):
+        d.article = a
+        d.entities = corrected_entities(d, lex)
+    return docs
+
+
+def extract(item: str | Article, *, models: str | None = None) -> list[Attribution]:
+    """Every attribution in one article (text or :class:`Article`), in text order.
+
+    ``start``/``end`` of every record index the original text.
+    """
+    doc = parse([item], models=models)[0]
+    return list(attributions(doc))
+
+
+def extract_many(items: Iterable[str | Article], *, models: str | None = None, batch: int = BATCH,
+                 threads: int | None = None) -> Iterator[tuple[Article, list[Attribution]]]:
+    """Stream ``(article, attributions)`` pairs, parsing ``batch`` articles at a time."""
+    buf: list[Article] = []
+    for i, item in enumerate(items):
+        buf.append(_as_article(item, i))
+        if len(buf) >= batch:
+            yield from _run(buf, models, threads)
+            buf = []
+    if buf:
+        yield from _run(buf, models, threads)
+
+
+def _run(arts: list[Article], models, threads):
+    for a, d in zip(arts, parse(arts, models=models, threads=threads)):
+        yield a, list(attributions(d))

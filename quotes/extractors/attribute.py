@@ -1,0 +1,285 @@
+"""From a parsed document to :class:`Attribution` records: the extraction pipeline.
+
+:func:`attributions` is a pure generator over a :class:`ParsedDoc`: it finds the speech
+events of every parsed sentence, nests them into chains, resolves their speakers in
+article order, then settles quotation marks: a cue whose content is a quotation yields a
+``direct`` record of the whole quote (over sentences and paragraphs), one whose content
+quotes a fragment a ``mixed`` one, and a quotation with no cue of its own continues the
+speaker of the quote before it. Quotes nobody says (scare quotes, titles) yield nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..lexicon import Lexicon, fold, load
+from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, OUTLET, PERSON, UNKNOWN, Attribution,
+                     ChainLink, Cue, ParsedDoc, QuoteSpan, Speaker)
+from .chains import leftover, nesting
+from .cues import sentence_cues
+from .marks import quote_spans
+from .speakers import NP, Resolver, describe, registry_from_doc, resolve
+from .tree import Tree
+
+#: A quote with no cue continues the previous speaker only this close (characters) after it.
+CONTINUATION_GAP = 1500
+#: Quotes shorter than this many words with no cue are terms or titles, not speech.
+MIN_CONTINUATION_WORDS = 4
+UNNAMED = "unnamed sources"
+
+
+def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribution]:
+    """Yield the attributions of a parsed document in text order."""
+    lex = lex or load()
+    text = doc.text
+    trees = {s.index: Tree(s) for s in doc.sentences if s.parsed}
+    cues: list[Cue] = []
+    for s in doc.sentences:
+        if s.parsed:
+            cues.extend(sentence_cues(s, text, lex))
+    parent = nesting(cues, trees)
+    resolver = Resolver()
+    for name in registry_from_doc(doc, lex):
+        resolver.register(name, None, PERSON)
+    speakers: list[Speaker] = []
+    np_ids: dict[int, set[int]] = {}
+    for c in cues:
+        sp, ids = _speaker(c, trees, text, lex, resolver)
+        speakers.append(sp)
+        np_ids[id(c)] = ids
+        if sp.kind != UNKNOWN or sp.start is not None:
+            resolver.speakers.append(sp)
+    speakers = _cataphora(speakers, resolver)
+    chains = [_chain(i, cues, parent, speakers, trees, text, lex) for i in range(len(cues))]
+    records: list[Attribution] = []
+    children: dict[int, list[int]] = {}
+    for i, p in parent.items():
+        children.setdefault(p, []).append(i)
+    quotes = quote_spans(text)
+    claimed: set[int] = set()
+    for i, c in enumerate(cues):
+        start, end = c.content_start, c.content_end
+        if i in children and c.kind in ("verb", "according"):
+            t = trees[c.sentence]
+            rest = leftover(t, c, [cues[k] for k in children[i]], np_ids)
+            if len(rest) < 4:
+                continue  # a pure relay: the nested records carry it in their chains
+            run = max(t.contiguous_runs(set(rest)), key=len)
+            run = t.trimmed(set(run))
+            if len(run) < 3:
+                continue
+            start, end = t.w(run[0]).start, t.w(run[-1]).end
+        if start < 0:
+            q = _next_quote(quotes, c.end, text)
+            if q is None:
+                continue
+            qi = quotes.index(q)
+            claimed.add(qi)
+            records.append(_record(doc.id, DIRECT, q.start, _trim_end(text, q.start, q.end), c, speakers[i],
+                                   chains[i], text))
+            continue
+        kind, start, end, qis = _settle_quotes(text, start, end, quotes)
+        claimed.update(qis)
+        records.append(_record(doc.id, kind, start, end, c, speakers[i], chains[i], text))
+    records.extend(_unclaimed_quotes(doc, quotes, claimed, records, trees, cues, speakers, chains, text))
+    yield from _dedupe(records)
+
+
+def _speaker(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> tuple[Speaker, set[int]]:
+    if c.speaker is not None:
+        t = trees[c.sentence]
+        head = t.w(c.speaker)
+        if c.kind == "noun":
+            # the reporting noun's own phrase, without its clause: "a report", "reports"
+            ids = t.subtree(head.id, skip=c.content_ids | {i for i in t.subtree(head.id)
+                                                            if t.w(i).deprel in ("acl", "ccomp")
+                                                            and t.w(i).head == head.id})
+            ids = {i for i in ids if i not in c.content_ids}
+            ids = [i for i in t.trimmed(ids) if t.w(i).text.lower() != "that"]
+            if not ids:
+                ids = [head.id]
+            s, e = t.w(ids[0]).start, t.w(ids[-1]).end
+            np = describe(t, head, text, lex)
+            np = NP(text[s:e], s, e, np.name, np.role, np.kind if np.kind != UNKNOWN else ANONYMOUS, np.head,
+                    definite=np.definite)
+            return resolve(np, resolver, lex), set(ids)
+        np = describe(t, head, text, lex)
+        ids = set(range(_word_at(t, np.start), _word_at(t, np.end - 1) + 1))
+        return resolve(np, resolver, lex), ids
+    if c.source_text:
+        src = c.source_text
+        outlet = lex.outlet_name(src)
+        if outlet:
+            return Speaker(outlet, src, OUTLET, None, *_find(text, src, c)), set()
+        start, end = _find(text, src, c)
+        return Speaker(src, src, ANONYMOUS, None, start, end), set()
+    return Speaker(UNNAMED, "", ANONYMOUS, None, None, None), set()
+
+
+def _word_at(t: Tree, offset: int) -> int:
+    for w in t.words:
+        if w.start <= offset < w.end or w.start >= offset:
+            return w.id
+    return t.words[-1].id
+
+
+def _find(text: str, src: str, c: Cue) -> tuple[int | None, int | None]:
+    if c.kind == "hedge":
+        return c.start, c.end
+    lo = c.end
+    i = text.find(src, lo)
+    return (i, i + len(src)) if i >= 0 else (None, None)
+
+
+def _cataphora(speakers: list[Speaker], resolver: Resolver) -> list[Speaker]:
+    """A headline's "Kremlin spokesman says ..." names the person introduced later."""
+    out = []
+    for sp in speakers:
+        if sp.kind in (ANONYMOUS, UNKNOWN) and sp.mention and sp.start is not None:
+            m = fold(sp.mention)
+            m = m[4:] if m.startswith("the ") else m
+            hit = next((n for n, r in resolver.people if r and fold(r) == m), None)
+            if hit:
+                sp = Speaker(hit, sp.mention, PERSON, sp.mention, sp.start, sp.end)
+        out.append(sp)
+    return out
+
+
+def _link(sp: Speaker, cue: str | None) -> ChainLink:
+    return ChainLink(sp.name, sp.kind, cue, sp.start, sp.end)
+
+
+def _chain(i: int, cues: list[Cue], parent: dict[int, int], speakers: list[Speaker], trees, text: str,
+           lex: Lexicon) -> tuple[ChainLink, ...]:
+    links: list[ChainLink] = []
+    p = parent.get(i)
+    if p is not None:
+        links.extend(_chain(p, cues, parent, speakers, trees, text, lex))
+        links.append(_link(speakers[p], cues[p].text))
+    c = cues[i]
+    if c.audience:
+        t = trees[c.sentence]
+        for a in c.audience:
+            np = describe(t, t.w(a), text, lex)
+            if np.kind == OUTLET:
+                links.append(ChainLink(np.name or np.mention, OUTLET, c.text, np.start, np.end))
+    return tuple(links)
+
+
+def _settle_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[str, int, int, list[int]]:
+    """Decide direct / mixed / indirect for a content span and snap direct ones to the quote."""
+    hits = [k for k, q in enumerate(quotes) if q.start < end and start < q.outer_end and q.open < end]
+    if not hits:
+        return INDIRECT, start, end, []
+    for k in hits:
+        q = quotes[k]
+        inner_s, inner_e = start, end
+        while inner_s < inner_e and text[inner_s] in "“\"«‘' ":
+            inner_s += 1
+        while inner_e > inner_s and text[inner_e - 1] in "”\"»’' ,.":
+            inner_e -= 1
+        if q.open <= start <= q.start + 1 and inner_s >= q.start and inner_e <= q.end + 1 and \
+                (q.close is None or end <= q.close + 2):
+            return DIRECT, q.start, _trim_end(text, q.start, q.end), [k]
+    # reported speech quoting a fragment (or running on into a quotation)
+    s2 = min(start, min(quotes[k].open for k in hits))
+    e2 = max(end, max(quotes[k].outer_end for k in hits))
+    if s2 < start and text[s2:start].strip() in "“\"«‘'":
+        start = s2
+    if e2 > end and (text[end:e2].strip(" ,.") in ("", "”", "\"", "»", "’")):
+        end = e2
+    return MIXED, start, end, hits
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " ,\n\t":
+        end -= 1
+    return end
+
+
+def _next_quote(quotes: list[QuoteSpan], after: int, text: str) -> QuoteSpan | None:
+    for q in quotes:
+        if q.open >= after - 1 and q.open - after <= 3 + len(text[after:q.open]) - len(text[after:q.open].lstrip()):
+            return q
+        if q.open > after + 400:
+            break
+    return None
+
+
+def _record(doc_id: str, kind: str, start: int, end: int, c: Cue, sp: Speaker, chain, text: str) -> Attribution:
+    return Attribution(doc=doc_id, type=kind, content=text[start:end], start=start, end=end, cue=c.text,
+                       stance=c.stance, speaker=sp, chain=tuple(chain), cue_start=c.start, cue_end=c.end,
+                       sentence=c.sentence)
+
+
+def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], records: list[Attribution],
+                      trees, cues: list[Cue], speakers: list[Speaker], chains, text: str) -> list[Attribution]:
+    out: list[Attribution] = []
+    sent_of = _sentence_index(doc)
+    for k, q in enumerate(quotes):
+        if k in claimed or q.single and not _headline_like(text, q):
+            continue
+        words = len(text[q.start:q.end].split())
+        # 1. a speech verb next to the quote whose parse missed it: '“...,” he said.'
+        near = [i for i, c in enumerate(cues) if c.kind == "verb" and
+                (q.outer_end <= c.start <= q.outer_end + 40 and "\n" not in text[q.outer_end:c.start]
+                 or c.end <= q.open <= c.end + 3)]
+        if near and words >= 2:
+            i = near[0]
+            out.append(_record(doc.id, DIRECT, q.start, _trim_end(text, q.start, q.end), cues[i], speakers[i],
+                               chains[i], text))
+            continue
+        # 2. continuation: a quote that opens a sentence continues the previous quoted speaker
+        prev = [r for r in records + out if r.type in (DIRECT, MIXED) and r.end <= q.open and
+                q.open - r.end <= CONTINUATION_GAP and r.speaker.kind != ANONYMOUS]
+        opens_sentence = _opens_sentence(text, q)
+        if prev and opens_sentence and words >= MIN_CONTINUATION_WORDS:
+            r = max(prev, key=lambda r: r.end)
+            out.append(Attribution(doc=doc.id, type=DIRECT, content=text[q.start:_trim_end(text, q.start, q.end)],
+                                   start=q.start, end=_trim_end(text, q.start, q.end), cue=None, stance=ASSERTS,
+                                   speaker=Speaker(r.speaker.name, r.speaker.mention, r.speaker.kind,
+                                                   r.speaker.role, None, None),
+                                   chain=r.chain, sentence=sent_of(q.start)))
+    return out
+
+
+def _headline_like(text: str, q: QuoteSpan) -> bool:
+    # a single-quoted span is speech only when it has a few words (headline quotes)
+    return len(text[q.start:q.end].split()) >= 3 and False
+
+
+def _opens_sentence(text: str, q: QuoteSpan) -> bool:
+    before = text[:q.open].rstrip(" \t")
+    return not before or before[-1] in ".!?\n:”\"" or before.endswith(("—", "–"))
+
+
+def _sentence_index(doc: ParsedDoc):
+    starts = [s.start for s in doc.sentences]
+
+    def find(offset: int) -> int | None:
+        import bisect
+        i = bisect.bisect_right(starts, offset) - 1
+        return doc.sentences[i].index if i >= 0 else None
+    return find
+
+
+def _dedupe(records: list[Attribution]) -> Iterator[Attribution]:
+    """One record per content span; a cue beats a continuation, a verb beats a hedge."""
+    rank = {"verb": 0}
+    best: dict[tuple[int, int], Attribution] = {}
+    for r in records:
+        key = (r.start, r.end)
+        old = best.get(key)
+        if old is None or (old.cue is None and r.cue is not None) or \
+                (old.speaker.name == UNNAMED and r.speaker.name != UNNAMED):
+            best[key] = r
+    out = sorted(best.values(), key=lambda r: (r.start, r.end))
+    # a hedge ("reportedly") inside a span some named source already carries adds nothing
+    keep = []
+    for r in out:
+        if r.speaker.name != UNNAMED and r.cue and r.speaker.kind == ANONYMOUS and r.speaker.mention == r.cue:
+            if any(o is not r and o.start <= r.start and r.end <= o.end and o.speaker.kind != ANONYMOUS for o in out):
+                continue
+        keep.append(r)
+    del rank
+    yield from keep

@@ -1,0 +1,69 @@
+"""Intermediaries: nest speech events inside each other and read relays off the parse.
+
+"Tass reported that a diplomatic source had confirmed ..." puts the diplomat's event
+inside Tass's content, so the diplomat's chain is [Tass]. "Ushakov told the Interfax
+news agency that ..." adds the outlet the speaker told. An outer event whose content is
+nothing but the inner one is a pure relay and yields no record of its own.
+
+>>> from quotes.types import Cue
+>>> outer = Cue(0, "verb", "report", "reported", 5, 13, "asserts", 1, 14, 60, frozenset({4, 5, 6, 7}), anchor=2)
+>>> inner = Cue(0, "verb", "confirm", "confirmed", 30, 39, "confirms", 4, 40, 60, frozenset({7}), anchor=5)
+>>> nesting([outer, inner])
+{1: 0}
+"""
+
+from __future__ import annotations
+
+from ..types import Cue
+from .tree import Tree
+
+
+def nesting(cues: list[Cue], trees: dict[int, Tree] | None = None) -> dict[int, int]:
+    """Map each nested cue's index to the index of the innermost cue that contains it."""
+    parent: dict[int, int] = {}
+    for i, inner in enumerate(cues):
+        best = None
+        for j, outer in enumerate(cues):
+            if i == j or outer.sentence != inner.sentence or outer.content_start < 0:
+                continue
+            inside = inner.anchor in outer.content_ids or (
+                inner.kind == "noun" and trees is not None and _object_of(trees[inner.sentence], inner, outer))
+            if not inside:
+                continue
+            if inner.anchor in outer.content_ids and outer.anchor in inner.content_ids:
+                continue  # mutual: parse oddity, keep both flat
+            size = len(outer.content_ids)
+            if best is None or size < len(cues[best].content_ids):
+                best = j
+        if best is not None:
+            parent[i] = best
+    # break any cycle defensively
+    for i in list(parent):
+        seen, k = {i}, parent.get(i)
+        while k is not None:
+            if k in seen:
+                del parent[i]
+                break
+            seen.add(k)
+            k = parent.get(k)
+    return parent
+
+
+def _object_of(t: Tree, noun: Cue, verb: Cue) -> bool:
+    """'confirmed a report that ...': the reporting noun is the verb's object."""
+    if verb.kind != "verb" or noun.anchor is None:
+        return False
+    w = t.w(noun.anchor)
+    return w.head == verb.anchor and w.deprel.split(":")[0] in ("obj", "nsubj", "obl")
+
+
+def leftover(t: Tree, outer: Cue, inners: list[Cue], speaker_ids: dict[int, set[int]]) -> list[int]:
+    """Word ids of ``outer``'s content not taken by nested events (their content, cue, speaker)."""
+    taken: set[int] = set()
+    for c in inners:
+        taken |= set(c.content_ids)
+        if c.anchor is not None:
+            taken |= t.subtree(c.anchor) if c.kind == "verb" else {c.anchor}
+        taken |= speaker_ids.get(id(c), set())
+    rest = [i for i in sorted(outer.content_ids) if i not in taken]
+    return [i for i in rest if t.w(i).upos not in ("PUNCT", "CCONJ")]

@@ -1,0 +1,282 @@
+"""Speech events in one parsed sentence: who (head word) said what (span) with which cue.
+
+Patterns, all read off the dependency tree:
+
+- a reporting verb with a clausal complement, in any order: "X said (that) Y",
+  "Y, X said", "Y, said X", "X said: Y", "X told Z that Y", "X is quoted as saying Y",
+  "X declined to confirm Y", "X had confirmed a report that Y";
+- "according to X, Y";
+- reporting nouns with a clause: "a report that Y", "reports that Y";
+- hedges: "Y reportedly ...", "Y is said to ...", "it was reported that Y";
+- headline attributions: "...: report", "...: officials".
+
+>>> from quotes.nlp import from_conllu
+>>> text = "Peskov said it was fine."
+>>> conllu = '''1\\tPeskov\\tPeskov\\tPROPN\\t_\\t_\\t2\\tnsubj\\t_\\tstart_char=0|end_char=6
+... 2\\tsaid\\tsay\\tVERB\\t_\\t_\\t0\\troot\\t_\\tstart_char=7|end_char=11
+... 3\\tit\\tit\\tPRON\\t_\\t_\\t5\\tnsubj\\t_\\tstart_char=12|end_char=14
+... 4\\twas\\tbe\\tAUX\\t_\\t_\\t5\\tcop\\t_\\tstart_char=15|end_char=18
+... 5\\tfine\\tfine\\tADJ\\t_\\t_\\t2\\tccomp\\t_\\tstart_char=19|end_char=23
+... 6\\t.\\t.\\tPUNCT\\t_\\t_\\t2\\tpunct\\t_\\tstart_char=23|end_char=24
+... '''
+>>> doc = from_conllu(text, conllu)
+>>> [(c.text, text[c.content_start:c.content_end]) for c in sentence_cues(doc.sentences[0], text)]
+[('said', 'it was fine')]
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..lexicon import Lexicon, load
+from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Sentence, Word
+from .tree import Tree
+
+CONTENT_RELS = ("ccomp", "parataxis")
+#: Verbs whose complement is a speech act not made: "declined to confirm", "refused to say".
+REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
+AUDIENCE_RELS = ("obj", "iobj", "obl")
+VERB_TAGS = {"VERB"}
+
+
+def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iterator[Cue]:
+    """Yield every :class:`Cue` in a parsed sentence (see the module docstring)."""
+    if not sent.parsed:
+        return
+    lex = lex or load()
+    t = Tree(sent)
+    seen_content: set[tuple[int, int]] = set()
+    for w in sent.words:
+        lemma = w.lemma.lower()
+        cue = None
+        if w.upos in VERB_TAGS and lex.is_speech_verb(lemma):
+            cue = _verb_cue(t, w, text, lex)
+        elif w.text.lower() == "according" and w.deprel in ("case", "mark", "advmod", "root", "fixed", "obl", "nmod"):
+            cue = _according_cue(t, w, text, lex)
+        elif w.upos == "NOUN" and lemma in lex.nouns:
+            cue = _noun_cue(t, w, text, lex)
+        elif lemma in lex.hedges or w.text.lower() in lex.hedges:
+            cue = _hedge_cue(t, w, text, lex)
+        if cue is not None and cue.content_end > cue.content_start:
+            key = (cue.content_start, cue.content_end)
+            if key in seen_content and cue.kind == "hedge":
+                continue
+            seen_content.add(key)
+            yield cue
+        elif cue is not None and cue.kind == "verb" and cue.content_start == -1:
+            yield cue  # "X said:" with the quote in the next sentence
+    yield from _headline_cue(t, text, lex)
+
+
+# --- verbs -----------------------------------------------------------------------------
+
+def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+    verb = lex.verbs[w.lemma.lower()]
+    rel = w.deprel.split(":")[0]
+    # "Asked if ..., the spokesman said" -- a bare passive participle is not a speech act by its subject
+    if w.xpos == "VBN" and rel in ("advcl", "acl") and not t.children(w.id, "aux", "aux:pass"):
+        return None
+    if rel == "amod" or (rel == "acl" and w.xpos in ("VBN",)):
+        return None
+    subj = t.subject(w.id)
+    passive = subj is not None and subj.deprel.endswith(":pass")
+    content_ids: set[int] = set()
+    source_text = None
+    # 1. the verb's own complement
+    comp = t.child(w.id, "ccomp") or _quote_or_clause_child(t, w)
+    obj_noun = None
+    if comp is None:
+        obj = t.child(w.id, "obj")
+        if obj is not None and obj.lemma.lower() in lex.nouns:
+            clause = t.child(obj.id, "acl", "ccomp")
+            if clause is not None:
+                comp, obj_noun = clause, obj
+    if comp is not None:
+        content_ids = t.subtree(comp.id)
+    elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)):
+        # "Y, X said": the verb hangs off the clause it reports
+        head = w.head
+        if head:
+            content_ids = t.subtree(head, skip=t.subtree(w.id))
+    elif rel == "root":
+        # "Y, X said" parsed with said as root and Y as its parataxis/ccomp handled above;
+        # "X said:" at the end of a sentence: the quote follows in the next one
+        last = t.words[-1]
+        if last.text == ":" or (len(t.words) > 1 and t.words[-1].text in "“\"" and t.words[-2].text == ":"):
+            return _cue(t, w, text, verb.stance, subj, -1, -1, frozenset(), kind="verb")
+    if not content_ids:
+        return None
+    ids = t.trimmed(content_ids)
+    if not ids:
+        return None
+    run = max(t.contiguous_runs(set(ids)), key=len) if _gapped(ids) else ids
+    ids = t.trimmed(set(run))
+    if not ids:
+        return None
+    start, end = t.w(ids[0]).start, t.w(ids[-1]).end
+    stance = _stance(t, w, verb.stance, lex)
+    if passive and subj is not None and subj.lemma.lower() == "it":
+        subj, stance = None, HEDGED if stance == ASSERTS else stance
+        source_text = None
+    if passive and subj is not None and w.lemma.lower() == "say" and t.child(w.id, "xcomp") is not None:
+        # "X is said to ...": the source is unnamed, X is the topic
+        subj, stance = None, HEDGED
+    if obj_noun is not None and stance == ASSERTS:
+        stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
+    audience = tuple(a.id for a in t.children(w.id, *AUDIENCE_RELS)
+                     if a.id not in content_ids and (obj_noun is None or a.id != obj_noun.id)
+                     and a.upos in ("PROPN", "NOUN", "PRON"))
+    cue = _cue(t, w, text, stance, subj if not passive or w.lemma.lower() != "quote" else subj,
+               start, end, frozenset(ids), kind="verb", audience=audience)
+    cue.source_text = source_text
+    return cue
+
+
+def _gapped(ids: list[int]) -> bool:
+    return any(b != a + 1 for a, b in zip(ids, ids[1:]))
+
+
+def _is_reporting_tail(t: Tree, w: Word) -> bool:
+    # a ccomp verb that comes after its head with a subject of its own and no complement
+    return w.head is not None and w.id > w.head and t.child(w.id, "nsubj") is not None
+
+
+def _quote_or_clause_child(t: Tree, w: Word) -> Word | None:
+    """A complement parsed as parataxis/xcomp/obj that is a clause or a quotation."""
+    for k in t.children(w.id, "parataxis", "xcomp", "obj", "advcl"):
+        if k.id < w.id and k.deprel.split(":")[0] not in ("parataxis",):
+            continue
+        sub = t.subtree(k.id)
+        has_quote = any(t.w(i).text in "“\"«" for i in sub)
+        if k.deprel.startswith("parataxis"):
+            return k
+        if k.deprel.startswith("xcomp") and w.lemma.lower() == "say" and t.child(k.id, "mark") is not None:
+            return None
+        if has_quote and k.deprel.split(":")[0] in ("obj", "xcomp"):
+            return k
+        if k.deprel.startswith("advcl") and t.child(k.id, "mark") is not None and \
+                t.child(k.id, "mark").lemma.lower() in ("that",):
+            return k
+    return None
+
+
+def _stance(t: Tree, w: Word, base: str, lex: Lexicon) -> str:
+    lemma = w.lemma.lower()
+    head = t.w(w.head) if w.head else None
+    refused = head is not None and w.deprel.startswith("xcomp") and head.lemma.lower() in REFUSALS
+    if base == CANNOT_CONFIRM:
+        return CANNOT_CONFIRM
+    if refused or t.negated(w.id):
+        if base == CONFIRMS or lemma in ("say", "comment", "confirm", "verify", "disclose", "specify"):
+            return CANNOT_CONFIRM
+        if base == DENIES:
+            return HEDGED
+        return HEDGED
+    for k in t.children(w.id, "advmod"):
+        if k.lemma.lower() in lex.hedges or k.text.lower() in lex.hedges:
+            return HEDGED
+    return base
+
+
+def _cue(t: Tree, w: Word, text: str, stance: str, subj: Word | None, start: int, end: int,
+         ids, *, kind: str, audience=()) -> Cue:
+    # cue phrase: the verb with its auxiliaries/negation ("could not confirm"), or the
+    # refusing head ("declined to comment")
+    first = w
+    for k in t.children(w.id, "aux", "advmod", "neg"):
+        if k.id < w.id and (k.deprel.startswith("aux") or k.lemma.lower() in ("not", "n't", "never")):
+            first = k if k.id < first.id else first
+    if w.deprel.startswith("xcomp") and w.head and t.w(w.head).lemma.lower() in REFUSALS:
+        first = t.w(w.head)
+    cue_text = text[first.start:w.end]
+    return Cue(sentence=t.sent.index, kind=kind, lemma=w.lemma.lower(), text=cue_text, start=first.start,
+               end=w.end, stance=stance, speaker=subj.id if subj is not None else None,
+               content_start=start, content_end=end, content_ids=frozenset(ids), audience=tuple(audience),
+               anchor=w.id)
+
+
+# --- according to, nouns, hedges, headlines -------------------------------------------
+
+def _according_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+    src = t.w(w.head) if w.head else None
+    if src is None or src.deprel.split(":")[0] not in ("obl", "nmod", "advmod", "nsubj", "obj", "conj",
+                                                          "root", "parataxis", "dep"):
+        return None
+    clause = src.head
+    if not clause:
+        return None
+    src_ids = t.subtree(src.id)
+    ids = t.trimmed(t.subtree(clause, skip=src_ids))
+    if not ids:
+        return None
+    runs = t.contiguous_runs(set(ids))
+    ids = t.trimmed(set(max(runs, key=len)))
+    if not ids:
+        return None
+    to = t.child(src.id, "case")
+    end_word = to if to is not None and to.id > w.id else w
+    stance = ASSERTS
+    if src.lemma.lower() in lex.nouns and lex.nouns[src.lemma.lower()] == "document" and \
+            not any(t.w(i).upos == "PROPN" for i in src_ids):
+        stance = HEDGED  # "according to a report"
+    return Cue(sentence=t.sent.index, kind="according", lemma="according to", text=text[w.start:end_word.end],
+               start=w.start, end=end_word.end, stance=stance, speaker=src.id,
+               content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end, content_ids=frozenset(ids),
+               anchor=w.id)
+
+
+def _noun_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+    clause = None
+    for k in t.children(w.id, "acl", "ccomp"):
+        mark = t.child(k.id, "mark")
+        if mark is not None and mark.lemma.lower() == "that" and k.id > w.id:
+            clause = k
+            break
+    if clause is None:
+        return None
+    ids = t.trimmed(t.subtree(clause.id))
+    if not ids:
+        return None
+    stance = ASSERTS if lex.nouns.get(w.lemma.lower()) != "speech" else ASSERTS
+    return Cue(sentence=t.sent.index, kind="noun", lemma=w.lemma.lower(), text=w.text, start=w.start, end=w.end,
+               stance=stance, speaker=w.id, content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end,
+               content_ids=frozenset(ids), anchor=w.id)
+
+
+def _hedge_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+    if not w.head:
+        return None
+    clause = w.head
+    ids = t.trimmed(t.subtree(clause))
+    if len(ids) < 3:
+        return None
+    return Cue(sentence=t.sent.index, kind="hedge", lemma=w.text.lower(), text=w.text, start=w.start, end=w.end,
+               stance=HEDGED, speaker=None, content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end,
+               content_ids=frozenset(ids), anchor=w.id, source_text=w.text)
+
+
+def _headline_cue(t: Tree, text: str, lex: Lexicon) -> Iterator[Cue]:
+    """'Putin's first NATO visit in four years postponed: report' and the like."""
+    words = t.words
+    colons = [w for w in words if w.text == ":"]
+    if not colons:
+        return
+    c = colons[-1]
+    tail = [w for w in words if w.id > c.id and w.text not in ".!?"]
+    head = [w for w in words if w.id < c.id]
+    if not tail or len(tail) > 5 or len(head) < 3:
+        return
+    lemmas = {w.lemma.lower() for w in tail}
+    tail_text = text[tail[0].start:tail[-1].end]
+    is_source = bool(lemmas & set(lex.nouns)) or bool(lemmas & lex.anonymous_heads) or \
+        lex.outlet_name(tail_text) is not None
+    if not is_source or any(lex.is_speech_verb(w.lemma.lower()) and w.upos == "VERB" for w in tail):
+        return
+    ids = t.trimmed({w.id for w in head})
+    if not ids:
+        return
+    noun = next((w for w in tail if w.lemma.lower() in lex.nouns), None)
+    stance = HEDGED if noun is not None and lex.nouns[noun.lemma.lower()] == "document" else ASSERTS
+    yield Cue(sentence=t.sent.index, kind="headline", lemma=":", text=":", start=c.start, end=c.end,
+              stance=stance, speaker=None, content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end,
+              content_ids=frozenset(ids), anchor=c.id, source_text=tail_text)

@@ -1,0 +1,97 @@
+"""Small helpers over one parsed sentence: children, subtrees, spans, trimming.
+
+>>> from quotes.types import Sentence, Word
+>>> ws = [Word(1, "He", 0, 2, upos="PRON", head=2, deprel="nsubj"),
+...       Word(2, "left", 3, 7, upos="VERB", head=0, deprel="root"),
+...       Word(3, ".", 7, 8, upos="PUNCT", head=2, deprel="punct")]
+>>> t = Tree(Sentence(0, 0, 8, ws))
+>>> sorted(t.subtree(2)), t.span(t.subtree(2))
+([1, 2, 3], (0, 8))
+"""
+
+from __future__ import annotations
+
+from ..types import Sentence, Word
+
+NEG = {"not", "n't", "never", "no"}
+EDGE_PUNCT = set(",.;:—–-()[]…")
+QUOTE_CHARS = set("\"“”«»„‘’'")
+CLAUSE_SKIP = {"punct", "cc", "mark"}
+
+
+class Tree:
+    """A parsed sentence with its children index."""
+
+    __slots__ = ("sent", "words", "kids")
+
+    def __init__(self, sent: Sentence):
+        self.sent = sent
+        self.words = sent.words
+        self.kids: dict[int, list[Word]] = {}
+        for w in sent.words:
+            if w.head is not None:
+                self.kids.setdefault(w.head, []).append(w)
+
+    def w(self, wid: int) -> Word:
+        return self.words[wid - 1]
+
+    def children(self, wid: int, *deprels: str) -> list[Word]:
+        ks = self.kids.get(wid, [])
+        if not deprels:
+            return ks
+        return [k for k in ks if k.deprel in deprels or k.deprel.split(":")[0] in deprels]
+
+    def child(self, wid: int, *deprels: str) -> Word | None:
+        ks = self.children(wid, *deprels)
+        return ks[0] if ks else None
+
+    def subtree(self, wid: int, skip: set[int] | frozenset[int] = frozenset()) -> set[int]:
+        out, stack = set(), [wid]
+        while stack:
+            i = stack.pop()
+            if i in out or i in skip:
+                continue
+            out.add(i)
+            stack.extend(k.id for k in self.kids.get(i, []))
+        return out
+
+    def span(self, ids) -> tuple[int, int]:
+        ws = [self.words[i - 1] for i in ids]
+        return min(w.start for w in ws), max(w.end for w in ws)
+
+    def trimmed(self, ids: set[int], drop_lead: tuple[str, ...] = ("that",)) -> list[int]:
+        """Ids in order, without edge punctuation (quote marks kept) and a leading 'that'."""
+        order = sorted(ids)
+        while order and (self._edge(order[0]) or self.w(order[0]).text.lower() in drop_lead
+                         and self.w(order[0]).deprel == "mark"):
+            order.pop(0)
+        while order and self._edge(order[-1]):
+            order.pop()
+        return order
+
+    def _edge(self, wid: int) -> bool:
+        t = self.w(wid).text
+        return all(c in EDGE_PUNCT for c in t)
+
+    def contiguous_runs(self, ids: set[int]) -> list[list[int]]:
+        runs: list[list[int]] = []
+        for i in sorted(ids):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        return runs
+
+    def negated(self, wid: int) -> bool:
+        return any(k.lemma.lower() in NEG or k.text.lower() in NEG
+                   for k in self.children(wid, "advmod", "neg", "aux", "det"))
+
+    def subject(self, wid: int, depth: int = 0) -> Word | None:
+        """The subject of ``wid``, inherited through xcomp/advcl/conj chains when missing."""
+        s = self.child(wid, "nsubj", "csubj")
+        if s is not None:
+            return s
+        w = self.w(wid)
+        if depth < 3 and w.head and w.deprel.split(":")[0] in ("xcomp", "conj", "advcl") and w.head:
+            return self.subject(w.head, depth + 1)
+        return None
