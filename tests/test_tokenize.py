@@ -1,0 +1,164 @@
+"""Tests for quotes.tokenize: EWT-style tokens, sentence splits, offsets."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.tokenize import sentences, token_texts, tokenize
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "data" / "examples").glob("*.txt"))
+
+PESKOV = (
+    "Kremlin spokesman Dmitry Peskov told Tass on Wednesday that he could not "
+    "confirm reports that Putin's meeting with Erdoğan in Turkey had been "
+    "postponed, but said: “We continue to prepare contacts at the highest "
+    "level. The dates will be agreed.”"
+)
+
+
+def flat(text):
+    return [tok for sent in token_texts(text) for tok in sent]
+
+
+def check_offsets(text, sents):
+    prev = 0
+    for sent in sents:
+        assert sent, "empty sentence"
+        for s, e in sent:
+            assert prev <= s < e <= len(text)
+            tok = text[s:e]
+            assert tok and not any(c.isspace() for c in tok)
+            prev = e
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (PESKOV, [
+            "Kremlin", "spokesman", "Dmitry", "Peskov", "told", "Tass", "on", "Wednesday",
+            "that", "he", "could", "not", "confirm", "reports", "that", "Putin", "'s",
+            "meeting", "with", "Erdoğan", "in", "Turkey", "had", "been", "postponed", ",",
+            "but", "said", ":", "“", "We", "continue", "to", "prepare", "contacts", "at",
+            "the", "highest", "level", ".", "The", "dates", "will", "be", "agreed", ".", "”",
+        ]),
+        # punctuation, brackets, quotes
+        ("Hello, world; (yes) [no] {x}!", ["Hello", ",", "world", ";", "(", "yes", ")", "[", "no", "]", "{", "x", "}", "!"]),
+        ('He said "no" and \'maybe\'.', ["He", "said", '"', "no", '"', "and", "'", "maybe", "'", "."]),
+        ("«Non» ‘quoted’ “double”", ["«", "Non", "»", "‘", "quoted", "’", "“", "double", "”"]),
+        # dashes
+        ("war—again – and--then", ["war", "—", "again", "–", "and", "--", "then"]),
+        # numbers, money, percentages, times
+        ("It cost $100, or 3.5% of 1,000,000 at 10:30.", ["It", "cost", "$", "100", ",", "or", "3.5", "%", "of", "1,000,000", "at", "10:30", "."]),
+        ("In the 1990s and the '90s, on 9/11.", ["In", "the", "1990s", "and", "the", "'90s", ",", "on", "9/11", "."]),
+        ("Call 713-853-3989 now", ["Call", "713-853-3989", "now"]),
+        # URLs, e-mails, handles, hashtags
+        ("See https://www.aa.com.tr/en/a-b?id=1. Or www.x.org.", ["See", "https://www.aa.com.tr/en/a-b?id=1", ".", "Or", "www.x.org", "."]),
+        ("Mail bob.smith@example.co.uk or @AP_news #MeToo", ["Mail", "bob.smith@example.co.uk", "or", "@AP_news", "#MeToo"]),
+        # abbreviations and initials
+        ("Mr. and Mrs. Smith met Sen. Jones of the U.S. Senate at 9 a.m. on Jan. 5, e.g. today.",
+         ["Mr.", "and", "Mrs.", "Smith", "met", "Sen.", "Jones", "of", "the", "U.S.", "Senate",
+          "at", "9", "a.m.", "on", "Jan.", "5", ",", "e.g.", "today", "."]),
+        ("J. R. R. Tolkien wrote it.", ["J.", "R.", "R.", "Tolkien", "wrote", "it", "."]),
+        ("He said no. No. 10 Downing St. agreed.", ["He", "said", "no", ".", "No.", "10", "Downing", "St.", "agreed", "."]),
+        # clitics, straight and curly
+        ("Clinton's aides don't know.", ["Clinton", "'s", "aides", "do", "n't", "know", "."]),
+        ("Erdogan’s aide didn’t say", ["Erdogan", "’s", "aide", "did", "n’t", "say"]),
+        ("I can't, he won't, I'm sure", ["I", "ca", "n't", ",", "he", "wo", "n't", ",", "I", "'m", "sure"]),
+        ("we're, you've, they'll, she'd", ["we", "'re", ",", "you", "'ve", ",", "they", "'ll", ",", "she", "'d"]),
+        ("The leaders' summit", ["The", "leaders", "'", "summit"]),
+        ("I cannot go. O'Brien's dog", ["I", "can", "not", "go", ".", "O'Brien", "'s", "dog"]),
+        # hyphens: split as in EWT, except bound prefixes and phone numbers
+        ("Russian-Turkish ties, COVID-19, al-Qaeda", ["Russian", "-", "Turkish", "ties", ",", "COVID", "-", "19", ",", "al", "-", "Qaeda"]),
+        ("his re-election by e-mail, non-stop, anti-war", ["his", "re-election", "by", "e-mail", ",", "non-stop", ",", "anti-war"]),
+        ("U.S.-led 1969-1970", ["U.S.", "-", "led", "1969", "-", "1970"]),
+        # ellipsis and repeated punctuation
+        ("Wait... what?! Really!!", ["Wait", "...", "what", "?!", "Really", "!!"]),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_tokens(text, expected):
+    assert flat(text) == expected
+    check_offsets(text, tokenize(text))
+
+
+@pytest.mark.parametrize(
+    "text, n_sentences",
+    [
+        (PESKOV, 2),
+        ("“Yes,” he said. “We will.”", 2),
+        ("“Why?” he asked. Nobody answered.", 2),
+        ("He left. She stayed! Did they? Yes.", 4),
+        ("Mr. Smith met Dr. Jones and Gov. Brown in St. Louis.", 1),
+        ("The U.S. Senate and the U.N. Security Council met at 9 a.m. Tuesday.", 1),
+        ("Apple Inc. Co. Ltd. Corp. vs. No. 5.", 1),
+        ("On Jan. 5 and Sept. 3 and Dec. 1 it rained.", 1),
+        ("J. Smith spoke.", 1),
+        ("Revenue was 3.5 percent. 2024 was better.", 2),
+        ("He said: “Go.” Then he left.", 2),
+        ("He arrived (late.) Then he left.", 2),
+        ("Headline without a period\nFirst paragraph. Second sentence.", 3),
+        ("Peskov said:\nThe visit is off", 2),
+        ("one\ntwo\r\nthree\n\n\nfour", 4),
+        ("apples, pears, etc. The end.", 2),
+        ("he left. then he came back.", 2),
+        ("The new model sold well. iPhone sales rose.", 2),
+        ("Where are we going? he asked", 1),
+        ("Yahoo! said nothing", 1),
+    ],
+)
+def test_sentence_count(text, n_sentences):
+    sents = tokenize(text)
+    assert len(sents) == n_sentences, token_texts(text)
+    assert len(sentences(text)) == n_sentences
+    check_offsets(text, sents)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_example_files(path):
+    text = path.read_text(encoding="utf-8")
+    sents = tokenize(text)
+    assert sum(map(len, sents)) > 100
+    check_offsets(text, sents)
+    for sent in sents:
+        # no sentence crosses a newline
+        assert "\n" not in text[sent[0][0]:sent[-1][1]]
+    # curly apostrophes behave like straight ones
+    toks = {tok for sent in token_texts(text) for tok in sent}
+    assert not any(t.endswith(("’s", "n’t")) and len(t) > 3 for t in toks)
+
+
+def test_examples_present():
+    assert len(EXAMPLES) == 2
+
+
+def test_sentences_spans():
+    text = "One two. Three four!\nFive"
+    assert [text[s:e] for s, e in sentences(text)] == ["One two.", "Three four!", "Five"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_property_arbitrary_text(text):
+    sents = tokenize(text)
+    check_offsets(text, sents)
+    for sent in sents:
+        assert not any(c in text[sent[0][0]:sent[-1][1]] for c in "\n\r")
+
+
+_NEWSY = st.lists(
+    st.sampled_from(list("aAbZ09 .,'’\"“”-—:;!?()$%@#/\n") + ["Mr.", "U.S.", "n't", "'s", "http://x.y", " "]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NEWSY, max_size=5).map("".join))
+def test_property_newsy_text(text):
+    sents = tokenize(text)
+    check_offsets(text, sents)
+    # every non-space character is covered by exactly one token
+    covered = sum(e - s for sent in sents for s, e in sent)
+    assert covered == sum(1 for c in text if not c.isspace())
