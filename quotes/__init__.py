@@ -25,5 +25,25 @@ def parse(items, **kw):
     return _parse(items, **kw)
 
 
+def plot_trace(trace, **kw):
+    """Draw a :class:`~quotes.results.Trace` as a matplotlib figure; see :func:`quotes.plot.plot_trace`."""
+    from .plot import plot_trace as _plot_trace
+    return _plot_trace(trace, **kw)
+
+
+#: Names imported on first use (they pull in networkx, pandas): name -> module.
+_LAZY = {"Corpus": "corpus", "read_articles": "io", "AttributionList": "results",
+         "ClaimList": "results", "Table": "results", "Trace": "results",
+         "source_table": "frames", "flag_table": "frames"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = ["Article", "Attribution", "ChainLink", "Claim", "Flag", "Speaker", "InputError", "ModelError",
-           "NotFoundError", "QuotesError", "StoreError", "extract", "parse", "__version__"]
+           "NotFoundError", "QuotesError", "StoreError", "extract", "parse", "plot_trace", "__version__",
+           *_LAZY]

@@ -86,6 +86,71 @@ def cmd_extract(args) -> int:
     return inputs.status()
 
 
+def _corpus(args, inputs: Inputs):
+    """The corpus the claims/trace/export commands query: the store (--db) or extracted from FILEs."""
+    if bool(args.db) == bool(args.paths):
+        raise InputError(f"quotes {args.command}", "give FILE|DIR paths or --db FILE (one of the two)")
+    if args.db:
+        from .store import load_corpus
+        return load_corpus(args.db)
+    from .corpus import Corpus
+    from .parallel import extract_parallel
+    return Corpus(extract_parallel(inputs, workers=args.workers, models=args.models))
+
+
+@command("claims")
+def cmd_claims(args) -> int:
+    inputs = Inputs(args.paths)
+    corpus = _corpus(args, inputs)
+    rows = [c.to_dict() for c in corpus.claims(flag=args.flag)]
+    if args.format != "jsonl":
+        rows = [{"id": r["id"], "text": r["text"], "flags": ", ".join(r["flags"]),
+                 "statements": len(r["statements"]), "reasons": " | ".join(r["reasons"])} for r in rows]
+    write_rows(rows, args.format, sys.stdout)
+    return inputs.status()
+
+
+@command("trace")
+def cmd_trace(args) -> int:
+    from .results import format_trace_tree
+    inputs = Inputs(args.paths)
+    corpus = _corpus(args, inputs)
+    t = corpus.trace(args.claim)
+    if args.format == "tree":
+        print(format_trace_tree(t))
+    else:
+        write_rows(t.to_records(), args.format, sys.stdout)
+    return inputs.status()
+
+
+@command("export")
+def cmd_export(args) -> int:
+    from .export import write_claims_jsonl, write_graphml, write_prov
+    inputs = Inputs(args.paths)
+    corpus = _corpus(args, inputs)
+    out = args.output
+    if args.to == "graphml":
+        write_graphml(corpus.graph, out or sys.stdout.buffer)
+    elif args.to == "prov":
+        write_prov(corpus.graph, out or sys.stdout)
+    else:
+        write_claims_jsonl(corpus.claims(), out or sys.stdout)
+    if out:
+        print(f"wrote {out}", file=sys.stderr)
+    return inputs.status()
+
+
+@command("ingest")
+def cmd_ingest(args) -> int:
+    from .ingest import ingest
+    report = ingest(args.paths, args.db, workers=args.workers, scheduler=args.scheduler,
+                    models=args.models, batch=args.batch, quiet=args.quiet)
+    for reason in report.failures:
+        print(f"quotes: {reason}", file=sys.stderr)
+    print(f"{report.summary} -> {args.db}")
+    return 2 if report.failed else 0
+
+
 @command("eval")
 def cmd_eval(args) -> int:
     if args.dataset == "polnear":
@@ -123,6 +188,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
     _add_format(p)
     p.add_argument("--workers", "-j", type=int, default=1, help="worker processes (default 1)")
+
+    p = sub.add_parser("claims", help="claims grouped across articles, with flags and reasons")
+    p.add_argument("paths", nargs="*", metavar="FILE|DIR")
+    p.add_argument("--db", metavar="FILE", help="query this store (see `quotes ingest`) instead of FILEs")
+    _add_format(p)
+    p.add_argument("--flag", choices=("unconfirmed", "contradicted", "confirmed", "single_source"),
+                   help="only claims with this flag")
+    p.add_argument("--workers", "-j", type=int, default=1)
+
+    p = sub.add_parser("trace", help="the provenance of one claim (by text or id), as a tree")
+    p.add_argument("claim", metavar="CLAIM", help='claim id or free text, e.g. "Putin visit postponed"')
+    p.add_argument("paths", nargs="*", metavar="FILE|DIR")
+    p.add_argument("--db", metavar="FILE", help="query this store (see `quotes ingest`) instead of FILEs")
+    _add_format(p, default="tree", choices=("tree",) + FORMATS)
+    p.add_argument("--workers", "-j", type=int, default=1)
+
+    p = sub.add_parser("export", help="the provenance graph as GraphML or PROV-O JSON-LD, or claims as JSONL")
+    p.add_argument("paths", nargs="*", metavar="FILE|DIR")
+    p.add_argument("--db", metavar="FILE", help="query this store (see `quotes ingest`) instead of FILEs")
+    p.add_argument("--to", choices=("graphml", "prov", "jsonl"), required=True)
+    p.add_argument("--output", "-o", help="output file (default: standard output)")
+    p.add_argument("--workers", "-j", type=int, default=1)
+
+    p = sub.add_parser("ingest", help="extract articles into a store (SQLite); again: only new or changed ones")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    p.add_argument("--db", metavar="FILE", default="quotes.db", help="the store (default ./quotes.db)")
+    p.add_argument("--workers", "-j", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run extraction on this Dask scheduler")
+    p.add_argument("--batch", type=int, default=16, help="articles per batch and transaction (default 16)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
     p = sub.add_parser("eval", help="score against PolNeAR or Emergent")
     p.add_argument("dataset", choices=("polnear", "emergent"))

@@ -11,14 +11,17 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+import html
+import os
+from dataclasses import replace
+from typing import Callable, Iterable, Mapping
 
 import networkx as nx
 
 from . import graph as _graph
 from .claims import group_claims
 from .errors import InputError
-from .results import ClaimList, Table, Trace
+from .results import AttributionList, ClaimList, Table, Trace, _html_table
 from .types import Article, Attribution, Claim
 
 Extractor = Callable[[Article], list[Attribution]]
@@ -44,6 +47,61 @@ class Corpus:
 
     def __repr__(self) -> str:
         return f"<Corpus: {len(self.articles)} articles, {len(self.attributions)} attributions>"
+
+    def _repr_html_(self) -> str:
+        """A summary for notebooks: counts, claims by flag, one row per article."""
+        flags: dict[str, int] = {}
+        for c in self.claims():
+            for name in c.flag_names:
+                flags[name] = flags.get(name, 0) + 1
+        flag_text = ", ".join(f"{n}: {k}" for n, k in sorted(flags.items())) or "none"
+        rows = [{"article": i, "publisher": a.publisher, "date": a.date, "title": a.title,
+                 "attributions": len(self._attributions[i])} for i, a in self.articles.items()]
+        return (f"<p><b>Corpus</b>: {len(self.articles)} articles, "
+                f"{sum(len(v) for v in self._attributions.values())} attributions, "
+                f"{len(self.claims())} claims<br>flagged claims: {html.escape(flag_text)}</p>"
+                + _html_table(rows, ("article", "publisher", "date", "title", "attributions")))
+
+    @classmethod
+    def from_paths(cls, paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
+                   extract: Extractor | None = None,
+                   metadata: Mapping[str, Mapping[str, str]] | None = None,
+                   models: str | None = None) -> "Corpus":
+        """Read articles from files or folders (see :func:`quotes.io.read_articles`),
+        extract their attributions and return the corpus.
+
+        ``metadata`` maps an article id to fields to set on it (``publisher``, ``date``,
+        ``title``, ``url``); a plain-text file has none of its own, and the publisher is
+        the outermost link of every chain. ``extract`` defaults to the real extractor
+        (:func:`quotes.extractors.extract_many`, batched; needs the NLP models). An
+        unreadable file raises its :class:`~quotes.errors.InputError`.
+
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("It rained.")
+        >>> c = Corpus.from_paths(d, extract=lambda art: [], metadata={"a": {"publisher": "Daily"}})
+        >>> c.articles["a"].publisher
+        'Daily'
+        """
+        from .io import read_articles
+
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        metadata = metadata or {}
+        arts = []
+        for item in read_articles(paths):
+            if isinstance(item, InputError):
+                raise item
+            extra = {k: v for k, v in metadata.get(item.id, {}).items()
+                     if k in ("publisher", "date", "title", "url")}
+            arts.append(replace(item, **extra) if extra else item)
+        corpus = cls()
+        if extract is None:
+            from .extractors import extract_many  # needs the NLP models
+            for art, attrs in extract_many(arts, models=models):
+                corpus.add(art, attrs)
+        else:
+            corpus.add_articles(arts, extract=extract)
+        return corpus
 
     def add(self, article: Article, attributions: Iterable[Attribution]) -> None:
         """Add (or replace) one article and its attribution records.
@@ -88,9 +146,10 @@ class Corpus:
         return n
 
     @property
-    def attributions(self) -> list[Attribution]:
-        """Every attribution record, article by article in insertion order."""
-        return [a for attrs in self._attributions.values() for a in attrs]
+    def attributions(self) -> AttributionList:
+        """Every attribution record, article by article in insertion order (a list with
+        ``to_frame()`` and HTML display)."""
+        return AttributionList(a for attrs in self._attributions.values() for a in attrs)
 
     @property
     def publishers(self) -> dict[str, str | None]:

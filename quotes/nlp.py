@@ -57,9 +57,14 @@ class ModelSet:
         return "\n".join(lines)
 
 
+#: Processors a models directory may lack: without mwt, tokens are not split into
+#: syntactic words; without ner, entities come from the lexicons and the parse alone.
+OPTIONAL = ("mwt", "ner")
+
+
 def _own_layout(path: Path) -> dict[str, str] | None:
-    if all((path / f).is_file() for f in MODEL_FILES.values()):
-        return {p: str(path / f) for p, f in MODEL_FILES.items()}
+    if all((path / f).is_file() for p, f in MODEL_FILES.items() if p not in OPTIONAL):
+        return {p: str(path / f) for p, f in MODEL_FILES.items() if (path / f).is_file()}
     return None
 
 
@@ -102,7 +107,7 @@ def resolve_models(models: str | os.PathLike | None = None) -> ModelSet:
             return ModelSet("explicit", path, files)
         if _stanza_dir(path):
             return ModelSet("explicit", path, {"stanza": "official English models (resources.json)"})
-        missing = [f for f in MODEL_FILES.values() if not (path / f).is_file()]
+        missing = [f for p, f in MODEL_FILES.items() if p not in OPTIONAL and not (path / f).is_file()]
         raise ModelError(f"models directory {path} ({where}) lacks {', '.join(missing)} "
                          "and is not a stanza resources directory")
     for d in stanza_resources_dirs():
@@ -138,20 +143,22 @@ def load_pipelines(models: str | None = None, threads: int | None = None):
         raise ModelError(f"stanza is not installed ({err}); run the README's install command") from None
     _threads(threads)
     logging.getLogger("stanza").setLevel(logging.WARNING)
-    common = dict(lang="en", download_method=None, logging_level="WARN", use_gpu=False)
+    common = dict(lang="en", download_method=None, logging_level="ERROR", use_gpu=False)
     try:
         if ms.source != "stanza" and "tokenize" in ms.files:
             f = ms.files
             empty = _empty_resources_dir()
-            tok = stanza.Pipeline(dir=empty, processors="tokenize,mwt", tokenize_model_path=f["tokenize"],
-                                  mwt_model_path=f["mwt"], **common)
-            tag = stanza.Pipeline(dir=empty, processors="tokenize,pos,lemma,depparse,ner",
-                                  tokenize_pretokenized=True, pos_model_path=f["pos"],
+            mwt = {"mwt_model_path": f["mwt"]} if "mwt" in f else {}
+            tok = stanza.Pipeline(dir=empty, processors="tokenize,mwt" if mwt else "tokenize",
+                                  tokenize_model_path=f["tokenize"], **mwt, **common)
+            ner = dict(ner_model_path=f["ner"], ner_pretrain_path=None, ner_forward_charlm_path=None,
+                       ner_backward_charlm_path=None) if "ner" in f else {}
+            tag = stanza.Pipeline(dir=empty, processors="tokenize,pos,lemma,depparse" + (",ner" if ner else ""),
+                                  tokenize_pretokenized=True, tokenize_model_path=f["tokenize"],
+                                  pos_model_path=f["pos"],
                                   lemma_model_path=f["lemma"], depparse_model_path=f["depparse"],
-                                  ner_model_path=f["ner"], pos_pretrain_path=None,
-                                  depparse_pretrain_path=None, ner_pretrain_path=None,
-                                  ner_forward_charlm_path=None, ner_backward_charlm_path=None,
-                                  pos_batch_size=3000, depparse_batch_size=3000, **common)
+                                  pos_pretrain_path=None, depparse_pretrain_path=None,
+                                  pos_batch_size=3000, depparse_batch_size=3000, **ner, **common)
         else:
             tok = stanza.Pipeline(dir=str(ms.path), processors="tokenize,mwt", **common)
             tag = stanza.Pipeline(dir=str(ms.path), processors="tokenize,pos,lemma,depparse,ner",
@@ -170,9 +177,35 @@ def _empty_resources_dir() -> str:
     return str(d)
 
 
-def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | None = None
-             ) -> list[list[Sentence]]:
-    """Split texts into sentences of words (not parsed), keeping offsets into each text."""
+#: Tokenizers: "rules" (fast, quotes.tokenize) or "stanza" (the neural tokenizer + MWT).
+TOKENIZERS = ("rules", "stanza")
+#: Curly marks the EWT-trained tagger rarely saw, mapped one character to one.
+_TAGGER_FORMS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
+
+
+def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | None = None,
+             tokenizer: str = "rules") -> list[list[Sentence]]:
+    """Split texts into sentences of words (not parsed), keeping offsets into each text.
+
+    ``tokenizer="rules"`` (default) uses :mod:`quotes.tokenize` (hundreds of thousands of
+    tokens per second, EWT conventions); ``"stanza"`` the neural tokenizer of the models.
+
+    >>> [[w.text for w in s.words] for s in tokenize(["Peskov said no. It rained."])[0]]
+    [['Peskov', 'said', 'no', '.'], ['It', 'rained', '.']]
+    """
+    if tokenizer == "rules":
+        from .tokenize import tokenize as rule_tokenize
+        out = []
+        for text in texts:
+            sents = []
+            for i, toks in enumerate(rule_tokenize(text)):
+                words = [Word(id=k + 1, text=text[a:b], start=a, end=b, lemma=text[a:b].lower())
+                         for k, (a, b) in enumerate(toks)]
+                sents.append(Sentence(index=i, start=toks[0][0], end=toks[-1][1], words=words, parsed=False))
+            out.append(sents)
+        return out
+    if tokenizer != "stanza":
+        raise ValueError(f"unknown tokenizer {tokenizer!r}; expected one of {', '.join(TOKENIZERS)}")
     tok, _, _ = load_pipelines(models, threads)
     out = []
     import stanza
@@ -231,18 +264,17 @@ def entities_of(sent: Sentence) -> list[Entity]:
 
 
 def parse(texts: Sequence[str], *, ids: Sequence[str] | None = None, select: Select | None = None,
-          models: str | None = None, threads: int | None = None) -> list[ParsedDoc]:
+          models: str | None = None, threads: int | None = None, tokenizer: str = "rules") -> list[ParsedDoc]:
     """Parse texts into :class:`ParsedDoc` records, fully or only where ``select`` says.
 
     All selected sentences of the batch go through the tagger and parser together.
     """
     ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
-    sentence_lists = tokenize(texts, models=models, threads=threads)
+    sentence_lists = tokenize(texts, models=models, threads=threads, tokenizer=tokenizer)
     _, tag, _ = load_pipelines(models, threads)
     todo = [s for sents in sentence_lists for s in sents if select is None or select(s)]
     if todo:
-        import stanza
-        parsed = tag([[w.text for w in s.words] for s in todo])
+        parsed = tag([[w.text.translate(_TAGGER_FORMS) for w in s.words] for s in todo])
         for s, ps in zip(todo, parsed.sentences):
             _fill(s, ps)
     docs = []

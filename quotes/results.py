@@ -15,7 +15,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-from .types import Claim
+from .types import Attribution, Claim
 
 
 def _frame(rows: Sequence[dict], columns: Sequence[str] | None = None):
@@ -78,6 +78,46 @@ class Table:
         return title + _html_table(self.rows, self.columns)
 
 
+class AttributionList(list):
+    """A list of :class:`~quotes.types.Attribution` with ``to_frame()`` and HTML display:
+    one row per statement with speaker, kind, type, stance, cue, chain and content.
+
+    >>> from quotes.types import Speaker, ChainLink
+    >>> al = AttributionList([Attribution("d", "indirect", "it rained", 9, 18, "said",
+    ...     "asserts", Speaker("Ann", "Ann", "person"), (ChainLink("Tass", "outlet"),))])
+    >>> al.to_frame().loc[0, ["speaker", "chain"]].tolist()
+    ['Ann', 'Tass']
+    >>> len(al.by_doc("d")), len(al.by_speaker("nobody"))
+    (1, 0)
+    """
+
+    COLUMNS = ("doc", "speaker", "kind", "type", "stance", "cue", "chain", "content", "id")
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One plain dict per attribution (``chain`` as "A > B" text)."""
+        return [{
+            "doc": a.doc, "speaker": a.speaker.name, "kind": a.speaker.kind, "type": a.type,
+            "stance": a.stance, "cue": a.cue, "chain": " > ".join(x.name for x in a.chain),
+            "content": a.content, "id": a.id,
+        } for a in self]
+
+    def by_doc(self, doc: str) -> "AttributionList":
+        """Only the attributions of article ``doc``."""
+        return AttributionList(a for a in self if a.doc == doc)
+
+    def by_speaker(self, name: str) -> "AttributionList":
+        """Only the attributions whose speaker is ``name`` (case ignored)."""
+        return AttributionList(a for a in self if a.speaker.name.casefold() == name.casefold())
+
+    def to_frame(self):
+        """One row per attribution: doc, speaker, kind, type, stance, cue, chain, content, id."""
+        return _frame(self.rows(), self.COLUMNS)
+
+    def _repr_html_(self) -> str:
+        return (f"<p><b>{len(self)} attributions</b></p>"
+                + _html_table(self.rows(), self.COLUMNS))
+
+
 def _flag_cell(c: Claim) -> str:
     return ", ".join(c.flag_names)
 
@@ -134,6 +174,15 @@ class Trace:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def __repr__(self) -> str:
+        """A one-line summary (the HTML view and ``to_frame()`` show the rows).
+
+        >>> Trace(Claim("c-1", "It rained"))
+        <Trace c-1 'It rained': 0 statements, flags: none>
+        """
+        return (f"<Trace {self.claim.id} {self.claim.text!r}: {len(self.rows)} statements, "
+                f"flags: {_flag_cell(self.claim) or 'none'}>")
 
     def paths(self) -> list[list[str]]:
         """Names along each statement's path, extended by the reports it answers.

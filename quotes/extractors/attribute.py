@@ -10,6 +10,7 @@ speaker of the quote before it. Quotes nobody says (scare quotes, titles) yield 
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..lexicon import Lexicon, fold, load
@@ -33,10 +34,11 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
     lex = lex or load()
     text = doc.text
     trees = {s.index: Tree(s) for s in doc.sentences if s.parsed}
+    quotes = quote_spans(text)
     cues: list[Cue] = []
     for s in doc.sentences:
         if s.parsed:
-            cues.extend(sentence_cues(s, text, lex))
+            cues.extend(c for c in sentence_cues(s, text, lex) if not _quoted_cue(c, trees, quotes))
     parent = nesting(cues, trees)
     resolver = Resolver()
     for name in registry_from_doc(doc, lex):
@@ -55,7 +57,6 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
     children: dict[int, list[int]] = {}
     for i, p in parent.items():
         children.setdefault(p, []).append(i)
-    quotes = quote_spans(text)
     claimed: set[int] = set()
     for i, c in enumerate(cues):
         start, end = c.content_start, c.content_end
@@ -78,11 +79,46 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
             records.append(_record(doc.id, DIRECT, q.start, _trim_end(text, q.start, q.end), c, speakers[i],
                                    chains[i], text))
             continue
+        start = _after_dateline(text, start, end)
         kind, start, end, qis = _settle_quotes(text, start, end, quotes)
         claimed.update(qis)
         records.append(_record(doc.id, kind, start, end, c, speakers[i], chains[i], text))
+        for sp in _coordinated(c, trees, text, lex, resolver):
+            records.append(_record(doc.id, kind, start, end, c, sp, chains[i], text))
     records.extend(_unclaimed_quotes(doc, quotes, claimed, records, trees, cues, speakers, chains, text))
     yield from _dedupe(records)
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:\([^)]{1,20}\))?\s*[–—-]{1,2}\s+")
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """'MOSCOW (AA) – Russian President ...': the dateline is not what was said."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def _coordinated(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> list[Speaker]:
+    """'Stoltenberg and Blinken said ...': one more speaker per coordinated name."""
+    if c.speaker is None or c.kind not in ("verb", "according"):
+        return []
+    t = trees[c.sentence]
+    out = []
+    for k in t.children(c.speaker, "conj"):
+        if k.upos in ("PROPN", "NOUN"):
+            np = describe(t, k, text, lex)
+            if np.kind != UNKNOWN:
+                out.append(resolve(np, resolver, lex))
+    return out
+
+
+def _quoted_cue(c: Cue, trees, quotes: list[QuoteSpan]) -> bool:
+    """A speech verb inside a quotation whose subject is quoted too ("I can say that ...",
+    "what our colleagues said") is part of the quoted speaker's words, not a new source."""
+    if c.kind not in ("verb",) or c.speaker is None:
+        return False
+    sw = trees[c.sentence].w(c.speaker)
+    return any(q.start <= c.start < q.end and q.start <= sw.start < q.end for q in quotes)
 
 
 def _speaker(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> tuple[Speaker, set[int]]:
@@ -155,7 +191,9 @@ def _chain(i: int, cues: list[Cue], parent: dict[int, int], speakers: list[Speak
     p = parent.get(i)
     if p is not None:
         links.extend(_chain(p, cues, parent, speakers, trees, text, lex))
-        links.append(_link(speakers[p], cues[p].text))
+        if fold(speakers[p].name) != fold(speakers[i].name):
+            # "Peskov told Tass that he could not confirm ...": nobody relays himself
+            links.append(_link(speakers[p], cues[p].text))
     c = cues[i]
     if c.audience:
         t = trees[c.sentence]
@@ -264,22 +302,25 @@ def _sentence_index(doc: ParsedDoc):
 
 
 def _dedupe(records: list[Attribution]) -> Iterator[Attribution]:
-    """One record per content span; a cue beats a continuation, a verb beats a hedge."""
-    rank = {"verb": 0}
-    best: dict[tuple[int, int], Attribution] = {}
+    """One record per content span and speaker: a cue beats a continuation, a named
+    source beats "unnamed sources", and a bare hedge inside a named source's span goes."""
+    by_span: dict[tuple[int, int], list[Attribution]] = {}
     for r in records:
-        key = (r.start, r.end)
-        old = best.get(key)
-        if old is None or (old.cue is None and r.cue is not None) or \
-                (old.speaker.name == UNNAMED and r.speaker.name != UNNAMED):
-            best[key] = r
-    out = sorted(best.values(), key=lambda r: (r.start, r.end))
-    # a hedge ("reportedly") inside a span some named source already carries adds nothing
-    keep = []
+        by_span.setdefault((r.start, r.end), []).append(r)
+    out = []
+    for span, rs in by_span.items():
+        cued = [r for r in rs if r.cue is not None] or rs[:1]
+        named = [r for r in cued if r.speaker.name != UNNAMED] or cued[:1]
+        seen = set()
+        for r in named:
+            key = fold(r.speaker.name)
+            if key not in seen:
+                seen.add(key)
+                out.append(r)
+    out.sort(key=lambda r: (r.start, r.end))
     for r in out:
-        if r.speaker.name != UNNAMED and r.cue and r.speaker.kind == ANONYMOUS and r.speaker.mention == r.cue:
-            if any(o is not r and o.start <= r.start and r.end <= o.end and o.speaker.kind != ANONYMOUS for o in out):
+        if r.speaker.kind == ANONYMOUS and r.cue and r.speaker.mention == r.cue:
+            if any(o is not r and o.start <= r.start and r.end <= o.end and o.speaker.kind != ANONYMOUS
+                   for o in out):
                 continue
-        keep.append(r)
-    del rank
-    yield from keep
+        yield r

@@ -104,9 +104,15 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         last = t.words[-1]
         if last.text == ":" or (len(t.words) > 1 and t.words[-1].text in "“\"" and t.words[-2].text == ":"):
             return _cue(t, w, text, verb.stance, subj, -1, -1, frozenset(), kind="verb")
+    if not content_ids and w.lemma.lower() == "say":
+        # "... unequivocally said about the rejection of ...": what was said is about that
+        about = next((k for k in t.children(w.id, "obl") if (c := t.child(k.id, "case")) is not None
+                      and c.lemma.lower() == "about"), None)
+        if about is not None:
+            content_ids = t.subtree(about.id)
     if not content_ids:
         return None
-    ids = t.trimmed(content_ids)
+    ids = t.trimmed(content_ids, drop_lead=("that", "about"))
     if not ids:
         return None
     run = max(t.contiguous_runs(set(ids)), key=len) if _gapped(ids) else ids
@@ -123,13 +129,29 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         subj, stance = None, HEDGED
     if obj_noun is not None and stance == ASSERTS:
         stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
-    audience = tuple(a.id for a in t.children(w.id, *AUDIENCE_RELS)
-                     if a.id not in content_ids and (obj_noun is None or a.id != obj_noun.id)
-                     and a.upos in ("PROPN", "NOUN", "PRON"))
+    audience = _audience(t, w, content_ids, obj_noun)
+    if not audience and w.deprel.startswith("conj") and w.head and lex.is_speech_verb(t.w(w.head).lemma.lower()):
+        # "told Tass that ..., but said: ..." -- the second verb speaks to the same outlet
+        audience = _audience(t, t.w(w.head), content_ids | t.subtree(w.id), None)
     cue = _cue(t, w, text, stance, subj if not passive or w.lemma.lower() != "quote" else subj,
                start, end, frozenset(ids), kind="verb", audience=audience)
     cue.source_text = source_text
     return cue
+
+
+def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int, ...]:
+    out = []
+    for a in t.children(w.id, *AUDIENCE_RELS):
+        if a.id in content_ids or (obj_noun is not None and a.id == obj_noun.id):
+            continue
+        if a.upos not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if a.deprel.startswith("obl"):
+            case = t.child(a.id, "case")
+            if case is None or case.lemma.lower() not in ("to", "with"):
+                continue
+        out.append(a.id)
+    return tuple(out)
 
 
 def _gapped(ids: list[int]) -> bool:
@@ -147,7 +169,9 @@ def _quote_or_clause_child(t: Tree, w: Word) -> Word | None:
         if k.id < w.id and k.deprel.split(":")[0] not in ("parataxis",):
             continue
         sub = t.subtree(k.id)
-        has_quote = any(t.w(i).text in "“\"«" for i in sub)
+        # a quoted clause, not a quoted term: 'announced a “special military operation”' is no speech
+        has_quote = any(t.w(i).text in "“\"«" for i in sub) and \
+            any(t.w(i).upos in ("VERB", "AUX") for i in sub)
         if k.deprel.startswith("parataxis"):
             return k
         if k.deprel.startswith("xcomp") and w.lemma.lower() == "say" and t.child(k.id, "mark") is not None:

@@ -63,7 +63,11 @@ def _double_marks(text: str, s: int, e: int) -> Iterator[tuple[int, str]]:
         if c not in DOUBLE:
             continue
         o, cl = _can_open(text, i), _can_close(text, i)
-        if c in OPENERS_D and o:
+        if c == "«":
+            yield i, "open"
+        elif c == "»":
+            yield i, "close"
+        elif c in OPENERS_D and o:
             yield i, "open"
         elif c in CLOSERS_D and cl:
             yield i, "close"
@@ -94,7 +98,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             if open_at is None:
                 if kind in ("open", "either"):
                     open_at = i
-            elif kind in ("close", "either") and i > open_at + 1:
+            elif kind in ("close", "either") and i > open_at + 1 and text[open_at + 1:i].strip():
                 spans.append(QuoteSpan(open_at + 1, i, open_at, i))
                 open_at = None
             elif kind == "open" and text[i - 1: i].strip() == "" and i > open_at + 1:
@@ -136,19 +140,20 @@ def _single_spans(text: str, paras, doubles: list[QuoteSpan]) -> list[QuoteSpan]
         while i < pe:
             c = text[i]
             if c in "‘'‹‛" and _can_open(text, i) and not _inside(i, doubles):
-                j = i + 1
                 limit = min(pe, i + MAX_SINGLE)
+                closes = [j for j in range(i + 2, limit) if text[j] in "’'›" and _can_close(text, j)]
                 found = None
-                while j < limit:
-                    d = text[j]
-                    if d in "’'›" and _can_close(text, j) and j > i + 1:
-                        # an apostrophe of a plural possessive ("leaders’ meeting") is followed by
-                        # a lower-case word; a closing mark rarely is
-                        nxt = text[j + 1: j + 3]
-                        if not (text[j - 1] == "s" and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower()):
-                            found = j
-                            break
-                    j += 1
+                for n, j in enumerate(closes):
+                    nxt = text[j + 1: j + 3]
+                    possessive = text[j - 1] == "s" and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower()
+                    if not possessive:
+                        found = j
+                        break
+                    # "leaders’ meeting" is an apostrophe, unless another quote opens before the next close
+                    later = closes[n + 1] if n + 1 < len(closes) else None
+                    if later is not None and any(text[k] in "‘'‹" and _can_open(text, k) for k in range(j + 1, later)):
+                        found = j
+                        break
                 if found is not None:
                     out.append(QuoteSpan(i + 1, found, i, found, single=True))
                     i = found + 1

@@ -127,6 +127,9 @@ def _proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]
 def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:
     """Read the noun phrase headed by ``head``: mention, proper name, role and kind."""
     ids = sorted(_np_ids(t, head))
+    # "since Putin", "in Turkey", "according to a report": a leading preposition is not the source
+    while len(ids) > 1 and t.w(ids[0]).deprel in ("case", "mark", "cc", "advmod") and t.w(ids[0]).head == head.id:
+        ids.pop(0)
     ids = [i for i in ids if not (t.w(i).upos == "PUNCT" and (i == ids[0] or i == ids[-1]))] or [head.id]
     start, end = t.w(ids[0]).start, t.w(ids[-1]).end
     mention = text[start:end]
@@ -228,7 +231,7 @@ def resolve(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker:
             if prev is None and resolver.people:
                 return Speaker(resolver.people[-1][0], np.mention, PERSON, resolver.people[-1][1], np.start, np.end)
         elif np.head in PRONOUNS_GROUP:
-            prev = resolver.last_speaker((ORGANIZATION, OUTLET, PERSON) if np.head == "it" else
+            prev = resolver.last_speaker((ORGANIZATION, OUTLET) if np.head == "it" else
                                          (ORGANIZATION, OUTLET, PERSON, ANONYMOUS))
         else:
             prev = None

@@ -63,7 +63,7 @@ class Tree:
         """Ids in order, without edge punctuation (quote marks kept) and a leading 'that'."""
         order = sorted(ids)
         while order and (self._edge(order[0]) or self.w(order[0]).text.lower() in drop_lead
-                         and self.w(order[0]).deprel == "mark"):
+                         and self.w(order[0]).deprel in ("mark", "case")):
             order.pop(0)
         while order and self._edge(order[-1]):
             order.pop()
