@@ -79,7 +79,11 @@ class Edge:
 
     @property
     def label(self) -> str:
-        """The words on the arrow ("could not confirm", "hedged ×2"; none for relays)."""
+        """The words on the arrow ("could not confirm", "hedged ×2"; none for relays).
+
+        >>> Edge(("a",), ("b",), "stance", "cannot_confirm").label, Edge(("a",), ("b",), "relayed").label
+        ('could not confirm', '')
+        """
         if self.kind == "relayed":
             return ""
         word = STANCE_LABELS.get(self.stance or self.kind, self.stance or self.kind)
@@ -95,6 +99,13 @@ class TraceLayout:
     edges: list[Edge]
 
     def node(self, key: tuple) -> Node:
+        """The node with this key (StopIteration if none).
+
+        >>> from quotes.results import Trace
+        >>> from quotes.types import Claim
+        >>> trace_layout(Trace(Claim("c", "x"), [])).node(("claim",)).role
+        'claim'
+        """
         return next(n for n in self.nodes if n.key == key)
 
     def labels(self) -> list[str]:
@@ -165,11 +176,16 @@ def trace_layout(trace) -> TraceLayout:
     stance_sources = set()
     for r, keys in zip(rows, row_paths):
         speaker = keys[-1]
+        found = [(_find_report(nodes, row_paths, speaker, name, kind, r.get("doc")), name, kind)
+                 for name, kind in r.get("responds_to", ())]
+        # A report nested under the speaker ("confirmed a report that ...") is the one it
+        # answers; only without one does it answer every report of the article.
+        nested = [f for f in found if f[0][1]]
         targets = []
-        for name, kind in r.get("responds_to", ()):
-            t = _find_report(nodes, row_paths, speaker, name, kind, r.get("doc"))
-            node(t, name, kind, "report")
-            targets.append(t)
+        for (t, _), name, kind in nested or found:
+            if t not in targets:
+                node(t, name, kind, "report")
+                targets.append(t)
         if targets:
             for t in targets:
                 edge(speaker, t, "stance", r.get("stance") or r.get("effective_stance"))
@@ -207,7 +223,9 @@ def _main_role(roles: list[str]) -> str:
     return roles[0] if roles else "source"
 
 
-def _find_report(nodes, row_paths, speaker, name, kind, doc) -> tuple:
+def _find_report(nodes, row_paths, speaker, name, kind, doc) -> tuple[tuple, bool]:
+    """The key of the report box a statement answers, and whether it is nested under
+    the statement's speaker."""
     want = fold(name)
     below, anywhere = [], []
     for keys in row_paths:
@@ -219,10 +237,11 @@ def _find_report(nodes, row_paths, speaker, name, kind, doc) -> tuple:
                 below.append((i, k))
             else:
                 anywhere.append((i, k))
-    for found in (below, anywhere):
-        if found:
-            return min(found)[1]
-    return _key(name, kind, f"{doc}>{speaker}")
+    if below:
+        return min(below)[1], True
+    if anywhere:
+        return min(anywhere)[1], False
+    return _key(name, kind, f"{doc}>{speaker}"), False
 
 
 def _layers(nodes: dict, edges: list, claim_key: tuple) -> None:
@@ -361,8 +380,8 @@ def plot_trace(trace, *, reasons: bool = True, max_reasons: int = 8, title: str 
                         fontweight="bold", zorder=3,
                         bbox=dict(boxstyle="round,pad=0.5", fc="white", ec="#212529", lw=1.6))
             half = (0.085 * len(textwrap.wrap(n.name, 26)) + 0.12) / sy
-            ax.text(x, y + half, f"claim {getattr(claim, 'id', '')}",
-                    ha="center", va="bottom", fontsize=7, color="#495057", zorder=3)
+            ax.text(x, y - half - 0.1 / sy - 0.3 * len(flags) / sy, f"claim {getattr(claim, 'id', '')}",
+                    ha="center", va="top", fontsize=7, color="#495057", zorder=3)
             for i, f in enumerate(flags):
                 fc, ec = FLAG_COLORS.get(f.name, ("#e9ecef", "#495057"))
                 ax.text(x, y - half - 0.06 / sy - 0.3 * i / sy, f.name, ha="center", va="top", fontsize=8,
