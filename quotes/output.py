@@ -5,6 +5,7 @@ One place for the CLI's shared ``--format jsonl|csv|table`` option.
 >>> import io
 >>> buf = io.StringIO()
 >>> write_rows([{"a": 1, "b": {"c": "x"}}], "csv", buf)
+1
 >>> print(buf.getvalue().strip())
 a,b.c
 1,x
