@@ -62,7 +62,7 @@ def cmd_parse(args) -> int:
     from .nlp import to_conllu
     inputs = Inputs(args.paths)
     for art in inputs:
-        doc = parse([art], full=not args.fast, models=args.models)[0]
+        doc = parse([art], full=not args.fast, models=args.models, tokenizer=args.tokenizer)[0]
         if args.format == "conllu":
             sys.stdout.write(f"# newdoc id = {art.id}\n" + to_conllu(doc))
         else:
@@ -183,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=("conllu", "table"), default="conllu")
     p.add_argument("--fast", action="store_true", help="parse only sentences that may hold an attribution, "
                                                       "as extraction does")
+    p.add_argument("--tokenizer", choices=("rules", "stanza"), default="rules",
+                   help="rules (fast; what extraction uses) or stanza (the models' neural tokenizer)")
 
     p = sub.add_parser("extract", help="attributions as JSON Lines, CSV or a table")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")

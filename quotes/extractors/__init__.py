@@ -44,10 +44,12 @@ def _as_article(item: str | Article, i: int = 0) -> Article:
 
 
 def parse(items: Sequence[str | Article], *, full: bool = False, models: str | None = None,
-          threads: int | None = None) -> list[ParsedDoc]:
+          threads: int | None = None, tokenizer: str = "rules") -> list[ParsedDoc]:
     """Parse articles (texts or :class:`Article` records) into :class:`ParsedDoc` records.
 
-    Only sentences that may hold an attribution get tags and a parse unless ``full``;
+    Only sentences that may hold an attribution get tags and a parse unless ``full``
+    (see :func:`is_candidate`); ``tokenizer`` is ``"rules"`` (fast, the default) or
+    ``"stanza"`` (the models' neural tokenizer);
     entities are corrected with the lexicons (Tass is an outlet, "spokesman Dmitry
     Peskov" a person).
     """
@@ -56,7 +58,8 @@ def parse(items: Sequence[str | Article], *, full: bool = False, models: str | N
     arts = [_as_article(x, i) for i, x in enumerate(items)]
     lex = load()
     docs = nlp.parse([a.text for a in arts], ids=[a.id for a in arts],
-                     select=None if full else (lambda s: is_candidate(s, lex)), models=models, threads=threads)
+                     select=None if full else (lambda s: is_candidate(s, lex)), models=models, threads=threads,
+                     tokenizer=tokenizer)
     for d, a in zip(docs, arts):
         d.article = a
         d.entities = corrected_entities(d, lex)

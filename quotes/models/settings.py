@@ -32,5 +32,5 @@ STAGE_ARGS = {
     "depparse": ("--no_checkpoint", "--hidden_dim", "200", "--num_layers", "2", "--char_emb_dim", "50",
                  "--char_hidden_dim", "64", "--deep_biaff_hidden_dim", "200", "--deep_biaff_output_dim", "100",
                  "--batch_size", "2000", "--optim", "adam", "--lr", "0.002", "--no_second_optim",
-                 "--max_steps", "2000"),
+                 "--max_steps", "1500"),
 }
