@@ -35,12 +35,12 @@ def in_process(texts: list[str], ids: list[str], threads: int | None) -> dict[st
 
     lex = load()
     t0 = time.perf_counter()
-    nlp.load_pipelines(None, threads)
+    nlp.load_pipelines(None, threads, False)
     load_s = time.perf_counter() - t0
     res = {"load_s": load_s}
     for label, select in (("selective", lambda s: is_candidate(s, lex)), ("full", None)):
         t0 = time.perf_counter()
-        docs = nlp.parse(texts, ids=ids, select=select, threads=threads)
+        docs = nlp.parse(texts, ids=ids, select=select, threads=threads, ner=False)
         res[f"parse_{label}_s"] = time.perf_counter() - t0
         res[f"tokens_{label}"] = sum(len(s.words) for d in docs for s in d.sentences if s.parsed)
         if label == "selective":
@@ -58,7 +58,7 @@ def in_process(texts: list[str], ids: list[str], threads: int | None) -> dict[st
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", default=str(DEFAULT))
-    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--skip-inprocess", action="store_true")
     args = ap.parse_args()
@@ -77,9 +77,9 @@ def main() -> None:
               f"= {100 * r['extract_s'] / r['parse_selective_s']:.1f}% of that parse "
               f"({r['attributions']} attributions)")
     exe = [sys.executable, "-m", "quotes.cli", "extract", args.texts, "--workers", str(args.workers)]
-    wall, peak, rc = run(exe, stdout=subprocess.DEVNULL)
+    wall, pss, rss, rc = run(exe, stdout=subprocess.DEVNULL)
     print(f"`quotes extract` end to end (workers={args.workers}): {wall:.1f} s wall, "
-          f"peak RSS {peak / 2**20:.0f} MiB, exit {rc}")
+          f"peak memory {pss / 2**20:.0f} MiB PSS ({rss / 2**20:.0f} MiB RSS summed over processes), exit {rc}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,8 @@
-"""Run a command and report its wall time and peak memory (RSS summed over the process
-tree, sampled every 20 ms from /proc). Linux only; no dependencies.
+"""Run a command and report its wall time and peak memory of its whole process tree,
+sampled every 20 ms from /proc: PSS (proportional set size: pages shared between the
+processes, such as model weights a forked worker inherits, are counted once, split
+between them) and, for comparison, RSS summed over the processes (counts shared pages in
+every process). Linux only; no dependencies.
 
     python benchmarks/memwatch.py -- quotes extract ../shared/corpora/polnear/dev/text
 """
@@ -24,39 +27,47 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _rss(pid: int) -> int:
+def _mem(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) of one process in bytes."""
+    pss = rss = 0
     try:
-        with open(f"/proc/{pid}/status") as fh:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1]) * 1024
+                elif line.startswith("Rss:"):
+                    rss = int(line.split()[1]) * 1024
     except OSError:
         pass
-    return 0
+    return pss, rss
 
 
-def tree_rss(pid: int) -> int:
-    total, stack, seen = 0, [pid], set()
+def tree_mem(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) summed over ``pid`` and its descendants."""
+    pss = rss = 0
+    stack, seen = [pid], set()
     while stack:
         p = stack.pop()
         if p in seen:
             continue
         seen.add(p)
-        total += _rss(p)
+        a, b = _mem(p)
+        pss, rss = pss + a, rss + b
         stack.extend(_children(p))
-    return total
+    return pss, rss
 
 
-def run(cmd: list[str], **kw) -> tuple[float, int, int]:
-    """Run ``cmd``; return (wall seconds, peak tree RSS in bytes, exit code)."""
+def run(cmd: list[str], **kw) -> tuple[float, int, int, int]:
+    """Run ``cmd``; return (wall seconds, peak tree PSS, peak tree RSS sum (bytes), exit code)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, **kw)
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def watch():
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss(proc.pid))
+            pss, rss = tree_mem(proc.pid)
+            peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
             time.sleep(0.02)
 
     th = threading.Thread(target=watch, daemon=True)
@@ -65,13 +76,13 @@ def run(cmd: list[str], **kw) -> tuple[float, int, int]:
     wall = time.perf_counter() - t0
     done.set()
     th.join()
-    return wall, peak[0], rc
+    return wall, peak[0], peak[1], rc
 
 
 if __name__ == "__main__":
     args = sys.argv[1:]
     if args and args[0] == "--":
         args = args[1:]
-    wall, peak, rc = run(args, stdout=subprocess.DEVNULL)
-    print(f"wall {wall:.2f} s  peak RSS {peak / 2**20:.0f} MiB  exit {rc}")
+    wall, pss, rss, rc = run(args, stdout=subprocess.DEVNULL)
+    print(f"wall {wall:.2f} s  peak PSS {pss / 2**20:.0f} MiB  (RSS summed {rss / 2**20:.0f} MiB)  exit {rc}")
     sys.exit(rc)

@@ -189,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="attributions as JSON Lines, CSV or a table")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
     _add_format(p)
-    p.add_argument("--workers", "-j", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--workers", "-j", type=int, default=0, help="worker processes (default 0: one per core, at most 4)")
 
     p = sub.add_parser("claims", help="claims grouped across articles, with flags and reasons")
     p.add_argument("paths", nargs="*", metavar="FILE|DIR")
@@ -197,21 +197,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(p)
     p.add_argument("--flag", choices=("unconfirmed", "contradicted", "confirmed", "single_source"),
                    help="only claims with this flag")
-    p.add_argument("--workers", "-j", type=int, default=1)
+    p.add_argument("--workers", "-j", type=int, default=0, help="worker processes (default 0: one per core, at most 4)")
 
     p = sub.add_parser("trace", help="the provenance of one claim (by text or id), as a tree")
     p.add_argument("claim", metavar="CLAIM", help='claim id or free text, e.g. "Putin visit postponed"')
     p.add_argument("paths", nargs="*", metavar="FILE|DIR")
     p.add_argument("--db", metavar="FILE", help="query this store (see `quotes ingest`) instead of FILEs")
     _add_format(p, default="tree", choices=("tree",) + FORMATS)
-    p.add_argument("--workers", "-j", type=int, default=1)
+    p.add_argument("--workers", "-j", type=int, default=0, help="worker processes (default 0: one per core, at most 4)")
 
     p = sub.add_parser("export", help="the provenance graph as GraphML or PROV-O JSON-LD, or claims as JSONL")
     p.add_argument("paths", nargs="*", metavar="FILE|DIR")
     p.add_argument("--db", metavar="FILE", help="query this store (see `quotes ingest`) instead of FILEs")
     p.add_argument("--to", choices=("graphml", "prov", "jsonl"), required=True)
     p.add_argument("--output", "-o", help="output file (default: standard output)")
-    p.add_argument("--workers", "-j", type=int, default=1)
+    p.add_argument("--workers", "-j", type=int, default=0, help="worker processes (default 0: one per core, at most 4)")
 
     p = sub.add_parser("ingest", help="extract articles into a store (SQLite); again: only new or changed ones")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")

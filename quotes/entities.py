@@ -68,6 +68,17 @@ def _titled_people(doc: ParsedDoc, lex: Lexicon) -> list[Entity]:
                 i = j
             else:
                 i += 1
+        # "one of Putin's top advisers, Yuri Ushakov": a name in apposition to a title
+        for w in ws:
+            if w.upos == "PROPN" and w.deprel == "appos" and w.head:
+                h = ws[w.head - 1]
+                if h.lemma.lower() in lex.titles or any(ws[k.head - 1] is h and k.lemma.lower() in lex.titles
+                                                        for k in ws if k.deprel == "nmod" and k.head):
+                    run = [x for x in ws if x is w or (x.head == w.id and x.upos == "PROPN"
+                                                       and x.deprel in ("flat", "compound", "flat:name"))]
+                    a, b = min(x.start for x in run), max(x.end for x in run)
+                    if not lex.outlet_name(doc.text[a:b]):
+                        out.append(Entity(doc.text[a:b], "PERSON", a, b, s.index))
     return out
 
 

@@ -45,6 +45,7 @@ class Lexicon:
     anonymous_heads: set[str] = field(default_factory=set)
     outlet_heads: set[str] = field(default_factory=set)
     org_heads: set[str] = field(default_factory=set)
+    ambiguous: set[str] = field(default_factory=set)             # cue forms that are mostly nouns
     outlets: dict[str, str] = field(default_factory=dict)        # folded alias -> canonical
     organizations: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
 
@@ -62,7 +63,8 @@ class Lexicon:
         return v is not None and v.kind in ("speech", "evidence")
 
     def cue_words(self) -> frozenset[str]:
-        """Lower-cased lemmas and common inflections that make a sentence worth parsing."""
+        """Lower-cased forms of reporting verbs and hedges that make a sentence worth
+        parsing (forms that are mostly nouns, ``ambiguous_cues.txt``, excepted)."""
         return self._cue_words
 
     def finalize(self) -> "Lexicon":
@@ -73,11 +75,9 @@ class Lexicon:
             if v.kind == "cognition":
                 continue
             words.update(_inflections(lemma))
-        for n in self.nouns:
-            words.update((n, n + "s"))
         words.update(self.hedges)
         words.update(("according", "quoted", "quoting", "citing", "said", "told"))
-        self._cue_words = frozenset(words)
+        self._cue_words = frozenset(words - self.ambiguous)
         return self
 
 
@@ -167,7 +167,7 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
             lex.nouns[cols[0].strip().lower()] = cols[1].strip() if len(cols) > 1 else "document"
     for fname, attr in (("hedges.tsv", "hedges"), ("titles.txt", "titles"),
                         ("anonymous_heads.txt", "anonymous_heads"), ("outlet_heads.txt", "outlet_heads"),
-                        ("org_heads.txt", "org_heads")):
+                        ("org_heads.txt", "org_heads"), ("ambiguous_cues.txt", "ambiguous")):
         p = d / fname
         if p.exists():
             getattr(lex, attr).update(line.split("\t")[0].strip().lower() for _, line in _lines(p))

@@ -129,12 +129,14 @@ def _threads(threads: int | None) -> None:
 
 
 @functools.lru_cache(maxsize=4)
-def load_pipelines(models: str | None = None, threads: int | None = None):
+def load_pipelines(models: str | None = None, threads: int | None = None, ner: bool = True):
     """Load (once per process and settings) the tokenizer and the tagging/parsing pipeline.
 
     Returns ``(tokenizer, tagger, ModelSet)``: two stanza Pipelines, the first
-    tokenizing raw text, the second tagging, lemmatizing, parsing and finding
-    entities in pretokenized sentences.
+    tokenizing raw text (only used with ``tokenizer="stanza"``), the second tagging,
+    lemmatizing, parsing and (with ``ner``) finding entities in pretokenized sentences.
+    Extraction runs without NER: compact NER is weak on news, and speakers come from
+    the parse and the lexicons.
     """
     ms = resolve_models(models)
     try:
@@ -152,7 +154,7 @@ def load_pipelines(models: str | None = None, threads: int | None = None):
             tok = stanza.Pipeline(dir=empty, processors="tokenize,mwt" if mwt else "tokenize",
                                   tokenize_model_path=f["tokenize"], **mwt, **common)
             ner = dict(ner_model_path=f["ner"], ner_pretrain_path=None, ner_forward_charlm_path=None,
-                       ner_backward_charlm_path=None) if "ner" in f else {}
+                       ner_backward_charlm_path=None) if "ner" in f and ner else {}
             tag = stanza.Pipeline(dir=empty, processors="tokenize,pos,lemma,depparse" + (",ner" if ner else ""),
                                   tokenize_pretokenized=True, tokenize_model_path=f["tokenize"],
                                   pos_model_path=f["pos"],
@@ -161,7 +163,7 @@ def load_pipelines(models: str | None = None, threads: int | None = None):
                                   pos_batch_size=3000, depparse_batch_size=3000, **ner, **common)
         else:
             tok = stanza.Pipeline(dir=str(ms.path), processors="tokenize,mwt", **common)
-            tag = stanza.Pipeline(dir=str(ms.path), processors="tokenize,pos,lemma,depparse,ner",
+            tag = stanza.Pipeline(dir=str(ms.path), processors="tokenize,pos,lemma,depparse" + (",ner" if ner else ""),
                                   tokenize_pretokenized=True, **common)
     except Exception as err:
         raise ModelError(f"could not load the stanza models from {ms.path}: {err}") from None
@@ -183,8 +185,15 @@ TOKENIZERS = ("rules", "stanza")
 _TAGGER_FORMS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
 
 
+def _tagger_form(word: str) -> str:
+    """How a word is shown to the tagger: curly and doubled marks as the plain ones EWT uses."""
+    if word in ("''", "``"):
+        return '"'
+    return word.translate(_TAGGER_FORMS)
+
+
 def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | None = None,
-             tokenizer: str = "rules") -> list[list[Sentence]]:
+             tokenizer: str = "rules", ner: bool = True) -> list[list[Sentence]]:
     """Split texts into sentences of words (not parsed), keeping offsets into each text.
 
     ``tokenizer="rules"`` (default) uses :mod:`quotes.tokenize` (hundreds of thousands of
@@ -206,7 +215,7 @@ def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | 
         return out
     if tokenizer != "stanza":
         raise ValueError(f"unknown tokenizer {tokenizer!r}; expected one of {', '.join(TOKENIZERS)}")
-    tok, _, _ = load_pipelines(models, threads)
+    tok, _, _ = load_pipelines(models, threads, ner)
     out = []
     import stanza
     docs = [stanza.Document([], text=t) for t in texts]
@@ -264,17 +273,18 @@ def entities_of(sent: Sentence) -> list[Entity]:
 
 
 def parse(texts: Sequence[str], *, ids: Sequence[str] | None = None, select: Select | None = None,
-          models: str | None = None, threads: int | None = None, tokenizer: str = "rules") -> list[ParsedDoc]:
+          models: str | None = None, threads: int | None = None, tokenizer: str = "rules",
+          ner: bool = True) -> list[ParsedDoc]:
     """Parse texts into :class:`ParsedDoc` records, fully or only where ``select`` says.
 
     All selected sentences of the batch go through the tagger and parser together.
     """
     ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
-    sentence_lists = tokenize(texts, models=models, threads=threads, tokenizer=tokenizer)
-    _, tag, _ = load_pipelines(models, threads)
+    sentence_lists = tokenize(texts, models=models, threads=threads, tokenizer=tokenizer, ner=ner)
+    _, tag, _ = load_pipelines(models, threads, ner)
     todo = [s for sents in sentence_lists for s in sents if select is None or select(s)]
     if todo:
-        parsed = tag([[w.text.translate(_TAGGER_FORMS) for w in s.words] for s in todo])
+        parsed = tag([[_tagger_form(w.text) for w in s.words] for s in todo])
         for s, ps in zip(todo, parsed.sentences):
             _fill(s, ps)
     docs = []

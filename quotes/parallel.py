@@ -38,7 +38,9 @@ def _work(batch: list[Article], models: str | None, threads: int | None) -> list
 
 def _init_worker() -> None:
     # one torch thread per worker process: the processes share the cores
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ["OMP_NUM_THREADS"] = "1"
+    import torch
+    torch.set_num_threads(1)
 
 
 def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: str | None = None,
@@ -46,14 +48,23 @@ def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: s
     """Yield ``(article, attributions)`` for every article, in input order.
 
     ``workers=1`` runs in this process (models cached here); more start a process pool
-    whose workers each use one thread.
+    whose workers each use one thread; ``0`` means one per core (at most 4).
     """
+    if workers <= 0:
+        workers = min(os.cpu_count() or 1, 4)
     if workers <= 1:
         from .extractors import extract_many
         yield from extract_many(articles, models=models, batch=batch)
         return
     import multiprocessing as mp
-    ctx = mp.get_context("spawn")
+    if "fork" in mp.get_all_start_methods():
+        # load the models once here, single-threaded, and fork: the workers share the
+        # weights' memory pages instead of each loading its own copy
+        from .nlp import load_pipelines
+        load_pipelines(models, 1, False)
+        ctx = mp.get_context("fork")
+    else:  # pragma: no cover - Windows, macOS default
+        ctx = mp.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
         pending: list[Future] = []
         for chunk in _batches(articles, batch):

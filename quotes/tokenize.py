@@ -127,6 +127,7 @@ _TOKEN_RE = re.compile(
   | (?P<number>\d+(?:[,:/]\d+)+(?:[.,]\d+)*(?:s|st|nd|rd|th)?)
   | (?P<word>(?:(?i:%(prefix)s)-(?=\w))?\w+(?:[.&]\w+)*(?P<apos>(?:['’]\w+)+)?)
   | (?P<dash>-{2,}|[—–―])
+  | (?P<dquote>''|``)
   | (?P<repeat>(?P<rc>[*=+^~_<>|\\/])(?P=rc)+)
   | (?P<ellipsis>\.{2,}|…)
   | (?P<excl>[!?]+)

@@ -277,10 +277,11 @@ class QuoteSpan:
     open: int
     close: int | None
     single: bool = False
+    mark_len: int = 1  # 2 for doubled marks: ''quote''
 
     @property
     def outer_end(self) -> int:
-        return self.close + 1 if self.close is not None else self.end
+        return self.close + self.mark_len if self.close is not None else self.end
 
 
 @dataclass(slots=True)

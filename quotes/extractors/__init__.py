@@ -19,18 +19,40 @@ from .marks import DOUBLE, SINGLE
 
 __all__ = ["extract", "extract_many", "parse", "is_candidate", "attributions"]
 
-_MARKS = set(DOUBLE + SINGLE)
+_DOUBLE = set(DOUBLE)
+_SINGLE_OPEN = set("‘‹")
+_DASHES = {"―", "—", "–", "-", "--"}
+_ABSTAIN: set[str] = set()
 #: How many articles go through the tagger and parser together.
 BATCH = 16
 
 
 def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
-    """Whether a sentence may hold an attribution, so is worth a full parse: a cue word
-    from the lexicon, a quotation mark, or a colon."""
-    cues = (lex or load()).cue_words()
-    for w in sent.words:
+    """Whether a sentence may hold an attribution, so is worth a full parse: a reporting
+    verb form or hedge from the lexicon, "according", a reporting noun followed by "that",
+    a quotation mark, a colon in a short (headline-like) sentence, or a dash after a quote.
+
+    Sentences that are not parsed are still tokenized; quotes in them can continue the
+    previous speaker."""
+    lex = lex or load()
+    cues = lex.cue_words()
+    words = sent.words
+    noun = False
+    for i, w in enumerate(words):
         t = w.text.lower()
-        if t in cues or t == ":" or any(c in _MARKS for c in w.text) and len(w.text) <= 2:
+        if t in cues:
+            return True
+        if t in lex.ambiguous and i + 1 < len(words) and words[i + 1].text.lower() in ("that", ":", "“", '"'):
+            return True
+        if w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words)):
+            return True
+        if t == ":" and (len(words) <= 30 or (i + 1 < len(words) and words[i + 1].text in _DOUBLE)):
+            return True
+        if t in _DASHES and i > 0 and words[i - 1].text in _DOUBLE:
+            return True
+        if (t in lex.nouns or t.rstrip("s") in lex.nouns) and t not in _ABSTAIN:
+            noun = True
+        elif noun and t == "that":
             return True
     return False
 
@@ -44,7 +66,7 @@ def _as_article(item: str | Article, i: int = 0) -> Article:
 
 
 def parse(items: Sequence[str | Article], *, full: bool = False, models: str | None = None,
-          threads: int | None = None, tokenizer: str = "rules") -> list[ParsedDoc]:
+          threads: int | None = None, tokenizer: str = "rules", ner: bool = True) -> list[ParsedDoc]:
     """Parse articles (texts or :class:`Article` records) into :class:`ParsedDoc` records.
 
     Only sentences that may hold an attribution get tags and a parse unless ``full``
@@ -59,7 +81,7 @@ def parse(items: Sequence[str | Article], *, full: bool = False, models: str | N
     lex = load()
     docs = nlp.parse([a.text for a in arts], ids=[a.id for a in arts],
                      select=None if full else (lambda s: is_candidate(s, lex)), models=models, threads=threads,
-                     tokenizer=tokenizer)
+                     tokenizer=tokenizer, ner=ner)
     for d, a in zip(docs, arts):
         d.article = a
         d.entities = corrected_entities(d, lex)
@@ -71,7 +93,7 @@ def extract(item: str | Article, *, models: str | None = None) -> list[Attributi
 
     ``start``/``end`` of every record index the original text.
     """
-    doc = parse([item], models=models)[0]
+    doc = parse([item], models=models, ner=False)[0]
     return list(attributions(doc))
 
 
@@ -89,5 +111,5 @@ def extract_many(items: Iterable[str | Article], *, models: str | None = None, b
 
 
 def _run(arts: list[Article], models, threads):
-    for a, d in zip(arts, parse(arts, models=models, threads=threads)):
+    for a, d in zip(arts, parse(arts, models=models, threads=threads, ner=False)):
         yield a, list(attributions(d))

@@ -18,6 +18,7 @@ from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, OUTLET, PERSON
                      ChainLink, Cue, ParsedDoc, QuoteSpan, Speaker)
 from .chains import leftover, nesting
 from .cues import sentence_cues
+from .layout import layout_cues
 from .marks import quote_spans
 from .speakers import NP, Resolver, describe, registry_from_doc, resolve
 from .tree import Tree
@@ -85,6 +86,7 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
         records.append(_record(doc.id, kind, start, end, c, speakers[i], chains[i], text))
         for sp in _coordinated(c, trees, text, lex, resolver):
             records.append(_record(doc.id, kind, start, end, c, sp, chains[i], text))
+    records.extend(_layout_records(doc, quotes, claimed, records, lex, resolver))
     records.extend(_unclaimed_quotes(doc, quotes, claimed, records, trees, cues, speakers, chains, text))
     yield from _dedupe(records)
 
@@ -109,6 +111,34 @@ def _coordinated(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> 
             np = describe(t, k, text, lex)
             if np.kind != UNKNOWN:
                 out.append(resolve(np, resolver, lex))
+    return out
+
+
+def _layout_records(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], records: list[Attribution],
+                    lex: Lexicon, resolver: Resolver) -> list[Attribution]:
+    """Speaker labels ("PENCE: ...", "Poll: ...") and dash-signed quotes ("...” ― Name")."""
+    out = []
+    text = doc.text
+    for lc in layout_cues(text, lex):
+        if any(r.start < lc.end and lc.start < r.end and r.cue for r in records):
+            continue
+        label = lc.speaker
+        outlet = lex.outlet_name(label)
+        head = fold(label).split()[-1]
+        if outlet:
+            sp = Speaker(outlet, label, OUTLET, None, lc.speaker_start, lc.speaker_end)
+        elif head in lex.nouns or head in lex.anonymous_heads or head.rstrip("s") in lex.nouns:
+            sp = Speaker(label, label, ANONYMOUS, None, lc.speaker_start, lc.speaker_end)
+        else:
+            name = resolver.full_name(label.title() if label.isupper() else label)
+            if name.isupper():
+                name = name.title()
+            resolver.register(name, None, PERSON)
+            sp = Speaker(name, label, PERSON, None, lc.speaker_start, lc.speaker_end)
+        kind, start, end, qis = _settle_quotes(text, lc.start, lc.end, quotes)
+        claimed.update(qis)
+        out.append(Attribution(doc=doc.id, type=kind, content=text[start:end], start=start, end=end, cue=lc.cue,
+                               stance=ASSERTS, speaker=sp, cue_start=lc.cue_start, cue_end=lc.cue_end))
     return out
 
 
@@ -139,6 +169,13 @@ def _speaker(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> tupl
             np = NP(text[s:e], s, e, np.name, np.role, np.kind if np.kind != UNKNOWN else ANONYMOUS, np.head,
                     definite=np.definite)
             return resolve(np, resolver, lex), set(ids)
+        if head.upos == "PRON" and head.lemma.lower() in ("who", "which", "that") and c.anchor is not None:
+            # "officials who said ...": the relative pronoun stands for the noun the clause modifies
+            v = t.w(c.anchor)
+            while v.deprel.split(":")[0] in ("conj", "xcomp") and v.head:
+                v = t.w(v.head)
+            if v.deprel.startswith("acl") and v.head:
+                head = t.w(v.head)
         np = describe(t, head, text, lex)
         ids = set(range(_word_at(t, np.start), _word_at(t, np.end - 1) + 1))
         return resolve(np, resolver, lex), ids
@@ -216,8 +253,10 @@ def _settle_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> 
             inner_s += 1
         while inner_e > inner_s and text[inner_e - 1] in "”\"»’' ,.":
             inner_e -= 1
-        if q.open <= start <= q.start + 1 and inner_s >= q.start and inner_e <= q.end + 1 and \
-                (q.close is None or end <= q.close + 2):
+        inside = inner_s >= q.start and inner_e <= q.end + 1 and start >= q.open
+        if inside and (q.close is None or end <= q.outer_end + 1):
+            # the cue's content lies within one quotation (which may run over several
+            # sentences, the cue being in the last): the record is the whole quotation
             return DIRECT, q.start, _trim_end(text, q.start, q.end), [k]
     # reported speech quoting a fragment (or running on into a quotation)
     s2 = min(start, min(quotes[k].open for k in hits))
@@ -319,6 +358,10 @@ def _dedupe(records: list[Attribution]) -> Iterator[Attribution]:
                 out.append(r)
     out.sort(key=lambda r: (r.start, r.end))
     for r in out:
+        if len(r.content.split()) < 2 and r.type != DIRECT:
+            continue
+        if r.cue_start is not None and r.start <= r.cue_start < r.end and r.type == INDIRECT:
+            continue  # a content that holds its own cue is a misparse
         if r.speaker.kind == ANONYMOUS and r.cue and r.speaker.mention == r.cue:
             if any(o is not r and o.start <= r.start and r.end <= o.end and o.speaker.kind != ANONYMOUS
                    for o in out):

@@ -36,6 +36,11 @@ CONTENT_RELS = ("ccomp", "parataxis")
 #: Verbs whose complement is a speech act not made: "declined to confirm", "refused to say".
 REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
 AUDIENCE_RELS = ("obj", "iobj", "obl")
+#: Verbs whose object is the audience or a quantity, never what was said.
+_NO_OBJECT_CONTENT = {"say", "tell", "add", "ask", "inform", "brief", "assure", "reassure", "warn", "urge",
+                      "quote", "cite", "continue", "answer", "post", "air", "publish", "broadcast", "praise",
+                      "criticize", "criticise", "blast", "slam", "accuse", "charge", "thank", "call", "write",
+                      "report", "tweet"}
 VERB_TAGS = {"VERB"}
 
 
@@ -78,7 +83,7 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         return None
     if rel == "amod" or (rel == "acl" and w.xpos in ("VBN",)):
         return None
-    subj = t.subject(w.id)
+    subj = t.subject(w.id) or _inverted_subject(t, w)
     passive = subj is not None and subj.deprel.endswith(":pass")
     content_ids: set[int] = set()
     source_text = None
@@ -91,6 +96,12 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             clause = t.child(obj.id, "acl", "ccomp")
             if clause is not None:
                 comp, obj_noun = clause, obj
+    if comp is None and w.lemma.lower() not in _NO_OBJECT_CONTENT:
+        # "vowed not to repeat that mistake", "questioned Europe's reliance on ...":
+        # what the speech act is about, when it has no clause of its own
+        comp = t.child(w.id, "xcomp") or t.child(w.id, "obj")
+        if comp is not None and (comp.upos == "PRON" or len(t.subtree(comp.id)) < 2):
+            comp = None
     if comp is not None:
         content_ids = t.subtree(comp.id)
     elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)):
@@ -152,6 +163,19 @@ def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int
                 continue
         out.append(a.id)
     return tuple(out)
+
+
+def _inverted_subject(t: Tree, w: Word) -> Word | None:
+    """'..., said 9/11 widow Terry Strada': a noun after the verb that the parser did not
+    label as its subject (obj, dep, appos ...), when what was said comes before."""
+    if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj"):
+        return None
+    for k in t.children(w.id):
+        if k.id > w.id and k.upos in ("PROPN", "NOUN") and k.deprel.split(":")[0] in ("obj", "dep", "appos",
+                                                                                      "iobj", "nsubj", "flat"):
+            if t.child(k.id, "case") is None:
+                return k
+    return None
 
 
 def _gapped(ids: list[int]) -> bool:

@@ -44,15 +44,21 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+#: Stands in for the second character of a doubled mark ('' or ``) while scanning.
+_PAIR = "\x01"
+
+
 def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    j = i + 2 if text[i + 1: i + 2] == _PAIR else i + 1
+    after = text[j] if j < len(text) else " "
     return (before in BEFORE_OPEN or not before.strip()) and after.strip() != "" and after not in ",.;:)!?"
 
 
 def _can_close(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    j = i + 2 if text[i + 1: i + 2] == _PAIR else i + 1
+    after = text[j] if j < len(text) else " "
     return before.strip() != "" and (not after.isalnum())
 
 
@@ -86,7 +92,24 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     >>> t = '“We are ready.\\n\\n“We will act,” he said. A stray ” mark.'
     >>> [t[q.start:q.end] for q in quote_spans(t)]
     ['We are ready.\\n\\n“We will act,']
+    >>> t = "''It's tinkering,'' Mr. Cole said."
+    >>> [t[q.start:q.end] for q in quote_spans(t)]
+    ["It's tinkering,"]
     """
+    scan = text.replace("''", '"' + _PAIR).replace("``", '"' + _PAIR)
+    spans = _spans(scan)
+    if scan is not text and _PAIR in scan:
+        fixed = []
+        for q in spans:
+            start = q.start + 1 if scan[q.start:q.start + 1] == _PAIR else q.start
+            mark_len = 2 if q.close is not None and scan[q.close + 1:q.close + 2] == _PAIR else 1
+            if text[start:q.end].strip():
+                fixed.append(QuoteSpan(start, q.end, q.open, q.close, q.single, mark_len))
+        spans = fixed
+    return spans
+
+
+def _spans(text: str) -> list[QuoteSpan]:
     paras = _paragraphs(text)
     spans: list[QuoteSpan] = []
     open_at: int | None = None

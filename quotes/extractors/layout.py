@@ -1,0 +1,81 @@
+"""Attributions that the page layout makes, not the grammar: no parse needed.
+
+- a speaker label opening a paragraph or a headline: ``PENCE: Well, look, ...``,
+  ``Pat Caddell: Democrat Voters Worried ...``, ``Poll: Wealthy Voters Abandon ...``;
+- a quotation signed with a dash after it: ``“Trump scares me.” ― Krystal Correa``.
+
+>>> text = 'WALLACE: Will she be there?\\n“He scares me.” ― Krystal Correa\\n'
+>>> [(l.speaker, text[l.start:l.end]) for l in layout_cues(text)]
+[('WALLACE', 'Will she be there?'), ('Krystal Correa', 'He scares me.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..lexicon import Lexicon, fold, load
+
+#: Labels that open a paragraph with a colon but name no speaker.
+NOT_SPEAKERS = {"update", "updates", "watch", "photo", "photos", "video", "note", "editor's note", "correction",
+                "related", "read more", "source", "sources", "by", "advertisement", "breaking", "exclusive",
+                "opinion", "analysis", "live", "warning", "uyari", "q", "a", "p.s", "ps", "tags", "topics",
+                "click here", "see also", "also", "pictured", "above", "below", "caption", "credit", "image",
+                "getty", "reuters photo", "follow", "subscribe", "share", "comments", "politics", "news"}
+_LABEL = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>(?:[A-Z][\w'’.-]*\.?)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4})"""
+                    r"""[ \t]*:[ \t]+(?P<content>\S[^\n]*)$""")
+_SIGNED = re.compile(r"""[”"][ \t]*[―—–][ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})[ \t.\u00a0]*$""",
+                     re.M)
+
+
+@dataclass(frozen=True)
+class LayoutCue:
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    start: int
+    end: int
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\"“":
+        start += 1
+    while end > start and text[end - 1] in " \t\u00a0\"”":
+        end -= 1
+    return start, end
+
+
+def layout_cues(text: str, lex: Lexicon | None = None) -> Iterator[LayoutCue]:
+    """Yield speaker labels and dash signatures found in ``text``."""
+    lex = lex or load()
+    for m in _LABEL.finditer(text):
+        label = m.group("label").strip()
+        if fold(label).rstrip(".") in NOT_SPEAKERS or len(m.group("content").split()) < 3:
+            continue
+        words = label.split()
+        if words[0].lower() in ("the", "a", "an") or any(w.lower() in lex.titles and len(words) == 1 for w in words):
+            continue
+        start, end = _trim(text, m.start("content"), m.end("content"))
+        if end - start < 10:
+            continue
+        colon = text.index(":", m.end("label"))
+        yield LayoutCue(label, m.start("label"), m.end("label"), ":", colon, colon + 1, start, end)
+    for m in _SIGNED.finditer(text):
+        close = m.start()
+        # the quotation this signature closes: back to its opening mark on the same paragraph
+        line_start = text.rfind("\n", 0, close) + 1
+        seg = text[line_start:close]
+        opener = max(seg.find("“"), seg.find('"'))
+        opener = min(i for i in (seg.find("“"), seg.find('"'), seg.find("”")) if i >= 0) if opener >= 0 else -1
+        if opener < 0:
+            continue
+        start, end = _trim(text, line_start + opener + 1, close)
+        dash = next(i for i in range(close, m.start("name")) if text[i] in "―—–")
+        if end - start < 10:
+            continue
+        yield LayoutCue(m.group("name").strip(), m.start("name"), m.start("name") + len(m.group("name").strip()),
+                        text[dash], dash, dash + 1, start, end)
