@@ -39,7 +39,8 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
     cues: list[Cue] = []
     for s in doc.sentences:
         if s.parsed:
-            cues.extend(c for c in sentence_cues(s, text, lex) if not _quoted_cue(c, trees, quotes))
+            found = [c for c in sentence_cues(s, text, lex) if not _quoted_cue(c, trees, quotes)]
+            cues.extend(_snap_to_sentence(found, trees[s.index]))
     parent = nesting(cues, trees)
     resolver = Resolver()
     for name in registry_from_doc(doc, lex):
@@ -139,6 +140,64 @@ def _layout_records(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], 
         claimed.update(qis)
         out.append(Attribution(doc=doc.id, type=kind, content=text[start:end], start=start, end=end, cue=lc.cue,
                                stance=ASSERTS, speaker=sp, cue_start=lc.cue_start, cue_end=lc.cue_end))
+    return out
+
+
+def _block(t: Tree, c: Cue) -> set[int]:
+    """The words that make up a cue's reporting clause: verb, auxiliaries, subject, audience."""
+    ids = {c.anchor} if c.anchor is not None else set()
+    if c.speaker is not None:
+        ids |= t.subtree(c.speaker)
+    for a in c.audience:
+        ids |= t.subtree(a)
+    ids |= {w.id for w in t.words if c.start <= w.start < c.end}
+    return ids - set(c.content_ids)
+
+
+def _snap_to_sentence(cues: list[Cue], t: Tree) -> list[Cue]:
+    """Stretch a reported clause to the sentence edge on its side of the cue.
+
+    Parses of long news sentences often cut the complement short ("said the tax breaks
+    used by Trump and others"); the words between the complement and the sentence edge
+    belong to it unless another cue's reporting clause stands there."""
+    if not cues:
+        return cues
+    blocks = [_block(t, c) for c in cues]
+    words = [w for w in t.words if w.upos != "PUNCT" or w.text in "“”\"«»"]
+    if not words:
+        return cues
+    out = []
+    for i, c in enumerate(cues):
+        if c.kind not in ("verb", "according") or c.content_start < 0 or c.anchor is None:
+            out.append(c)
+            continue
+        anchor = t.w(c.anchor)
+        others = set().union(*(b for j, b in enumerate(blocks) if j != i and not (b & set(c.content_ids))))
+        others -= blocks[i]
+        ids = set(c.content_ids)
+        if c.content_start >= anchor.end:            # "X said (that) Y"
+            for w in words:
+                if w.start >= c.content_end:
+                    if w.id in others or w.id in blocks[i]:
+                        break
+                    ids.add(w.id)
+        elif c.content_end <= anchor.start:          # "Y, X said"
+            for w in reversed(words):
+                if w.end <= c.content_start:
+                    if w.id in others or w.id in blocks[i]:
+                        break
+                    ids.add(w.id)
+        else:
+            out.append(c)
+            continue
+        order = t.trimmed(ids)
+        if not order:
+            out.append(c)
+            continue
+        out.append(Cue(sentence=c.sentence, kind=c.kind, lemma=c.lemma, text=c.text, start=c.start, end=c.end,
+                       stance=c.stance, speaker=c.speaker, content_start=t.w(order[0]).start,
+                       content_end=t.w(order[-1]).end, content_ids=frozenset(order), audience=c.audience,
+                       anchor=c.anchor, source_text=c.source_text))
     return out
 
 

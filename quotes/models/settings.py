@@ -11,7 +11,7 @@ STAGES = ("tokenize", "mwt", "pos", "lemma", "ner", "retag", "depparse")
 #: File name of each processor's model in data/models/.
 MODEL_FILES = {
     "tokenize": "en_ewt_nocharlm_tokenizer.pt",
-    "mwt": "en_ewt_nocharlm_mwt.pt",
+    "mwt": "en_ewt_mwt_expander.pt",
     "pos": "en_ewt_nopretrain_tagger.pt",
     "lemma": "en_ewt_nocharlm_lemmatizer.pt",
     "depparse": "en_ewt_nopretrain_parser.pt",
