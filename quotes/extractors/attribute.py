@@ -43,8 +43,8 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
             cues.extend(_snap_to_sentence(found, trees[s.index]))
     parent = nesting(cues, trees)
     resolver = Resolver()
-    for name in registry_from_doc(doc, lex):
-        resolver.register(name, None, PERSON)
+    for at, name in registry_from_doc(doc, lex):
+        resolver.register(name, None, PERSON, at)
     speakers: list[Speaker] = []
     np_ids: dict[int, set[int]] = {}
     for c in cues:
@@ -121,8 +121,12 @@ def _layout_records(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], 
     out = []
     text = doc.text
     for lc in layout_cues(text, lex):
-        if any(r.start < lc.end and lc.start < r.end and r.cue for r in records):
+        signed = lc.cue != ":"
+        clash = [r for r in records if r.start < lc.end and lc.start < r.end and r.cue]
+        if clash and not signed:
             continue
+        for r in clash:  # a dash signature names the speaker of the quote it closes
+            records.remove(r)
         label = lc.speaker
         outlet = lex.outlet_name(label)
         head = fold(label).split()[-1]
@@ -287,7 +291,7 @@ def _chain(i: int, cues: list[Cue], parent: dict[int, int], speakers: list[Speak
     p = parent.get(i)
     if p is not None:
         links.extend(_chain(p, cues, parent, speakers, trees, text, lex))
-        if fold(speakers[p].name) != fold(speakers[i].name):
+        if fold(speakers[p].name) != fold(speakers[i].name) and speakers[p].name != UNNAMED:
             # "Peskov told Tass that he could not confirm ...": nobody relays himself
             links.append(_link(speakers[p], cues[p].text))
     c = cues[i]

@@ -83,6 +83,9 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         return None
     if rel == "amod" or (rel == "acl" and w.xpos in ("VBN",)):
         return None
+    if w.xpos == "VBN" and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) and \
+            not t.children(w.id, "aux", "aux:pass", "nsubj"):
+        return None  # "Asked if ..., the spokesman said": he was asked
     subj = t.subject(w.id) or _inverted_subject(t, w)
     passive = subj is not None and subj.deprel.endswith(":pass")
     content_ids: set[int] = set()

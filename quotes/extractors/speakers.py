@@ -51,15 +51,26 @@ class Resolver:
 
     def __init__(self) -> None:
         self.people: list[tuple[str, str | None]] = []   # (full name, role), in order of mention
+        self.positions: list[int] = []                    # where each was mentioned
         self.speakers: list[Speaker] = []
 
-    def register(self, name: str, role: str | None, kind: str) -> None:
+    def register(self, name: str, role: str | None, kind: str, at: int = -1) -> None:
         if kind != PERSON or not name:
             return
         full = self.full_name(name)
         if len(full.split()) < len(name.split()):
             full = name
         self.people.append((full, role))
+        self.positions.append(at)
+
+    def person_before(self, offset: int | None) -> tuple[str, str | None] | None:
+        """The last person mentioned before ``offset`` (for "he" with no earlier speaker)."""
+        best = None
+        for (full, role), at in zip(self.people, self.positions):
+            if offset is None or 0 <= at < offset:
+                if best is None or at >= best[0]:
+                    best = (at, (full, role))
+        return best[1] if best else None
 
     def full_name(self, name: str) -> str:
         """The longest earlier name this one abbreviates ("Peskov" -> "Dmitry Peskov")."""
@@ -124,6 +135,16 @@ def _proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]
     return runs[-1]
 
 
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|an|i)$")
+
+
+def _strip_demonyms(run: list[Word]) -> list[Word]:
+    """'Russian Vladimir Putin' -> 'Vladimir Putin' (a nationality tagged as a proper noun)."""
+    while len(run) >= 3 and _DEMONYM.match(run[0].text):
+        run = run[1:]
+    return run
+
+
 def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:
     """Read the noun phrase headed by ``head``: mention, proper name, role and kind."""
     ids = sorted(_np_ids(t, head))
@@ -139,6 +160,11 @@ def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:
     if head.upos == "PRON":
         return NP(mention, start, end, None, None, UNKNOWN, lemma, pronoun=True)
     run = _proper_run(t, ids, head, lex)
+    if run and head not in run and head.upos == "NOUN":
+        # the head is a common noun ("Kremlin spokesman", "a source in Turkey"): the proper
+        # noun only modifies it, so the phrase names a role, not that entity
+        run = []
+    run = _strip_demonyms(run)
     name = " ".join(w.text for w in run) if run else None
     if run and run[0].start > start:
         # "Kremlin spokesman Dmitry Peskov": role = what precedes the name
@@ -204,9 +230,10 @@ def _kind(t: Tree, head: Word, ids: list[int], mention: str, name: str | None, r
     return UNKNOWN
 
 
-def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[str]:
-    """Full names (two or more capitalised words) mentioned anywhere, in order: entities and
-    proper-noun runs of parsed sentences, capitalised runs of the others."""
+def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
+    """Full names (two or more capitalised words) mentioned anywhere, with their offsets, in
+    order: person entities of parsed sentences, capitalised runs inside the others (not a
+    whole line, which is a headline or navigation)."""
     names: list[tuple[int, str]] = []
     for e in doc.entities:
         if e.type == "PERSON" and len(e.text.split()) >= 2:
@@ -215,12 +242,14 @@ def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[str]:
         if s.parsed:
             continue
         seg = doc.text[s.start:s.end]
+        if len(s.words) < 6:
+            continue
         for m in CAPS_RUN.finditer(seg):
             toks = [x for x in m.group(0).split() if fold(x).rstrip(".") not in lex.titles]
             if len(toks) >= 2 and not lex.outlet_name(m.group(0)) and not lex.organization_name(m.group(0)):
                 names.append((s.start + m.start(), " ".join(toks)))
     names.sort()
-    return [n for _, n in names]
+    return names
 
 
 def resolve(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker:
@@ -228,8 +257,9 @@ def resolve(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker:
     if np.pronoun:
         if np.head in PRONOUNS_PERSON:
             prev = resolver.last_speaker((PERSON,))
-            if prev is None and resolver.people:
-                return Speaker(resolver.people[-1][0], np.mention, PERSON, resolver.people[-1][1], np.start, np.end)
+            before = resolver.person_before(np.start) if prev is None else None
+            if before is not None:
+                return Speaker(before[0], np.mention, PERSON, before[1], np.start, np.end)
         elif np.head in PRONOUNS_GROUP:
             prev = resolver.last_speaker((ORGANIZATION, OUTLET) if np.head == "it" else
                                          (ORGANIZATION, OUTLET, PERSON, ANONYMOUS))
@@ -246,7 +276,7 @@ def resolve(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker:
                 if n == full and r:
                     role = r
                     break
-        resolver.register(full, role, PERSON)
+        resolver.register(full, role, PERSON, np.start)
         return Speaker(full, np.mention, PERSON, role, np.start, np.end)
     if np.definite and np.kind in (ANONYMOUS, UNKNOWN) and (np.head in lex.titles or np.head in
                                                              ("official", "leader")):

@@ -87,11 +87,14 @@ class Tree:
                    for k in self.children(wid, "advmod", "neg", "aux", "det"))
 
     def subject(self, wid: int, depth: int = 0) -> Word | None:
-        """The subject of ``wid``, inherited through xcomp/advcl/conj chains when missing."""
+        """The subject of ``wid``, inherited through xcomp/advcl/conj/acl chains when missing
+        ("..., adding that", "declined to confirm", "said A and added B")."""
         s = self.child(wid, "nsubj", "csubj")
         if s is not None:
             return s
         w = self.w(wid)
-        if depth < 3 and w.head and w.deprel.split(":")[0] in ("xcomp", "conj", "advcl") and w.head:
-            return self.subject(w.head, depth + 1)
+        if depth < 4 and w.head and w.deprel.split(":")[0] in ("xcomp", "conj", "advcl", "parataxis"):
+            h = self.w(w.head)
+            if h.upos in ("VERB", "AUX", "ADJ") or w.deprel.startswith(("xcomp", "conj")):
+                return self.subject(w.head, depth + 1)
         return None
