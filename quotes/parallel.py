@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+import itertools
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -56,6 +57,10 @@ def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: s
         from .extractors import extract_many
         yield from extract_many(articles, models=models, batch=batch)
         return
+    batches = _batches(articles, batch)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing to do: no models loaded, no processes started
     import multiprocessing as mp
     if "fork" in mp.get_all_start_methods():
         # load the models once here, single-threaded, and fork: the workers share the
@@ -67,7 +72,7 @@ def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: s
         ctx = mp.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
         pending: list[Future] = []
-        for chunk in _batches(articles, batch):
+        for chunk in itertools.chain([first], batches):
             pending.append(pool.submit(_work, chunk, models, 1))
             while len(pending) >= 2 * workers:
                 yield from pending.pop(0).result()
