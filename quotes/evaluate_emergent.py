@@ -43,6 +43,8 @@ NAMED = (PERSON, ORGANIZATION, OUTLET)
 #: Most words a headline speaker may have ("Senior Western Intelligence Official").
 MAX_SPEAKER_WORDS = 6
 Extract = Callable[[Article], list[Attribution]]
+#: Share of the headline an attribution's content must cover to decide its stance.
+MIN_COVER = 0.5
 
 
 def _lines(name: str) -> list[str]:
@@ -171,6 +173,15 @@ def _is_publisher(a: Attribution, art: Article) -> bool:
     return name == pub or name.replace(" ", "") in pub.replace(" ", "")
 
 
+def _extent(a: Attribution) -> int:
+    """Characters from the first to the last of speaker, cue and content (a record
+    without cue offsets is not judged: it counts as covering everything)."""
+    if a.cue_start is None:
+        return 10 ** 9
+    points = [p for p in (a.start, a.end, a.cue_start, a.cue_end, a.speaker.start, a.speaker.end) if p is not None]
+    return max(points) - min(points)
+
+
 def headline_stance(art: Article, attributions: Sequence[Attribution]) -> str:
     """Map a headline's attributions to Emergent's ``for`` / ``against`` / ``observing``.
 
@@ -180,6 +191,9 @@ def headline_stance(art: Article, attributions: Sequence[Attribution]) -> str:
     >>> headline_stance(Article("h", "Loggers cut down oldest tree", publisher="x.com"), [])
     'for'
     """
+    # only an attribution that carries most of the headline decides its stance: in "school
+    # suspends boy after he threatens to ...", the publisher asserts the suspension
+    attributions = [a for a in attributions if _extent(a) >= MIN_COVER * len(art.text.strip())]
     text = art.text  # the attributions' own cues ("could not confirm") are not the headline's
     for cue in sorted({a.cue for a in attributions if a.cue and len(a.cue) > 1}, key=len, reverse=True):
         text = re.sub(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", " ", text, flags=re.I)
@@ -283,17 +297,18 @@ def score(rows: Sequence[EmergentRow], extract: Extract | None = None) -> Emerge
     >>> score(rows, extract=lambda art: []).accuracy
     1.0
     """
+    arts = [Article(r.article_id, r.headline, publisher=r.source, title=r.headline) for r in rows]
     if extract is None:
-        from .extractors import extract as default_extract  # needs the NLP models
-        extract = default_extract
-    predicted = []
-    for r in rows:
-        art = Article(r.article_id, r.headline, publisher=r.source, title=r.headline)
-        predicted.append(headline_stance(art, extract(art)))
+        from .extractors import extract_many  # needs the NLP models; batched
+        # headline patterns the parser has not seen ("... : report") back the parse up
+        results = ((a, atts or headline_extract(a)) for a, atts in extract_many(arts, batch=64))
+    else:
+        results = ((a, extract(a)) for a in arts)
+    predicted = [headline_stance(art, atts) for art, atts in results]
     return score_predictions([r.stance for r in rows], predicted)
 
 
-def evaluate_emergent(path, extract: Extract | None = None) -> str:
+def evaluate_emergent(path, extract: Extract | None = None, limit: int | None = None) -> str:
     """Score an Emergent CSV and return the printable report (``quotes eval emergent``).
 
     >>> import tempfile, pathlib
@@ -303,4 +318,5 @@ def evaluate_emergent(path, extract: Extract | None = None) -> str:
     >>> print(evaluate_emergent(p, extract=headline_extract).splitlines()[1])
     accuracy   1.000
     """
-    return score(read_emergent(path), extract).format()
+    rows = read_emergent(path)
+    return score(rows[:limit] if limit else rows, extract).format()

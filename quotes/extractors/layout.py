@@ -41,6 +41,21 @@ class LayoutCue:
     end: int
 
 
+def _speaker_label(label: str, text: str, lex: Lexicon) -> bool:
+    """Whether a 'Label:' names who speaks rather than what it is about: a transcript's
+    upper-case name (WALLACE:), a source noun (Poll:, Officials:), an outlet, or a name the
+    article itself has speak elsewhere ('Pat Caddell: ...' with 'Caddell said' below)."""
+    words = label.split()
+    last = fold(words[-1])
+    if label.isupper() and len(words) <= 2 and len(label) > 2:
+        return True
+    if last in lex.nouns or last.rstrip("s") in lex.nouns or last in lex.anonymous_heads or lex.outlet_name(label):
+        return True
+    surname = re.escape(words[-1])
+    return bool(re.search(rf"\b{surname}\b[^.\n]{{0,40}}\b(?:said|says|told|added|wrote|argued|continued)\b"
+                          rf"|\b(?:said|says|told|added)\s+(?:\w+\s+){{0,3}}{surname}\b", text))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t\"“":
         start += 1
@@ -59,6 +74,8 @@ def layout_cues(text: str, lex: Lexicon | None = None) -> Iterator[LayoutCue]:
         words = label.split()
         if words[0].lower() in ("the", "a", "an") or any(w.lower() in lex.titles and len(words) == 1 for w in words):
             continue
+        if not _speaker_label(label, text, lex):
+            continue  # "India: 400 men ...", "Apple Watch Edition: ..." name a topic
         start, end = _trim(text, m.start("content"), m.end("content"))
         if end - start < 10:
             continue
