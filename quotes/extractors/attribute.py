@@ -17,7 +17,7 @@ from ..lexicon import Lexicon, fold, load
 from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, OUTLET, PERSON, UNKNOWN, Attribution,
                      ChainLink, Cue, ParsedDoc, QuoteSpan, Speaker)
 from .chains import leftover, nesting
-from .cues import sentence_cues
+from .cues import BARE, sentence_cues
 from .layout import layout_cues
 from .marks import quote_spans
 from .speakers import NP, Resolver, describe, registry_from_doc, resolve
@@ -62,6 +62,8 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
     claimed: set[int] = set()
     for i, c in enumerate(cues):
         start, end = c.content_start, c.content_end
+        if start == BARE:
+            continue  # only a neighbouring quotation can give it content (below)
         if i in children and c.kind in ("verb", "according"):
             t = trees[c.sentence]
             rest = leftover(t, c, [cues[k] for k in children[i]], np_ids)
@@ -89,7 +91,7 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
             records.append(_record(doc.id, kind, start, end, c, sp, chains[i], text))
     records.extend(_layout_records(doc, quotes, claimed, records, lex, resolver))
     records.extend(_unclaimed_quotes(doc, quotes, claimed, records, trees, cues, speakers, chains, text))
-    yield from _dedupe(records)
+    yield from _dedupe(records, lex.cue_words())
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:\([^)]{1,20}\))?\s*[–—-]{1,2}\s+")
@@ -403,7 +405,12 @@ def _sentence_index(doc: ParsedDoc):
     return find
 
 
-def _dedupe(records: list[Attribution]) -> Iterator[Attribution]:
+def _is_reporting_clause(content: str, cue_words: frozenset[str]) -> bool:
+    words = [w.strip(".,;:!?\"“”'’").lower() for w in content.split()]
+    return len(words) <= 5 and any(w in cue_words for w in words)
+
+
+def _dedupe(records: list[Attribution], cue_words: frozenset[str] = frozenset()) -> Iterator[Attribution]:
     """One record per content span and speaker: a cue beats a continuation, a named
     source beats "unnamed sources", and a bare hedge inside a named source's span goes."""
     by_span: dict[tuple[int, int], list[Attribution]] = {}
@@ -425,6 +432,8 @@ def _dedupe(records: list[Attribution]) -> Iterator[Attribution]:
             continue
         if r.cue_start is not None and r.start <= r.cue_start < r.end and r.type == INDIRECT:
             continue  # a content that holds its own cue is a misparse
+        if r.type == INDIRECT and _is_reporting_clause(r.content, cue_words):
+            continue  # "Police officials said", "Tass reported": another cue's clause, not content
         if r.speaker.kind == ANONYMOUS and r.cue and r.speaker.mention == r.cue:
             if any(o is not r and o.start <= r.start and r.end <= o.end and o.speaker.kind != ANONYMOUS
                    for o in out):

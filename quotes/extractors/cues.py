@@ -33,6 +33,8 @@ from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Sent
 from .tree import Tree
 
 CONTENT_RELS = ("ccomp", "parataxis")
+#: content offsets of a cue with nothing to say in its own sentence ("she said.")
+BARE = -2
 #: Verbs whose complement is a speech act not made: "declined to confirm", "refused to say".
 REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
 AUDIENCE_RELS = ("obj", "iobj", "obl")
@@ -68,8 +70,8 @@ def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iter
                 continue
             seen_content.add(key)
             yield cue
-        elif cue is not None and cue.kind == "verb" and cue.content_start == -1:
-            yield cue  # "X said:" with the quote in the next sentence
+        elif cue is not None and cue.kind == "verb" and cue.content_start in (-1, BARE):
+            yield cue  # "X said:" with the quote in the next sentence, or a bare "she said"
     yield from _headline_cue(t, text, lex)
 
 
@@ -125,6 +127,10 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         if about is not None:
             content_ids = t.subtree(about.id)
     if not content_ids:
+        if subj is not None and rel in ("root", "parataxis", "ccomp", "conj"):
+            # "..., she said." with the quotation outside this sentence's parse: a bare cue
+            # that a neighbouring quotation can claim
+            return _cue(t, w, text, verb.stance, subj, BARE, BARE, frozenset(), kind="verb")
         return None
     ids = t.trimmed(content_ids, drop_lead=("that", "about"))
     if not ids:

@@ -93,7 +93,7 @@ class Tree:
         if s is not None:
             return s
         w = self.w(wid)
-        if depth < 4 and w.head and w.deprel.split(":")[0] in ("xcomp", "conj", "advcl", "parataxis"):
+        if depth < 4 and w.head and w.deprel.split(":")[0] in ("xcomp", "conj", "advcl"):
             h = self.w(w.head)
             if h.upos in ("VERB", "AUX", "ADJ") or w.deprel.startswith(("xcomp", "conj")):
                 return self.subject(w.head, depth + 1)
