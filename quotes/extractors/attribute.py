@@ -379,8 +379,8 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
             r = max(prev, key=lambda r: r.end)
             out.append(Attribution(doc=doc.id, type=DIRECT, content=text[q.start:_trim_end(text, q.start, q.end)],
                                    start=q.start, end=_trim_end(text, q.start, q.end), cue=None, stance=ASSERTS,
-                                   speaker=Speaker(r.speaker.name, r.speaker.mention, r.speaker.kind,
-                                                   r.speaker.role, None, None),
+                                   # the same source: its mention is the one that introduced it
+                                   speaker=r.speaker,
                                    chain=r.chain, sentence=sent_of(q.start)))
     return out
 
