@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..lexicon import Lexicon, load
+from ..lexicon import Lexicon, fold, load
 from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Sentence, Word
 from .tree import Tree
 
@@ -38,6 +38,10 @@ BARE = -2
 #: Verbs whose complement is a speech act not made: "declined to confirm", "refused to say".
 REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
 AUDIENCE_RELS = ("obj", "iobj", "obl")
+#: Verbs that report a clause: "said the campaign planned ..." is what was said.
+_CLAUSE_VERBS = {"say", "tell", "add", "state", "claim", "insist", "argue", "note", "write", "explain", "warn",
+                 "report", "announce", "suggest", "predict", "acknowledge", "admit", "contend", "assert",
+                 "maintain", "declare", "stress", "emphasize", "recall", "reply", "respond", "concede", "allege"}
 #: Verbs whose object is the audience or a quantity, never what was said.
 _NO_OBJECT_CONTENT = {"say", "tell", "add", "ask", "inform", "brief", "assure", "reassure", "warn", "urge",
                       "quote", "cite", "continue", "answer", "post", "air", "publish", "broadcast", "praise",
@@ -58,8 +62,8 @@ def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iter
         cue = None
         if w.upos in VERB_TAGS and lex.is_speech_verb(lemma):
             cue = _verb_cue(t, w, text, lex)
-        elif w.text.lower() == "according" and w.deprel in ("case", "mark", "advmod", "root", "fixed", "obl", "nmod"):
-            cue = _according_cue(t, w, text, lex)
+        elif w.text.lower() == "according":
+            cue = _according_cue(t, w, text, lex) or _according_fallback(t, w, text, lex)
         elif w.upos == "NOUN" and lemma in lex.nouns:
             cue = _noun_cue(t, w, text, lex)
         elif lemma in lex.hedges or w.text.lower() in lex.hedges:
@@ -92,6 +96,9 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     passive = subj is not None and subj.deprel.endswith(":pass")
     content_ids: set[int] = set()
     source_text = None
+    if subj is not None and subj.upos == "PROPN" and fold(subj.text) in lex.titles and subj.id < len(t.words) \
+            and t.w(subj.id + 1).upos == "PROPN":
+        subj = t.w(subj.id + 1)  # "Mr. McKinley" parsed as two subjects: the name is the head
     # 1. the verb's own complement
     comp = t.child(w.id, "ccomp") or _quote_or_clause_child(t, w)
     obj_noun = None
@@ -101,13 +108,23 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             clause = t.child(obj.id, "acl", "ccomp")
             if clause is not None:
                 comp, obj_noun = clause, obj
-    if comp is None and w.lemma.lower() not in _NO_OBJECT_CONTENT:
+    if comp is None and w.lemma.lower() in _CLAUSE_VERBS:
+        # "Figueroa said the campaign planned to ..." parsed as said -> obj + xcomp: the words
+        # after the verb are what was said (less the audience of "told")
+        after = [k for k in t.children(w.id, "obj", "xcomp", "dep", "ccomp", "advcl", "iobj")
+                 if k.id > w.id]
+        if w.lemma.lower() == "tell" and after and after[0].deprel.split(":")[0] in ("obj", "iobj"):
+            after = after[1:]
+        if after and any(t.w(i).upos in ("VERB", "AUX") for k in after for i in t.subtree(k.id)):
+            content_ids = set().union(*(t.subtree(k.id) for k in after))
+            comp = None
+    if not content_ids and comp is None and w.lemma.lower() not in _NO_OBJECT_CONTENT:
         # "vowed not to repeat that mistake", "questioned Europe's reliance on ...":
         # what the speech act is about, when it has no clause of its own
         comp = t.child(w.id, "xcomp") or t.child(w.id, "obj")
         if comp is not None and (comp.upos == "PRON" or len(t.subtree(comp.id)) < 2):
             comp = None
-    if comp is not None:
+    if comp is not None and not content_ids:
         content_ids = t.subtree(comp.id)
     elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)):
         # "Y, X said": the verb hangs off the clause it reports
@@ -278,6 +295,43 @@ def _according_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         stance = HEDGED  # "according to a report"
     return Cue(sentence=t.sent.index, kind="according", lemma="according to", text=text[w.start:end_word.end],
                start=w.start, end=end_word.end, stance=stance, speaker=src.id,
+               content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end, content_ids=frozenset(ids),
+               anchor=w.id)
+
+
+def _according_fallback(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+    """'according to X' read off the words when the parse does not hang it together:
+    X runs from after 'to' to the next punctuation or verb; what was said is the rest of
+    the sentence on the other side."""
+    words = t.words
+    i = w.id  # 1-based id: words[i] is the next word
+    if i >= len(words) or words[i].text.lower() != "to":
+        return None
+    np = []
+    for x in words[i + 1:]:
+        if x.upos in ("PUNCT", "VERB", "AUX", "SCONJ") or x.text.lower() == "that":
+            break
+        np.append(x)
+    heads = [x for x in np if x.upos in ("NOUN", "PROPN", "PRON")]
+    if not heads:
+        return None
+    head = heads[0]
+    for x in np:  # the head is the last noun before the first preposition: "the Bureau of Prisons"
+        if x.upos == "ADP":
+            break
+        if x.upos in ("NOUN", "PROPN", "PRON"):
+            head = x
+    block = {w.id, words[i].id} | {x.id for x in np}
+    before = [x.id for x in words if x.id < w.id]
+    after = [x.id for x in words if x.id > max(block)]
+    side = before if len(before) >= len(after) else after
+    ids = t.trimmed(set(side))
+    if len(ids) < 3:
+        return None
+    stance = HEDGED if head.lemma.lower() in lex.nouns and lex.nouns[head.lemma.lower()] == "document" and \
+        not any(x.upos == "PROPN" for x in np) else ASSERTS
+    return Cue(sentence=t.sent.index, kind="according", lemma="according to", text=text[w.start:words[i].end],
+               start=w.start, end=words[i].end, stance=stance, speaker=head.id,
                content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end, content_ids=frozenset(ids),
                anchor=w.id)
 
