@@ -64,9 +64,12 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
         start, end = c.content_start, c.content_end
         if start == BARE:
             continue  # only a neighbouring quotation can give it content (below)
-        if i in children and c.kind in ("verb", "according"):
+        inside = [cues[k] for k in children.get(i, ()) if cues[k].anchor in c.content_ids]
+        if inside and c.kind in ("verb", "according"):
+            # nested speech events inside the content: this one only relays them, unless
+            # words of its own are left ("The topic was discussed ..., and Erdogan said ...")
             t = trees[c.sentence]
-            rest = leftover(t, c, [cues[k] for k in children[i]], np_ids)
+            rest = leftover(t, c, inside, np_ids)
             if len(rest) < 4:
                 continue  # a pure relay: the nested records carry it in their chains
             run = max(t.contiguous_runs(set(rest)), key=len)
@@ -430,8 +433,9 @@ def _dedupe(records: list[Attribution], cue_words: frozenset[str] = frozenset())
     for r in out:
         if len(r.content.split()) < 2 and r.type != DIRECT:
             continue
-        if r.cue_start is not None and r.start <= r.cue_start < r.end and r.type == INDIRECT:
-            continue  # a content that holds its own cue is a misparse
+        hedge = r.speaker.mention == r.cue
+        if r.cue_start is not None and r.start <= r.cue_start < r.end and r.type == INDIRECT and not hedge:
+            continue  # a content that holds its own cue is a misparse (a hedge sits inside its clause)
         if r.type == INDIRECT and _is_reporting_clause(r.content, cue_words):
             continue  # "Police officials said", "Tass reported": another cue's clause, not content
         if r.speaker.kind == ANONYMOUS and r.cue and r.speaker.mention == r.cue:

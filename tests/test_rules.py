@@ -1,0 +1,122 @@
+"""Extraction rules on hand-written parses: no model needed.
+
+Each case gives a sentence with its parse in a compact form (word/UPOS/head/deprel), so
+the rules are tested apart from the parser's mistakes.
+"""
+
+import pytest
+
+from quotes.extractors import attributions, is_candidate
+from quotes.extractors.layout import layout_cues
+from quotes.nlp import from_conllu
+from quotes.types import Sentence, Word
+
+
+def doc_from(spec: str, lemmas: dict[str, str] | None = None):
+    """'Peskov/PROPN/2/nsubj said/VERB/0/root ...' -> ParsedDoc with offsets."""
+    lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
+              "reported": "report", "added": "add", "could": "could", "confirm": "confirm", **(lemmas or {})}
+    words, text, lines = [], "", []
+    for i, tok in enumerate(spec.split(), start=1):
+        form, upos, head, rel = tok.rsplit("/", 3)
+        form = form.replace("_", " ")
+        if text and not (form in ",.:;”’" or text.endswith(("“", "‘"))):
+            text += " "
+        start = len(text)
+        text += form
+        lemma = lemmas.get(form.lower(), form if upos == "PROPN" else form.lower())
+        lines.append("\t".join([str(i), form, lemma, upos, "_", "_", head, rel, "_",
+                                f"start_char={start}|end_char={len(text)}"]))
+    return text, from_conllu(text, "\n".join(lines) + "\n")
+
+
+CASES = [
+    # X said (that) Y
+    ("Peskov/PROPN/2/nsubj said/VERB/0/root that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj "
+     "continued/VERB/2/ccomp ./PUNCT/2/punct",
+     [("Peskov", "the visit continued", "indirect", "asserts", [])]),
+    # Y, X said
+    ("The/DET/2/det visit/NOUN/3/nsubj continued/VERB/0/root ,/PUNCT/6/punct Peskov/PROPN/6/nsubj "
+     "said/VERB/3/parataxis ./PUNCT/3/punct",
+     [("Peskov", "The visit continued", "indirect", "asserts", [])]),
+    # X told Tass that he could not confirm Y
+    ("Peskov/PROPN/2/nsubj told/VERB/0/root Tass/PROPN/2/iobj that/SCONJ/8/mark he/PRON/8/nsubj "
+     "could/AUX/8/aux not/PART/8/advmod confirm/VERB/2/ccomp reports/NOUN/8/obj ./PUNCT/2/punct",
+     []),  # no clause after 'reports': nothing to attribute
+    # according to X, Y
+    ("According/VERB/3/case to/ADP/1/fixed Tass/PROPN/6/obl ,/PUNCT/3/punct talks/NOUN/6/nsubj "
+     "resumed/VERB/0/root ./PUNCT/6/punct",
+     [("Tass", "talks resumed", "indirect", "asserts", [])]),
+    # a quotation with its cue: direct
+    ("“/PUNCT/3/punct We/PRON/3/nsubj act/VERB/7/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+     "Peskov/PROPN/7/nsubj said/VERB/0/root ./PUNCT/7/punct",
+     [("Peskov", "We act", "direct", "asserts", [])]),
+    # Tass reported that a source had confirmed a report that Y: nesting
+    ("Tass/PROPN/2/nsubj reported/VERB/0/root that/SCONJ/7/mark a/DET/5/det source/NOUN/7/nsubj "
+     "had/AUX/7/aux confirmed/VERB/2/ccomp a/DET/9/det report/NOUN/7/obj that/SCONJ/13/mark "
+     "the/DET/12/det visit/NOUN/13/nsubj:pass ended/VERB/9/acl ./PUNCT/2/punct",
+     [("a source", "the visit ended", "indirect", "confirms", ["Tass"]),
+      ("a report", "the visit ended", "indirect", "asserts", ["Tass", "a source"])]),
+    # X denied Y
+    ("Ankara/PROPN/2/nsubj denied/VERB/0/root that/SCONJ/5/mark talks/NOUN/5/nsubj failed/VERB/2/ccomp "
+     "./PUNCT/2/punct",
+     [("Ankara", "talks failed", "indirect", "denies", [])]),
+]
+
+
+@pytest.mark.parametrize("spec, expected", CASES)
+def test_rules(spec, expected):
+    text, doc = doc_from(spec)
+    got = [(r.speaker.name, r.content, r.type, r.stance, [c.name for c in r.chain]) for r in attributions(doc)]
+    for r in attributions(doc):
+        assert text[r.start:r.end] == r.content
+    assert sorted(got) == sorted(expected)
+
+
+def test_reportedly_is_hedged_and_anonymous():
+    text, doc = doc_from("The/DET/2/det visit/NOUN/5/nsubj:pass was/AUX/5/aux:pass reportedly/ADV/5/advmod "
+                         "canceled/VERB/0/root ./PUNCT/5/punct")
+    (r,) = attributions(doc)
+    assert (r.stance, r.speaker.kind, r.cue) == ("hedged", "anonymous", "reportedly")
+    assert r.content == "The visit was reportedly canceled"
+
+
+def test_headline_report():
+    text, doc = doc_from("Putin/PROPN/3/nsubj visit/NOUN/3/nsubj postponed/VERB/0/root :/PUNCT/5/punct "
+                         "report/NOUN/3/parataxis", {"report": "report"})
+    (r,) = attributions(doc)
+    assert (r.speaker.name, r.stance, r.cue, r.content) == ("report", "hedged", ":", "Putin visit postponed")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("WALLACE: Will she be at the debate tomorrow?", "WALLACE", "Will she be at the debate tomorrow?"),
+    ("“He scares me every single day.” ― Krystal Correa", "Krystal Correa", "He scares me every single day."),
+    ("Poll: Wealthy Voters Abandon Republican Party", "Poll", "Wealthy Voters Abandon Republican Party"),
+])
+def test_layout_cues(text, speaker, content):
+    (c,) = list(layout_cues(text))
+    assert (c.speaker, text[c.start:c.end]) == (speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    "India: 400 men cut off their testicles to follow a guru",   # a topic, not a speaker
+    "UPDATE: The story was changed at noon today",
+])
+def test_topic_labels_are_not_speakers(text):
+    assert list(layout_cues(text)) == []
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["He", "said", "so", "."], True),
+    (["“", "Go", "”"], True),
+    (["The", "report", "that", "he", "left"], True),
+    (["The", "report", "is", "long"], False),
+    (["It", "rained", "."], False),
+    (["Sources", ":", "a", "plan"], True),
+])
+def test_candidate_sentences(words, expected):
+    ws, pos = [], 0
+    for i, w in enumerate(words, 1):
+        ws.append(Word(i, w, pos, pos + len(w)))
+        pos += len(w) + 1
+    assert is_candidate(Sentence(0, 0, pos, ws, parsed=False)) is expected
