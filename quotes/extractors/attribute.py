@@ -436,7 +436,7 @@ def _dedupe(records: list[Attribution], cue_words: frozenset[str] = frozenset())
         hedge = r.speaker.mention == r.cue
         if r.cue_start is not None and r.start <= r.cue_start < r.end and r.type == INDIRECT and not hedge:
             continue  # a content that holds its own cue is a misparse (a hedge sits inside its clause)
-        if r.type == INDIRECT and _is_reporting_clause(r.content, cue_words):
+        if r.type == INDIRECT and not hedge and _is_reporting_clause(r.content, cue_words):
             continue  # "Police officials said", "Tass reported": another cue's clause, not content
         if r.speaker.kind == ANONYMOUS and r.cue and r.speaker.mention == r.cue:
             if any(o is not r and o.start <= r.start and r.end <= o.end and o.speaker.kind != ANONYMOUS
