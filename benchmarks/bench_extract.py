@@ -76,6 +76,9 @@ def main() -> None:
         print(f"extraction on top         {r['extract_s']:.2f} s  "
               f"= {100 * r['extract_s'] / r['parse_selective_s']:.1f}% of that parse "
               f"({r['attributions']} attributions)")
+        import resource
+        print(f"peak memory of this process (parsing in process, one thread per core): "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     exe = [sys.executable, "-m", "quotes.cli", "extract", args.texts, "--workers", str(args.workers)]
     wall, pss, rss, rc = run(exe, stdout=subprocess.DEVNULL)
     print(f"`quotes extract` end to end (workers={args.workers}): {wall:.1f} s wall, "
