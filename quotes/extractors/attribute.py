@@ -196,6 +196,13 @@ def _snap_to_sentence(cues: list[Cue], t: Tree) -> list[Cue]:
                     if w.id in others or w.id in blocks[i]:
                         break
                     ids.add(w.id)
+            # and up to the reporting clause: "... allow for it, Peskov told reporters"
+            first = min((t.w(b).start for b in blocks[i]), default=anchor.start)
+            for w in words:
+                if c.content_end <= w.start < first:
+                    if w.id in others:
+                        break
+                    ids.add(w.id)
         else:
             out.append(c)
             continue

@@ -126,7 +126,9 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             comp = None
     if comp is not None and not content_ids:
         content_ids = t.subtree(comp.id)
-    elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)):
+    elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)) or \
+            (rel == "conj" and _is_reporting_tail(t, w) and t.child(w.id, "cc") is None):
+        # "Y, X said" (the reporting clause parsed as parataxis, ccomp or an unmarked conj)
         # "Y, X said": the verb hangs off the clause it reports
         head = w.head
         if head:
