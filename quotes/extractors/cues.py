@@ -38,6 +38,33 @@ BARE = -2
 #: Verbs whose complement is a speech act not made: "declined to confirm", "refused to say".
 REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
 AUDIENCE_RELS = ("obj", "iobj", "obl")
+_RELATIVE = {"who", "whom", "whose", "which"}
+
+
+def _subject_before(t: Tree, w: Word, content: set[int]) -> Word | None:
+    """'Conservative economist Aparna Mathur, who studies ..., said' when the parse lost the
+    subject: the head of the nearest noun phrase before the verb that no verb between
+    claims (a subject of its own clause, or a name in apposition)."""
+    for x in reversed(t.words[:w.id - 1]):
+        if x.id in content:
+            continue
+        if x.upos == "VERB" and x.deprel.split(":")[0] not in ("acl",):
+            break
+        if x.upos in ("PROPN", "NOUN") and x.deprel.split(":")[0] in ("nsubj", "appos", "root", "dep", "conj",
+                                                                       "parataxis", "obj", "flat"):
+            h = x
+            while h.deprel in ("flat", "compound", "flat:name") and h.head:
+                h = t.w(h.head)
+            return h
+        if x.upos == "PRON" and x.lemma.lower() in ("he", "she", "they", "i", "we"):
+            return x
+    return None
+
+
+def content_start_word(t: Tree, ids: list[int]) -> str:
+    return t.w(ids[0]).text.lower() if ids else ""
+
+
 #: Verbs that report a clause: "said the campaign planned ..." is what was said.
 _CLAUSE_VERBS = {"say", "tell", "add", "state", "claim", "insist", "argue", "note", "write", "explain", "warn",
                  "report", "announce", "suggest", "predict", "acknowledge", "admit", "contend", "assert",
@@ -160,12 +187,18 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         return None
     start, end = t.w(ids[0]).start, t.w(ids[-1]).end
     stance = _stance(t, w, verb.stance, lex)
+    implicit = False
     if passive and subj is not None and subj.lemma.lower() == "it":
-        subj, stance = None, HEDGED if stance == ASSERTS else stance
-        source_text = None
+        subj, stance, implicit = None, HEDGED if stance == ASSERTS else stance, True  # "it was reported that"
     if passive and subj is not None and w.lemma.lower() == "say" and t.child(w.id, "xcomp") is not None:
         # "X is said to ...": the source is unnamed, X is the topic
-        subj, stance = None, HEDGED
+        subj, stance, implicit = None, HEDGED, True
+    if subj is None and not implicit:
+        subj = _subject_before(t, w, set(ids))
+        if subj is None:
+            return None  # an active speech verb whose speaker the parse lost
+    if content_start_word(t, ids) in _RELATIVE:
+        return None  # "..., who has four children": a relative clause, not what was said
     if obj_noun is not None and stance == ASSERTS:
         stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
     audience = _audience(t, w, content_ids, obj_noun)
