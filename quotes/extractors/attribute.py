@@ -373,9 +373,10 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
             continue
         words = len(text[q.start:q.end].split())
         # 1. a speech verb next to the quote whose parse missed it: '“...,” he said.'
+        # (a cue before the quote only when it has nothing else to say: "he said: “...”")
         near = [i for i, c in enumerate(cues) if c.kind == "verb" and
                 (q.outer_end <= c.start <= q.outer_end + 40 and "\n" not in text[q.outer_end:c.start]
-                 or c.end <= q.open <= c.end + 3)]
+                 or c.end <= q.open <= c.end + 3 and c.content_start in (-1, BARE))]
         if near and words >= 2:
             i = near[0]
             out.append(_record(doc.id, DIRECT, q.start, _trim_end(text, q.start, q.end), cues[i], speakers[i],

@@ -151,6 +151,10 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         comp = t.child(w.id, "xcomp") or t.child(w.id, "obj")
         if comp is not None and (comp.upos == "PRON" or len(t.subtree(comp.id)) < 2):
             comp = None
+        if comp is not None:
+            sub = t.subtree(comp.id)
+            if any(t.w(i).text in "“\"«‘" for i in sub) and not any(t.w(i).upos in ("VERB", "AUX") for i in sub):
+                comp = None  # 'announced a “special military operation”': a quoted term, not speech
     if comp is not None and not content_ids:
         content_ids = t.subtree(comp.id)
     elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)) or \
@@ -231,6 +235,8 @@ def _inverted_subject(t: Tree, w: Word) -> Word | None:
     label as its subject (obj, dep, appos ...), when what was said comes before."""
     if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj"):
         return None
+    if t.child(w.id, "ccomp") is not None or any(k.id > w.id for k in t.children(w.id, "parataxis")):
+        return None  # what was said follows the verb: the noun after it is its audience or object
     for k in t.children(w.id):
         if k.id > w.id and k.upos in ("PROPN", "NOUN") and k.deprel.split(":")[0] in ("obj", "dep", "appos",
                                                                                       "iobj", "nsubj", "flat"):

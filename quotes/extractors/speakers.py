@@ -230,6 +230,15 @@ def _kind(t: Tree, head: Word, ids: list[int], mention: str, name: str | None, r
     return UNKNOWN
 
 
+def _clean(tokens: list[str], lex: Lexicon) -> str:
+    """A name without titles or a leading nationality: 'Russian President Vladimir Putin' ->
+    'Vladimir Putin'."""
+    toks = [x for x in tokens if fold(x).rstrip(".") not in lex.titles and fold(x) not in lex.titles]
+    while len(toks) >= 3 and _DEMONYM.match(toks[0]):
+        toks = toks[1:]
+    return " ".join(toks)
+
+
 def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
     """Full names (two or more capitalised words) mentioned anywhere, with their offsets, in
     order: person entities of parsed sentences, capitalised runs inside the others (not a
@@ -237,7 +246,21 @@ def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
     names: list[tuple[int, str]] = []
     for e in doc.entities:
         if e.type == "PERSON" and len(e.text.split()) >= 2:
-            names.append((e.start, e.text))
+            names.append((e.start, _clean(e.text.split(), lex)))
+    for s in doc.sentences:  # proper-noun runs of the parsed sentences: "Yuri Ushakov"
+        if not s.parsed:
+            continue
+        run: list[Word] = []
+        for w in s.words + [Word(0, "", 0, 0)]:
+            if w.upos == "PROPN" and w.text[:1].isupper():
+                run.append(w)
+                continue
+            toks = [x.text for x in run]
+            name = _clean(toks, lex)
+            if len(name.split()) >= 2 and not lex.outlet_name(name) and not lex.organization_name(name) \
+                    and not any(fold(x) in lex.org_heads for x in name.split()):
+                names.append((run[0].start, name))
+            run = []
     for s in doc.sentences:
         if s.parsed:
             continue
@@ -245,9 +268,9 @@ def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
         if len(s.words) < 6:
             continue
         for m in CAPS_RUN.finditer(seg):
-            toks = [x for x in m.group(0).split() if fold(x).rstrip(".") not in lex.titles]
-            if len(toks) >= 2 and not lex.outlet_name(m.group(0)) and not lex.organization_name(m.group(0)):
-                names.append((s.start + m.start(), " ".join(toks)))
+            name = _clean(m.group(0).split(), lex)
+            if len(name.split()) >= 2 and not lex.outlet_name(m.group(0)) and not lex.organization_name(m.group(0)):
+                names.append((s.start + m.start(), name))
     names.sort()
     return names
 

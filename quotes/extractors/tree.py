@@ -65,7 +65,8 @@ class Tree:
         while order and (self._edge(order[0]) or self.w(order[0]).text.lower() in drop_lead
                          and self.w(order[0]).deprel in ("mark", "case")):
             order.pop(0)
-        while order and self._edge(order[-1]):
+        while order and (self._edge(order[-1]) or self.w(order[-1]).upos == "CCONJ"
+                         or self.w(order[-1]).text.lower() in ("but", "and", "or")):
             order.pop()
         return order
 
