@@ -65,7 +65,8 @@ NOT_ATTRIBUTED = [
     (NW, "In this photograph distributed by Russian state agency Sputnik"),
     (NW, "special military operation"),
     (NW, "News week contacted the foreign ministries"),
-    (NW, "Politics News date"),
+    (AA, "Politics News"),
+    (NW, "date 2024-02-09 Connect with us"),
 ]
 
 

@@ -47,11 +47,12 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
         resolver.register(name, None, PERSON, at)
     speakers: list[Speaker] = []
     np_ids: dict[int, set[int]] = {}
-    for c in cues:
+    for i, c in enumerate(cues):
         sp, ids = _speaker(c, trees, text, lex, resolver)
         speakers.append(sp)
         np_ids[id(c)] = ids
-        if sp.kind != UNKNOWN or sp.start is not None:
+        if (sp.kind != UNKNOWN or sp.start is not None) and i not in parent:
+            # a source quoted inside someone's statement is not whom a later "he" means
             resolver.speakers.append(sp)
     speakers = _cataphora(speakers, resolver)
     chains = [_chain(i, cues, parent, speakers, trees, text, lex) for i in range(len(cues))]

@@ -116,8 +116,8 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         return None
     if rel == "amod" or (rel == "acl" and w.xpos in ("VBN",)):
         return None
-    if w.xpos == "VBN" and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) and \
-            not t.children(w.id, "aux", "aux:pass", "nsubj"):
+    if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
+            and not t.children(w.id, "aux", "aux:pass"):
         return None  # "Asked if ..., the spokesman said": he was asked
     subj = t.subject(w.id) or _inverted_subject(t, w)
     passive = subj is not None and subj.deprel.endswith(":pass")
@@ -126,8 +126,9 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if subj is not None and subj.upos == "PROPN" and fold(subj.text) in lex.titles and subj.id < len(t.words) \
             and t.w(subj.id + 1).upos == "PROPN":
         subj = t.w(subj.id + 1)  # "Mr. McKinley" parsed as two subjects: the name is the head
-    # 1. the verb's own complement
-    comp = t.child(w.id, "ccomp") or _quote_or_clause_child(t, w)
+    # 1. the verb's own complement; "told the Interfax news agency that ..." parsed with the
+    #    that-clause hanging off the audience counts as the complement too
+    comp = _that_clause_on_audience(t, w) or t.child(w.id, "ccomp") or _quote_or_clause_child(t, w)
     obj_noun = None
     if comp is None:
         obj = t.child(w.id, "obj")
@@ -213,6 +214,17 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                start, end, frozenset(ids), kind="verb", audience=audience)
     cue.source_text = source_text
     return cue
+
+
+def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
+    if w.lemma.lower() not in ("tell", "inform", "assure", "warn", "remind", "brief"):
+        return None
+    for a in t.children(w.id, "obj", "iobj"):
+        for k in t.children(a.id, "acl", "ccomp"):
+            mark = t.child(k.id, "mark")
+            if k.id > a.id and mark is not None and mark.lemma.lower() == "that":
+                return k
+    return None
 
 
 def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int, ...]:

@@ -129,10 +129,12 @@ def _proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]
             pass
     if not runs:
         return []
-    for r in runs:
-        if head in r:
-            return r
-    return runs[-1]
+    pick = next((r for r in runs if head in r), runs[-1])
+    # "Secretary of State Antony Blinken": the run after "<title> of" starts with the title's object
+    if len(pick) >= 3 and pick[0].id >= 3 and t.w(pick[0].id - 1).text.lower() == "of" and \
+            fold(t.w(pick[0].id - 2).text) in lex.titles:
+        pick = pick[1:]
+    return pick
 
 
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|an|i)$")
