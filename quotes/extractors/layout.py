@@ -25,8 +25,8 @@ NOT_SPEAKERS = {"update", "updates", "watch", "photo", "photos", "video", "note"
                 "getty", "reuters photo", "follow", "subscribe", "share", "comments", "politics", "news"}
 _LABEL = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>(?:[A-Z][\w'’.-]*\.?)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4})"""
                     r"""[ \t]*:[ \t]+(?P<content>\S[^\n]*)$""")
-_SIGNED = re.compile(r"""[”"][ \t]*[―—–][ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})[ \t.\u00a0]*$""",
-                     re.M)
+_SIGNED = re.compile(r"""[”"][ \t\u00a0]*[―—–][ \t\u00a0]*(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,4}?)"""
+                     r"""[ \t.\u00a0]*$""", re.M)
 
 
 @dataclass(frozen=True)
@@ -94,5 +94,7 @@ def layout_cues(text: str, lex: Lexicon | None = None) -> Iterator[LayoutCue]:
         dash = next(i for i in range(close, m.start("name")) if text[i] in "―—–")
         if end - start < 10:
             continue
-        yield LayoutCue(m.group("name").strip(), m.start("name"), m.start("name") + len(m.group("name").strip()),
+        name = m.group("name").strip().rstrip(".") if not re.search(r"\b[A-Z]\.$", m.group("name").strip()) \
+            else m.group("name").strip()
+        yield LayoutCue(name, m.start("name"), m.start("name") + len(name),
                         text[dash], dash, dash + 1, start, end)
