@@ -46,6 +46,7 @@ class Lexicon:
     outlet_heads: set[str] = field(default_factory=set)
     org_heads: set[str] = field(default_factory=set)
     ambiguous: set[str] = field(default_factory=set)             # cue forms that are mostly nouns
+    not_speakers: set[str] = field(default_factory=set)          # heads that cannot be a source
     outlets: dict[str, str] = field(default_factory=dict)        # folded alias -> canonical
     organizations: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
 
@@ -167,7 +168,8 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
             lex.nouns[cols[0].strip().lower()] = cols[1].strip() if len(cols) > 1 else "document"
     for fname, attr in (("hedges.tsv", "hedges"), ("titles.txt", "titles"),
                         ("anonymous_heads.txt", "anonymous_heads"), ("outlet_heads.txt", "outlet_heads"),
-                        ("org_heads.txt", "org_heads"), ("ambiguous_cues.txt", "ambiguous")):
+                        ("org_heads.txt", "org_heads"), ("ambiguous_cues.txt", "ambiguous"),
+                        ("not_speakers.txt", "not_speakers")):
         p = d / fname
         if p.exists():
             getattr(lex, attr).update(line.split("\t")[0].strip().lower() for _, line in _lines(p))

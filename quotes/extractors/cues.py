@@ -120,6 +120,8 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             and not t.children(w.id, "aux", "aux:pass"):
         return None  # "Asked if ..., the spokesman said": he was asked
     subj = t.subject(w.id) or _inverted_subject(t, w)
+    if subj is not None and subj.lemma.lower() in lex.not_speakers:
+        subj = None  # "This week said ...", "All of which said ...": a misparse
     passive = subj is not None and subj.deprel.endswith(":pass")
     content_ids: set[int] = set()
     source_text = None
