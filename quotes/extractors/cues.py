@@ -130,7 +130,13 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         subj = t.w(subj.id + 1)  # "Mr. McKinley" parsed as two subjects: the name is the head
     # 1. the verb's own complement; "told the Interfax news agency that ..." parsed with the
     #    that-clause hanging off the audience counts as the complement too
-    comp = _that_clause_on_audience(t, w) or t.child(w.id, "ccomp") or _quote_or_clause_child(t, w)
+    # a complement that is itself a reporting verb ("Erdoğan said ..., Tass reported") is a
+    # second reporting clause, not what was said
+    ccomps = [k for k in t.children(w.id, "ccomp") if not (k.upos == "VERB" and lex.is_speech_verb(k.lemma.lower())
+                                                             and k.id > w.id and t.child(k.id, "nsubj") is not None)]
+    after = [k for k in ccomps if k.id > w.id]
+    comp = _that_clause_on_audience(t, w) or (after[0] if after else (ccomps[0] if ccomps else None)) \
+        or _quote_or_clause_child(t, w) or _that_clause_child(t, w)
     obj_noun = None
     if comp is None:
         obj = t.child(w.id, "obj")
@@ -216,6 +222,15 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                start, end, frozenset(ids), kind="verb", audience=audience)
     cue.source_text = source_text
     return cue
+
+
+def _that_clause_child(t: Tree, w: Word) -> Word | None:
+    """'announced in a statement that he had reached ...' parsed as a conj/advcl/dep with 'that'."""
+    for k in t.children(w.id, "conj", "advcl", "dep", "xcomp", "obj"):
+        mark = t.child(k.id, "mark")
+        if k.id > w.id and mark is not None and mark.lemma.lower() == "that" and mark.id > w.id:
+            return k
+    return None
 
 
 def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
