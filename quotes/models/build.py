@@ -167,16 +167,31 @@ def retag(work: Path, threads: int) -> None:
               "--lang", "en"], work / "logs" / "retag.log", env)
 
 
+def halve(path: Path) -> None:
+    """Store a model's weights as float16 (half the bytes; stanza copies them back into its
+    float32 parameters on load) and drop training-only entries."""
+    import torch
+    ck = torch.load(path, map_location="cpu", weights_only=False)
+    ck["model"] = {k: (v.half() if torch.is_tensor(v) and v.is_floating_point() else v)
+                   for k, v in ck["model"].items()}
+    for key in ("optimizer", "dev_score_history"):
+        ck.pop(key, None)
+    torch.save(ck, path)
+
+
 def install(work: Path, out: Path) -> None:
-    """Copy the trained model files into ``out`` (the project's ``data/models``)."""
+    """Copy the trained model files into ``out`` (the project's ``data/models``), weights
+    as float16 so the set stays well under 60 MB."""
     out.mkdir(parents=True, exist_ok=True)
     for proc, fname in MODEL_FILES.items():
         src = work / "models" / fname
         if not src.exists():
             raise SystemExit(f"[build] missing {src}: run stage {proc!r} first")
         shutil.copy2(src, out / fname)
+        halve(out / fname)
     (out / "resources.json").write_text("{}\n")
-    print(f"[build] installed {len(MODEL_FILES)} models into {out}")
+    total = sum((out / f).stat().st_size for f in MODEL_FILES.values()) / 1e6
+    print(f"[build] installed {len(MODEL_FILES)} models into {out} ({total:.1f} MB)")
 
 
 def main(argv: list[str] | None = None) -> None:
