@@ -202,11 +202,15 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
 def _shortfalls(pipe: dict, comp: dict) -> list[str]:
     out = []
     if pipe.get("UPOS", 0) < TARGETS["UPOS"]:
-        out.append(f"- UPOS {pipe['UPOS']} is below the {TARGETS['UPOS']} target: without pretrained word "
-                   "vectors the tagger sees only the 204k training words; runs were still improving when stopped.")
+        out.append(f"- UPOS {pipe['UPOS']} (F1) is below the {TARGETS['UPOS']} target ({pipe.get('UPOS aligned')} as "
+                   "aligned accuracy): without pretrained word vectors the tagger sees only the 204k training words, "
+                   "and the tagger run was stopped at step ~2,800 of the 5,000 planned to leave time for the parser; "
+                   "dev scores were still rising.")
     if pipe.get("LAS", 0) < TARGETS["LAS"]:
-        out.append(f"- LAS {pipe['LAS']} is below the {TARGETS['LAS']} target: tagging and sentence-splitting "
-                   "errors propagate into the parse; no pretrained vectors; limited training steps on 2 CPU cores.")
+        out.append(f"- LAS {pipe['LAS']} (F1) is below the {TARGETS['LAS']} target ({pipe.get('LAS aligned')} as "
+                   "aligned accuracy): tagging and sentence-splitting errors propagate into the parse (the parser "
+                   "alone scores LAS 80.4 on gold tokens with predicted tags); no pretrained vectors; 1,500 training "
+                   "steps on one CPU core, dev LAS still rising.")
     m = re.search(r"([\d.]+)", comp.get("ner (UNER English-EWT test)", ""))
     if m and float(m.group(1)) * (100 if float(m.group(1)) <= 1 else 1) < TARGETS["NER F1"]:
         out.append(f"- NER entity F1 {m.group(1)} is below the {TARGETS['NER F1']} target.")
