@@ -29,7 +29,7 @@ def test_subject_of_told_is_peskov_and_confirm_heads_its_complement(peskov):
     ("aa_putin_accepts_invitation", 25, 45, "UPDATE - Putin accepts Turkish President Erdogan’s invitation to visit",
      ["Kremlin", "spokesman", "Dmitry", "Peskov", "announced", "COVID", "Erdogan", "’s", "Turkiye", "“", "”"]),
     ("putin_nato_visit_postponed", 25, 45, "date 2024-02-09 Connect with us",
-     ["Putin", "'s", "Tass", "Interfax", "Erdoğan", "didn't" if False else "did", "n't", "“", "”"]),
+     ["Putin", "'s", "Tass", "Interfax", "Erdoğan", "did", "n't", "“", "”"]),
 ])
 def test_sentences_and_tokens(nlp, example_texts, doc, n_min, n_max, first, tokens):
     text = example_texts[doc]

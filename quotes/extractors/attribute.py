@@ -370,8 +370,8 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
     out: list[Attribution] = []
     sent_of = _sentence_index(doc)
     for k, q in enumerate(quotes):
-        if k in claimed or q.single and not _headline_like(text, q):
-            continue
+        if k in claimed or q.single:
+            continue  # single quotes with no cue are titles and terms, not speech
         words = len(text[q.start:q.end].split())
         # 1. a speech verb next to the quote whose parse missed it: '“...,” he said.'
         # (a cue before the quote only when it has nothing else to say: "he said: “...”")
@@ -395,11 +395,6 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
                                    speaker=r.speaker,
                                    chain=r.chain, sentence=sent_of(q.start)))
     return out
-
-
-def _headline_like(text: str, q: QuoteSpan) -> bool:
-    # a single-quoted span is speech only when it has a few words (headline quotes)
-    return len(text[q.start:q.end].split()) >= 3 and False
 
 
 def _opens_sentence(text: str, q: QuoteSpan) -> bool:

@@ -125,8 +125,6 @@ def _proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]
                 runs[-1].append(w)
             else:
                 runs.append([w])
-        elif runs and runs[-1] and w.text in ("-",) and False:
-            pass
     if not runs:
         return []
     pick = next((r for r in runs if head in r), runs[-1])
