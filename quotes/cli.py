@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from .errors import InputError, QuotesError
 from .output import FORMATS, write_rows

@@ -16,8 +16,6 @@ Users extend the lexicons (see :mod:`quotes.lexicon`), not this code.
 
 from __future__ import annotations
 
-import re
-
 from .lexicon import Lexicon, fold, load
 from .types import Entity, ParsedDoc
 

@@ -15,7 +15,7 @@ from ..entities import corrected_entities
 from ..lexicon import Lexicon, load
 from ..types import Article, Attribution, ParsedDoc, Sentence
 from .attribute import attributions
-from .marks import DOUBLE, SINGLE
+from .marks import DOUBLE
 
 __all__ = ["extract", "extract_many", "parse", "is_candidate", "attributions"]
 

@@ -1,0 +1,120 @@
+"""Quotation marks against speech events: direct, mixed or reported, and quotations with no cue.
+
+A cue whose content lies within one quotation yields a ``direct`` record of the whole
+quotation (over sentences and paragraphs); one whose content quotes a fragment, ``mixed``.
+A quotation nobody claimed is given to a speech verb right next to it ("“...,” she said"),
+or continues the speaker of the quotation before it; short ones with no cue (scare quotes,
+titles) yield nothing.
+
+>>> from quotes.types import QuoteSpan
+>>> t = 'He said “we act” now.'
+>>> _settle_quotes(t, 8, 16, [QuoteSpan(9, 15, 8, 15)])[:3]
+('direct', 9, 15)
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, ParsedDoc, QuoteSpan,
+                     Speaker)
+from .cues import BARE
+
+#: A quote with no cue continues the previous speaker only this close (characters) after it.
+CONTINUATION_GAP = 1500
+#: Quotes shorter than this many words with no cue are terms or titles, not speech.
+MIN_CONTINUATION_WORDS = 4
+
+
+def _settle_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[str, int, int, list[int]]:
+    """Decide direct / mixed / indirect for a content span and snap direct ones to the quote."""
+    hits = [k for k, q in enumerate(quotes) if q.start < end and start < q.outer_end and q.open < end]
+    if not hits:
+        return INDIRECT, start, end, []
+    for k in hits:
+        q = quotes[k]
+        inner_s, inner_e = start, end
+        while inner_s < inner_e and text[inner_s] in "“\"«‘' ":
+            inner_s += 1
+        while inner_e > inner_s and text[inner_e - 1] in "”\"»’' ,.":
+            inner_e -= 1
+        inside = inner_s >= q.start and inner_e <= q.end + 1 and start >= q.open
+        if inside and (q.close is None or end <= q.outer_end + 1):
+            # the cue's content lies within one quotation (which may run over several
+            # sentences, the cue being in the last): the record is the whole quotation
+            return DIRECT, q.start, _trim_end(text, q.start, q.end), [k]
+    # reported speech quoting a fragment (or running on into a quotation)
+    s2 = min(start, min(quotes[k].open for k in hits))
+    e2 = max(end, max(quotes[k].outer_end for k in hits))
+    if s2 < start and text[s2:start].strip() in "“\"«‘'":
+        start = s2
+    if e2 > end and (text[end:e2].strip(" ,.") in ("", "”", "\"", "»", "’")):
+        end = e2
+    return MIXED, start, end, hits
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " ,\n\t":
+        end -= 1
+    return end
+
+
+def _next_quote(quotes: list[QuoteSpan], after: int, text: str) -> QuoteSpan | None:
+    for q in quotes:
+        if q.open >= after - 1 and q.open - after <= 3 + len(text[after:q.open]) - len(text[after:q.open].lstrip()):
+            return q
+        if q.open > after + 400:
+            break
+    return None
+
+
+def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], records: list[Attribution],
+                      trees, cues: list[Cue], speakers: list[Speaker], chains, text: str) -> list[Attribution]:
+    out: list[Attribution] = []
+    sent_of = _sentence_index(doc)
+    for k, q in enumerate(quotes):
+        if k in claimed or q.single:
+            continue  # single quotes with no cue are titles and terms, not speech
+        words = len(text[q.start:q.end].split())
+        # 1. a speech verb next to the quote whose parse missed it: '“...,” he said.'
+        # (a cue before the quote only when it has nothing else to say: "he said: “...”")
+        near = [i for i, c in enumerate(cues) if c.kind == "verb" and
+                (q.outer_end <= c.start <= q.outer_end + 40 and "\n" not in text[q.outer_end:c.start]
+                 or c.end <= q.open <= c.end + 3 and c.content_start in (-1, BARE))]
+        if near and words >= 2:
+            i = near[0]
+            out.append(_record(doc.id, DIRECT, q.start, _trim_end(text, q.start, q.end), cues[i], speakers[i],
+                               chains[i], text))
+            continue
+        # 2. continuation: a quote that opens a sentence continues the previous quoted speaker
+        prev = [r for r in records + out if r.type in (DIRECT, MIXED) and r.end <= q.open and
+                q.open - r.end <= CONTINUATION_GAP and r.speaker.kind != ANONYMOUS]
+        opens_sentence = _opens_sentence(text, q)
+        if prev and opens_sentence and words >= MIN_CONTINUATION_WORDS:
+            r = max(prev, key=lambda r: r.end)
+            out.append(Attribution(doc=doc.id, type=DIRECT, content=text[q.start:_trim_end(text, q.start, q.end)],
+                                   start=q.start, end=_trim_end(text, q.start, q.end), cue=None, stance=ASSERTS,
+                                   # the same source: its mention is the one that introduced it
+                                   speaker=r.speaker,
+                                   chain=r.chain, sentence=sent_of(q.start)))
+    return out
+
+
+def _opens_sentence(text: str, q: QuoteSpan) -> bool:
+    before = text[:q.open].rstrip(" \t")
+    return not before or before[-1] in ".!?\n:”\"" or before.endswith(("—", "–"))
+
+
+def _sentence_index(doc: ParsedDoc):
+    starts = [s.start for s in doc.sentences]
+
+    def find(offset: int) -> int | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        return doc.sentences[i].index if i >= 0 else None
+    return find
+
+
+def _record(doc_id: str, kind: str, start: int, end: int, c: Cue, sp: Speaker, chain, text: str) -> Attribution:
+    return Attribution(doc=doc_id, type=kind, content=text[start:end], start=start, end=end, cue=c.text,
+                       stance=c.stance, speaker=sp, chain=tuple(chain), cue_start=c.start, cue_end=c.end,
+                       sentence=c.sentence)
