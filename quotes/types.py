@@ -118,10 +118,12 @@ class Attribution:
     cue_start: int | None = None
     cue_end: int | None = None
     sentence: int | None = None
+    key: str = ""  # tells apart records of one span ("Stoltenberg and Blinken said ...")
 
     @property
     def id(self) -> str:
-        return f"{self.doc}:{self.start}-{self.end}"
+        base = f"{self.doc}:{self.start}-{self.end}"
+        return f"{base}~{self.key}" if self.key else base
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -137,6 +139,7 @@ class Attribution:
             "stance": self.stance,
             "speaker": self.speaker.to_dict(),
             "chain": [link.to_dict() for link in self.chain],
+            **({"key": self.key} if self.key else {}),
         }
 
     @classmethod
@@ -147,7 +150,7 @@ class Attribution:
             end=d["end"], cue=d.get("cue"), stance=d["stance"],
             speaker=Speaker(**d["speaker"]),
             chain=tuple(ChainLink(**c) for c in d.get("chain", ())),
-            cue_start=d.get("cue_start"), cue_end=d.get("cue_end"),
+            cue_start=d.get("cue_start"), cue_end=d.get("cue_end"), key=d.get("key", ""),
         )
 
 

@@ -10,6 +10,7 @@ speaker of the quote before it. Quotes nobody says (scare quotes, titles) yield 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Iterator
 
@@ -333,6 +334,8 @@ def _dedupe(records: list[Attribution], cue_words: frozenset[str] = frozenset())
         for r in named:
             key = fold(r.speaker.name)
             if key not in seen:
+                if seen:  # a second speaker of the same words: its id must differ
+                    r = dataclasses.replace(r, key=re.sub(r"\W+", "-", key).strip("-") or str(len(seen)))
                 seen.add(key)
                 out.append(r)
     out.sort(key=lambda r: (r.start, r.end))
