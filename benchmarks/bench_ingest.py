@@ -3,7 +3,7 @@
 Ingests PolNeAR train (840 articles) into a fresh store per worker count and prints,
 at several corpus sizes (after 100, 200, 400, ... articles), the rate so far and the
 memory of this process plus its workers (RSS summed over the process tree, sampled
-every 50 ms; psutil when installed, else /proc). Peak memory should stay flat as the
+every 50 ms from /proc, via memwatch.py). Peak memory should stay flat as the
 corpus grows: ingest streams, it never holds all parsed documents.
 
     python benchmarks/bench_ingest.py                      # full run: real extractor (models)
@@ -25,43 +25,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from memwatch import tree_mem  # noqa: E402  (one /proc process-tree walk for all benchmarks)
 DEFAULT_TEXT = ROOT.parent / "shared" / "corpora" / "polnear" / "train" / "text"
 MB = 1024 * 1024
 
 
 def tree_rss(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, in bytes."""
-    try:
-        import psutil
-        try:
-            p = psutil.Process(pid)
-            procs = [p] + p.children(recursive=True)
-        except psutil.Error:
-            return 0
-        total = 0
-        for q in procs:
-            try:
-                total += q.memory_info().rss
-            except psutil.Error:
-                pass
-        return total
-    except ImportError:
-        pass
-    total, stack, seen = 0, [pid], set()
-    while stack:
-        p = stack.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        try:
-            with open(f"/proc/{p}/status") as fh:
-                total += next((int(l.split()[1]) * 1024 for l in fh if l.startswith("VmRSS:")), 0)
-            for tid in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{tid}/children") as fh:
-                    stack.extend(int(x) for x in fh.read().split())
-        except OSError:
-            pass
-    return total
+    """Resident memory of ``pid`` and all its descendants, in bytes (RSS summed; see memwatch)."""
+    return tree_mem(pid)[1]
 
 
 class Sampler:
