@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Callable, Iterable, Sequence
 
 from .errors import InputError
+from .lexicon import load
 from .normalize import fold
 from .types import (
     ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, INDIRECT, ORGANIZATION, OUTLET,
@@ -67,7 +68,6 @@ def _lexicon() -> dict:
     return {
         "denial": _pattern(_lines("stance_denial_words.txt")),
         "hedge": _pattern(_lines("stance_hedge_words.txt")),
-        "labels": frozenset(fold(w) for w in _lines("headline_labels.txt")),
         "speaker_nouns": frozenset(fold(w) for w in _lines("headline_speaker_nouns.txt")),
         "verbs": verbs,
         "verb_re": "|".join(re.escape(v).replace(r"\ ", r"\s+")
@@ -75,6 +75,8 @@ def _lexicon() -> dict:
         "prefix": {c: s for c, s, w in cues if w == "prefix"},
         "implicit": _pattern(c for c, _, w in cues if w == "implicit"),
         "implicit_stance": {c: s for c, s, w in cues if w == "implicit"},
+        "contradictions": [(_pattern([c]), _pattern(ws.split("|")))
+                           for c, ws in (ln.split("\t") for ln in _lines("stance_contradictions.tsv"))],
     }
 
 
@@ -182,31 +184,111 @@ def _extent(a: Attribution) -> int:
     return max(points) - min(points)
 
 
-def headline_stance(art: Article, attributions: Sequence[Attribution]) -> str:
+def _claim_words(claim: str | None) -> frozenset[str]:
+    if not claim:
+        return frozenset()
+    from .normalize import content_keys
+    return content_keys(claim).all
+
+
+def _overlap(text: str, claim: frozenset[str]) -> int:
+    from .normalize import content_keys
+    return len(content_keys(text).all & claim)
+
+
+def _in_claim(a: Attribution, claim: frozenset[str]) -> bool:
+    """The speaker is part of the claim itself: for "Pope told a boy that ...", the
+    headline "Pope tells boy ..." asserts the claim rather than attributing it. Only a
+    claim about speech (it has a reporting verb of its own) can name its speaker so."""
+    from .normalize import stem
+    words = [w for w in re.findall(r"[\w'’-]+", a.speaker.name or "") if len(w) > 2]
+    return bool(words) and stem(words[-1]) in claim
+
+
+def _speech_claim(claim: str) -> bool:
+    """Whether the claim is itself about what somebody said ("X told a boy that ...")."""
+    cues = load().cue_words()
+    return any(w in cues for w in re.findall(r"[a-z]+", claim.lower()))
+
+
+def _off_claim(a: Attribution, art: Article, claim: frozenset[str]) -> bool:
+    """The attributed content says nothing of the claim while the rest of the headline
+    does: in "Cameron vows to hunt down IS after Haines murder", the publisher asserts the
+    murder and Cameron's vow is beside the point."""
+    inside = _overlap(a.content, claim)
+    rest = art.text[:a.start] + " " + art.text[a.end:]
+    return inside == 0 and _overlap(rest, claim) > 0
+
+
+def _strip_claim_words(text: str, pattern: re.Pattern, claim_text: str | None) -> str:
+    """``text`` without the hedge or denial words the claim itself uses ("could", "not")."""
+    if not claim_text:
+        return text
+    own = {m.group(0).lower() for m in pattern.finditer(fold(claim_text))}
+    return pattern.sub(lambda m: " " if m.group(0).lower() in own else m.group(0), fold(text))
+
+
+def _denies(text: str, claim: str | None) -> bool:
+    """Whether the headline's own words deny the claim: a denial word the claim does not
+    use itself, outside a question ("Real or hoax?") and not a contrast (", not Texas");
+    or a word that contradicts one of the claim's ("alive" against "dead")."""
+    lex = _lexicon()
+    for clause in re.split(r"(?<=[?.!:])\s+", text):
+        if clause.rstrip(" '\"’”").endswith("?"):
+            continue
+        clause = re.sub(r",\s+not\b", ", ", clause, flags=re.I)
+        if lex["denial"].search(_strip_claim_words(clause, lex["denial"], claim)):
+            return True
+    if claim:
+        folded, said = fold(claim), fold(text)
+        return any(c.search(folded) and w.search(said) for c, w in lex["contradictions"])
+    return False
+
+
+def headline_stance(art: Article, attributions: Sequence[Attribution], claim: str | None = None) -> str:
     """Map a headline's attributions to Emergent's ``for`` / ``against`` / ``observing``.
+
+    With the ``claim`` text, stance is judged relative to it: a speaker the claim itself
+    names asserts it, an attribution about something else does not hedge it, and hedge or
+    denial words the claim also uses do not count.
 
     >>> art = Article("h", "Israel denies opening dams", publisher="bbc.co.uk")
     >>> headline_stance(art, headline_extract(art))
     'against'
     >>> headline_stance(Article("h", "Loggers cut down oldest tree", publisher="x.com"), [])
     'for'
+    >>> art = Article("h", "Pope tells boy dogs go to heaven", publisher="x.com")
+    >>> headline_stance(art, headline_extract(art)), headline_stance(art, headline_extract(art),
+    ...     claim="Pope Francis told a boy that dogs go to heaven")
+    ('observing', 'for')
     """
+    lex = _lexicon()
+    words = _claim_words(claim)
+    speech_claim = bool(claim) and _speech_claim(claim)
     # only an attribution that carries most of the headline decides its stance: in "school
     # suspends boy after he threatens to ...", the publisher asserts the suspension
-    attributions = [a for a in attributions if _extent(a) >= MIN_COVER * len(art.text.strip())]
+    attributions = [a for a in attributions if _extent(a) >= MIN_COVER * len(art.text.strip())
+                    and fold(a.speaker.name or "") not in load().labels
+                    and not (words and _off_claim(a, art, words))]
     text = art.text  # the attributions' own cues ("could not confirm") are not the headline's
     for cue in sorted({a.cue for a in attributions if a.cue and len(a.cue) > 1}, key=len, reverse=True):
         text = re.sub(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", " ", text, flags=re.I)
-    if has_denial(text):
+    if any(a.stance == CANNOT_CONFIRM for a in attributions):
+        return OBSERVING  # "won't say if ... was not ...": the denial words are not its own
+    if _denies(text, claim):
         return AGAINST
     for a in sorted(attributions, key=lambda a: a.start):
         if a.stance == DENIES:
             return AGAINST
+        if speech_claim and _in_claim(a, words):
+            continue
         if a.stance == CONFIRMS and a.speaker.kind in NAMED:
             return FOR
         if a.stance in (HEDGED, CANNOT_CONFIRM) or not _is_publisher(a, art):
             return OBSERVING
-    if has_hedge(text) or text.rstrip().endswith("?"):
+    if speech_claim:  # "priest claims God is female" reports the speech the claim is about
+        text = re.sub(rf"(?<!\w)(?:{lex['verb_re']})(?!\w)", " ", text, flags=re.I)
+    if lex["hedge"].search(_strip_claim_words(text, lex["hedge"], claim)) or text.rstrip().endswith("?"):
         return OBSERVING
     return FOR
 
@@ -304,7 +386,7 @@ def score(rows: Sequence[EmergentRow], extract: Extract | None = None) -> Emerge
         results = ((a, atts or headline_extract(a)) for a, atts in extract_many(arts, batch=64))
     else:
         results = ((a, extract(a)) for a in arts)
-    predicted = [headline_stance(art, atts) for art, atts in results]
+    predicted = [headline_stance(art, atts, r.claim) for r, (art, atts) in zip(rows, results)]
     return score_predictions([r.stance for r in rows], predicted)
 
 

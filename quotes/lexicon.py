@@ -27,6 +27,8 @@ from .errors import InputError
 
 BUILTIN = Path(__file__).resolve().parent / "lexicons"
 ENV_EXTRA = "QUOTES_LEXICONS"
+#: Values of the optional fourth column of ``reporting_verbs.tsv``.
+COMPLEMENTS = frozenset({"bare-clause", "clause", "no-object", "no-xcomp"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Verb:
     lemma: str
     stance: str
     kind: str  # speech | cognition | evidence
+    #: how the verb takes what was said: bare-clause, clause, no-object (reporting_verbs.tsv)
+    complement: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -47,6 +51,7 @@ class Lexicon:
     org_heads: set[str] = field(default_factory=set)
     ambiguous: set[str] = field(default_factory=set)             # cue forms that are mostly nouns
     not_speakers: set[str] = field(default_factory=set)          # heads that cannot be a source
+    labels: set[str] = field(default_factory=set)                # "UPDATE:", "SHOCKING:": no speaker
     outlets: dict[str, str] = field(default_factory=dict)        # folded alias -> canonical
     organizations: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
 
@@ -158,9 +163,13 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
         for n, line in _lines(p):
             cols = line.split("\t")
             if len(cols) < 2:
-                raise InputError(p, "expected 'lemma<TAB>stance[<TAB>kind]'", line=n)
+                raise InputError(p, "expected 'lemma<TAB>stance[<TAB>kind[<TAB>complement]]'", line=n)
             kind = cols[2].strip() if len(cols) > 2 and cols[2].strip() else "speech"
-            lex.verbs[cols[0].strip().lower()] = Verb(cols[0].strip().lower(), cols[1].strip(), kind)
+            flags = frozenset(f.strip() for f in cols[3].split(",") if f.strip()) if len(cols) > 3 else frozenset()
+            if flags - COMPLEMENTS:
+                raise InputError(p, f"unknown complement {sorted(flags - COMPLEMENTS)}; "
+                                    f"expected some of {sorted(COMPLEMENTS)}", line=n)
+            lex.verbs[cols[0].strip().lower()] = Verb(cols[0].strip().lower(), cols[1].strip(), kind, flags)
     p = d / "reporting_nouns.tsv"
     if p.exists():
         for n, line in _lines(p):
@@ -169,7 +178,7 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
     for fname, attr in (("hedges.tsv", "hedges"), ("titles.txt", "titles"),
                         ("anonymous_heads.txt", "anonymous_heads"), ("outlet_heads.txt", "outlet_heads"),
                         ("org_heads.txt", "org_heads"), ("ambiguous_cues.txt", "ambiguous"),
-                        ("not_speakers.txt", "not_speakers")):
+                        ("not_speakers.txt", "not_speakers"), ("headline_labels.txt", "labels")):
         p = d / fname
         if p.exists():
             getattr(lex, attr).update(line.split("\t")[0].strip().lower() for _, line in _lines(p))

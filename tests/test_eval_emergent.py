@@ -48,6 +48,40 @@ MAPPING = [
 ]
 
 
+# (headline, claim, attribution or None, expected): stance relative to the claim
+CLAIM_RELATIVE = [
+    # the claim is about what the Pope said: reporting his words asserts it
+    ("Pope tells boy dogs go to heaven", "Pope Francis told a boy that dogs go to heaven",
+     ("dogs go to heaven", "Pope", PERSON, ASSERTS, "tells"), FOR),
+    # the same words about a claim that is not about speech attribute it to the Pope
+    ("Pope tells boy dogs go to heaven", "Dogs go to heaven",
+     ("dogs go to heaven", "Pope", PERSON, ASSERTS, "tells"), OBSERVING),
+    ("Catholic priest claims God is female", "A Catholic priest says he met God and she is a woman",
+     None, FOR),
+    # an attribution beside the point: the publisher asserts the murder
+    ("Cameron vows to hunt down IS after Haines murder", "ISIS beheaded British aid worker David Haines",
+     ("to hunt down IS", "Cameron", PERSON, ASSERTS, "vows"), FOR),
+    # hedge and denial words the claim itself uses
+    ("iOS 8 bug could delete your files", "A bug in iOS 8 could delete files", None, FOR),
+    ("Kim Jong Un is not missing", "Kim Jong Un is not missing", None, FOR),
+    # a question and a contrast are no denials; a contradicting word is
+    ("Woman with three breasts: real or hoax?", "A woman got a third breast", None, OBSERVING),
+    ("Tesla will build its factory in Nevada, not Texas", "Tesla is building its factory in Nevada", None, FOR),
+    ("Hugh Hefner is alive and well", "Hugh Hefner is dead", None, AGAINST),
+    ("WH won't say if Foley family was threatened not to pay ransom",
+     "The US threatened the family of James Foley",
+     ("if Foley family was threatened not to pay ransom", "WH", "organization", CANNOT_CONFIRM, "won't say"),
+     OBSERVING),
+]
+
+
+@pytest.mark.parametrize("headline,claim,record,expected", CLAIM_RELATIVE)
+def test_claim_relative(headline, claim, record, expected):
+    art = Article("h", headline, publisher="x.com")
+    records = [att(art, *record)] if record else []
+    assert headline_stance(art, records, claim) == expected
+
+
 @pytest.mark.parametrize("headline,publisher,record,expected", MAPPING)
 def test_mapping(headline, publisher, record, expected):
     art = Article("h", headline, publisher=publisher)

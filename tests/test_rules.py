@@ -15,7 +15,8 @@ from quotes.types import Sentence, Word
 def doc_from(spec: str, lemmas: dict[str, str] | None = None):
     """'Peskov/PROPN/2/nsubj said/VERB/0/root ...' -> ParsedDoc with offsets."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
-              "reported": "report", "added": "add", "could": "could", "confirm": "confirm", **(lemmas or {})}
+              "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
+              "refused": "refuse", "wrote": "write", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
     words, text, lines = [], "", []
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -61,6 +62,31 @@ CASES = [
     ("Ankara/PROPN/2/nsubj denied/VERB/0/root that/SCONJ/5/mark talks/NOUN/5/nsubj failed/VERB/2/ccomp "
      "./PUNCT/2/punct",
      [("Ankara", "talks failed", "indirect", "denies", [])]),
+    # neither confirm nor deny: cannot_confirm, even with 'deny' misparsed as xcomp
+    ("The/DET/2/det ministry/NOUN/5/nsubj would/AUX/5/aux neither/ADV/5/advmod confirm/VERB/0/root "
+     "nor/PART/7/cc deny/VERB/5/xcomp that/SCONJ/10/mark talks/NOUN/10/nsubj stalled/VERB/7/ccomp "
+     "./PUNCT/5/punct",
+     [("The ministry", "talks stalled", "indirect", "cannot_confirm", [])]),
+    # refused to confirm or deny
+    ("Morin/PROPN/2/nsubj refused/VERB/0/root to/PART/4/mark confirm/VERB/2/xcomp or/CCONJ/6/cc "
+     "deny/VERB/4/conj that/SCONJ/10/mark Apple/PROPN/10/nsubj is/AUX/10/aux buying/VERB/6/ccomp "
+     "Path/PROPN/10/obj ./PUNCT/2/punct",
+     [("Morin", "Apple is buying Path", "indirect", "cannot_confirm", [])]),
+    # an object with an adjunct clause is no speech: "wrote a letter about how ..."
+    ("Lego/PROPN/2/nsubj wrote/VERB/0/root a/DET/4/det letter/NOUN/2/obj about/ADP/8/mark how/ADV/8/advmod "
+     "gender/NOUN/8/nsubj works/VERB/2/advcl ./PUNCT/2/punct",
+     []),
+    # ... but "said" + object + clause is a misparsed clause, and what was said
+    ("Figueroa/PROPN/2/nsubj said/VERB/0/root the/DET/4/det campaign/NOUN/2/obj planned/VERB/2/xcomp "
+     "to/PART/7/mark appeal/VERB/5/xcomp ./PUNCT/2/punct",
+     [("Figueroa", "the campaign planned to appeal", "indirect", "asserts", [])]),
+    # the object of 'threaten' is its victim; 'continued to' is aspect, not speech
+    ("Officials/NOUN/2/nsubj threatened/VERB/0/root the/DET/4/det family/NOUN/2/obj with/ADP/6/case "
+     "charges/NOUN/2/obl ./PUNCT/2/punct",
+     []),
+    ("Protesters/NOUN/2/nsubj continued/VERB/0/root to/PART/4/mark march/VERB/2/xcomp through/ADP/6/case "
+     "downtown/NOUN/4/obl ./PUNCT/2/punct",
+     []),
 ]
 
 

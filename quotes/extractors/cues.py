@@ -65,15 +65,6 @@ def content_start_word(t: Tree, ids: list[int]) -> str:
     return t.w(ids[0]).text.lower() if ids else ""
 
 
-#: Verbs that report a clause: "said the campaign planned ..." is what was said.
-_CLAUSE_VERBS = {"say", "tell", "add", "state", "claim", "insist", "argue", "note", "write", "explain", "warn",
-                 "report", "announce", "suggest", "predict", "acknowledge", "admit", "contend", "assert",
-                 "maintain", "declare", "stress", "emphasize", "recall", "reply", "respond", "concede", "allege"}
-#: Verbs whose object is the audience or a quantity, never what was said.
-_NO_OBJECT_CONTENT = {"say", "tell", "add", "ask", "inform", "brief", "assure", "reassure", "warn", "urge",
-                      "quote", "cite", "continue", "answer", "post", "air", "publish", "broadcast", "praise",
-                      "criticize", "criticise", "blast", "slam", "accuse", "charge", "thank", "call", "write",
-                      "report", "tweet"}
 VERB_TAGS = {"VERB"}
 
 
@@ -144,20 +135,26 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             clause = t.child(obj.id, "acl", "ccomp")
             if clause is not None:
                 comp, obj_noun = clause, obj
-    if comp is None and w.lemma.lower() in _CLAUSE_VERBS:
+    if comp is None and verb.complement & {"bare-clause", "clause"}:
         # "Figueroa said the campaign planned to ..." parsed as said -> obj + xcomp: the words
         # after the verb are what was said (less the audience of "told")
         after = [k for k in t.children(w.id, "obj", "xcomp", "dep", "ccomp", "advcl", "iobj")
                  if k.id > w.id]
         if w.lemma.lower() == "tell" and after and after[0].deprel.split(":")[0] in ("obj", "iobj"):
             after = after[1:]
-        if after and any(t.w(i).upos in ("VERB", "AUX") for k in after for i in t.subtree(k.id)):
+        # the clause must be what was said, not an adjunct: "wrote a letter about how ...",
+        # "adds a third breast by undergoing surgery" say nothing
+        clauses = after if "bare-clause" in verb.complement else \
+            [k for k in after if k.deprel.split(":")[0] not in ("obj", "iobj") and
+             all(m.lemma.lower() in ("that", "if", "whether", "to") for m in t.children(k.id, "mark"))]
+        if clauses and any(t.w(i).upos in ("VERB", "AUX") for k in clauses for i in t.subtree(k.id)):
             content_ids = set().union(*(t.subtree(k.id) for k in after))
             comp = None
-    if not content_ids and comp is None and w.lemma.lower() not in _NO_OBJECT_CONTENT:
+    if not content_ids and comp is None:
         # "vowed not to repeat that mistake", "questioned Europe's reliance on ...":
         # what the speech act is about, when it has no clause of its own
-        comp = t.child(w.id, "xcomp") or t.child(w.id, "obj")
+        comp = (t.child(w.id, "xcomp") if "no-xcomp" not in verb.complement else None) or \
+            (t.child(w.id, "obj") if "no-object" not in verb.complement else None)
         if comp is not None and (comp.upos == "PRON" or len(t.subtree(comp.id)) < 2):
             comp = None
         if comp is not None:
@@ -310,6 +307,10 @@ def _stance(t: Tree, w: Word, base: str, lex: Lexicon) -> str:
     refused = head is not None and w.deprel.startswith("xcomp") and head.lemma.lower() in REFUSALS
     if base == CANNOT_CONFIRM:
         return CANNOT_CONFIRM
+    coordinated = w.deprel.startswith("conj") or any(k.lemma.lower() in ("or", "nor") for k in t.children(w.id, "cc"))
+    if head is not None and coordinated and lex.verbs.get(head.lemma.lower()) and \
+            _stance(t, head, lex.verbs[head.lemma.lower()].stance, lex) == CANNOT_CONFIRM:
+        return CANNOT_CONFIRM  # "refused to confirm or deny", "would neither confirm nor deny"
     if refused or t.negated(w.id):
         if base == CONFIRMS or lemma in ("say", "comment", "confirm", "verify", "disclose", "specify"):
             return CANNOT_CONFIRM

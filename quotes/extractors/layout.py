@@ -17,12 +17,6 @@ from typing import Iterator
 
 from ..lexicon import Lexicon, fold, load
 
-#: Labels that open a paragraph with a colon but name no speaker.
-NOT_SPEAKERS = {"update", "updates", "watch", "photo", "photos", "video", "note", "editor's note", "correction",
-                "related", "read more", "source", "sources", "by", "advertisement", "breaking", "exclusive",
-                "opinion", "analysis", "live", "warning", "uyari", "q", "a", "p.s", "ps", "tags", "topics",
-                "click here", "see also", "also", "pictured", "above", "below", "caption", "credit", "image",
-                "getty", "reuters photo", "follow", "subscribe", "share", "comments", "politics", "news"}
 _LABEL = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>(?:[A-Z][\w'’.-]*\.?)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4})"""
                     r"""[ \t]*:[ \t]+(?P<content>\S[^\n]*)$""")
 _SIGNED = re.compile(r"""[”"][ \t\u00a0]*[―—–][ \t\u00a0]*(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,4}?)"""
@@ -69,7 +63,7 @@ def layout_cues(text: str, lex: Lexicon | None = None) -> Iterator[LayoutCue]:
     lex = lex or load()
     for m in _LABEL.finditer(text):
         label = m.group("label").strip()
-        if fold(label).rstrip(".") in NOT_SPEAKERS or len(m.group("content").split()) < 3:
+        if fold(label).rstrip(".") in lex.labels or len(m.group("content").split()) < 3:
             continue
         words = label.split()
         if words[0].lower() in ("the", "a", "an") or any(w.lower() in lex.titles and len(words) == 1 for w in words):

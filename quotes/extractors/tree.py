@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..types import Sentence, Word
 
-NEG = {"not", "n't", "never", "no"}
+NEG = {"not", "n't", "never", "no", "neither"}
 EDGE_PUNCT = set(",.;:—–-()[]…")
 QUOTE_CHARS = set("\"“”«»„‘’'")
 CLAUSE_SKIP = {"punct", "cc", "mark"}
@@ -85,7 +85,7 @@ class Tree:
 
     def negated(self, wid: int) -> bool:
         return any(k.lemma.lower() in NEG or k.text.lower() in NEG
-                   for k in self.children(wid, "advmod", "neg", "aux", "det"))
+                   for k in self.children(wid, "advmod", "neg", "aux", "det", "cc"))
 
     def subject(self, wid: int, depth: int = 0) -> Word | None:
         """The subject of ``wid``, inherited through xcomp/advcl/conj/acl chains when missing
