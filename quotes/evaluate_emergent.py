@@ -104,7 +104,9 @@ def _speaker(art: Article, start: int, end: int) -> Speaker:
         return Speaker("unknown", "", UNKNOWN)
     start = art.text.index(name, start)
     words = name.split()
-    if words[0][:1].islower() or fold(words[-1]) in _lexicon()["speaker_nouns"]:
+    if load().outlet_name(name) or fold(words[-1]) in load().outlet_heads:
+        kind = OUTLET
+    elif words[0][:1].islower() or fold(words[-1]) in _lexicon()["speaker_nouns"]:
         kind = ANONYMOUS
     elif len(words) in (2, 3) and all(w[:1].isupper() for w in words):
         kind = PERSON
@@ -116,7 +118,12 @@ def _speaker(art: Article, start: int, end: int) -> Speaker:
 def _speaker_like(phrase: str) -> bool:
     """A colon-separated headline part names a speaker ("Source", "Police", "Tim Cook")?"""
     words = phrase.split()
-    return 0 < len(words) <= 4 and fold(words[-1]) in _lexicon()["speaker_nouns"]
+    lex = load()
+    folded = fold(phrase).strip(" .")
+    if not 0 < len(words) <= 4 or folded in lex.labels and folded not in _lexicon()["speaker_nouns"]:
+        return False  # "IT'S OFFICIAL: ...", "...: live" label the story; "Source: ..." speaks
+    last = fold(words[-1])
+    return last in _lexicon()["speaker_nouns"] or last in lex.outlet_heads or bool(lex.outlet_name(phrase))
 
 
 def _record(art: Article, cs: int, ce: int, stance: str, cue: str, sp: Speaker) -> Attribution:
@@ -148,8 +155,12 @@ def headline_extract(art: Article) -> list[Attribution]:
     if m and m.group("s")[:1].isupper():
         return [_record(art, m.start("c"), len(t), lex["verbs"][re.sub(r"\s+", " ", fold(m.group("v")))],
                         m.group("v"), _speaker(art, m.start("s"), m.end("s")))]
+    m = re.match(r"^(?P<c>.+?)\s+[-–—]\s*(?P<s>[^-–—]{2,40})$", t)
+    if m and _speaker_like(m.group("s")):  # "Tesla settles on Nevada -CNBC"
+        return [_record(art, 0, m.end("c"), "asserts", "-", _speaker(art, m.start("s"), m.end("s")))]
     m = re.match(r"^(?P<c>.+?)\s*:\s*(?P<s>[^:]{1,40})$", t)
-    if m and (_speaker_like(m.group("s")) or len(m.group("s").split()) == 1):
+    if m and (_speaker_like(m.group("s")) or len(m.group("s").split()) == 1 and
+              fold(m.group("s")).strip(" .") not in load().labels):
         stance = HEDGED if fold(m.group("s").split()[-1]) in ("report", "reports") else "asserts"
         return [_record(art, 0, m.end("c"), stance, ":", _speaker(art, m.start("s"), m.end("s")))]
     m = re.match(r"^(?P<s>[^:]{1,40}?)\s*:\s*(?P<c>.+)$", t)
@@ -196,19 +207,36 @@ def _overlap(text: str, claim: frozenset[str]) -> int:
     return len(content_keys(text).all & claim)
 
 
-def _in_claim(a: Attribution, claim: frozenset[str]) -> bool:
-    """The speaker is part of the claim itself: for "Pope told a boy that ...", the
-    headline "Pope tells boy ..." asserts the claim rather than attributing it. Only a
-    claim about speech (it has a reporting verb of its own) can name its speaker so."""
+def _own_words(a: Attribution, claim: frozenset[str]) -> bool:
+    """A denial whose cue the claim itself uses ("shoots down" for the claim that the army
+    "shot down" two planes) is the claim's event, not somebody's speech."""
+    if a.stance != DENIES or not claim or not a.cue:
+        return False
+    from .normalize import stem
+    cue = [stem(w) for w in re.findall(r"[\w'’]+", a.cue) if len(w) > 2]
+    return bool(cue) and cue[0] in claim
+
+
+def _claim_speakers(claim: str | None) -> frozenset[str]:
+    """Stems of the words before a claim's own reporting verb: for a claim about speech
+    ("Pope Francis told a boy that ..."), who spoke ({"pope", "francis"}); else empty."""
+    if not claim:
+        return frozenset()
+    from .normalize import stem
+    cues = load().cue_words()
+    words = re.findall(r"[\w'’-]+", claim)
+    for i, w in enumerate(words):
+        if w.lower() in cues and i > 0:
+            return frozenset(stem(x) for x in words[:i] if len(x) > 2)
+    return frozenset()
+
+
+def _in_claim(a: Attribution, speakers: frozenset[str]) -> bool:
+    """The speaker is the one the claim itself has speak: for "Pope told a boy that ...",
+    the headline "Pope tells boy ..." asserts the claim rather than attributing it."""
     from .normalize import stem
     words = [w for w in re.findall(r"[\w'’-]+", a.speaker.name or "") if len(w) > 2]
-    return bool(words) and stem(words[-1]) in claim
-
-
-def _speech_claim(claim: str) -> bool:
-    """Whether the claim is itself about what somebody said ("X told a boy that ...")."""
-    cues = load().cue_words()
-    return any(w in cues for w in re.findall(r"[a-z]+", claim.lower()))
+    return bool(words) and stem(words[-1]) in speakers
 
 
 def _off_claim(a: Attribution, art: Article, claim: frozenset[str]) -> bool:
@@ -224,8 +252,12 @@ def _strip_claim_words(text: str, pattern: re.Pattern, claim_text: str | None) -
     """``text`` without the hedge or denial words the claim itself uses ("could", "not")."""
     if not claim_text:
         return text
-    own = {m.group(0).lower() for m in pattern.finditer(fold(claim_text))}
-    return pattern.sub(lambda m: " " if m.group(0).lower() in own else m.group(0), fold(text))
+    from .normalize import stem
+
+    def key(phrase: str) -> tuple[str, ...]:  # "shot down" and "shoots down" are one phrase
+        return tuple(stem(w) for w in phrase.split())
+    own = {key(m.group(0)) for m in pattern.finditer(fold(claim_text))}
+    return pattern.sub(lambda m: " " if key(m.group(0)) in own else m.group(0), fold(text))
 
 
 def _denies(text: str, claim: str | None) -> bool:
@@ -239,6 +271,8 @@ def _denies(text: str, claim: str | None) -> bool:
         clause = re.sub(r",\s+not\b", ", ", clause, flags=re.I)
         if lex["denial"].search(_strip_claim_words(clause, lex["denial"], claim)):
             return True
+        if re.match(r"\W*no\s+\w", clause, re.I) and not (claim and re.match(r"\W*no\b", claim, re.I)):
+            return True  # "No ISIL fighters on U.S. border"
     if claim:
         folded, said = fold(claim), fold(text)
         return any(c.search(folded) and w.search(said) for c, w in lex["contradictions"])
@@ -264,15 +298,21 @@ def headline_stance(art: Article, attributions: Sequence[Attribution], claim: st
     """
     lex = _lexicon()
     words = _claim_words(claim)
-    speech_claim = bool(claim) and _speech_claim(claim)
+    speakers = _claim_speakers(claim)
     # only an attribution that carries most of the headline decides its stance: in "school
     # suspends boy after he threatens to ...", the publisher asserts the suspension
-    attributions = [a for a in attributions if _extent(a) >= MIN_COVER * len(art.text.strip())
-                    and fold(a.speaker.name or "") not in load().labels
+    every = [a for a in attributions if not _own_words(a, words)]
+    attributions = [a for a in every if _extent(a) >= MIN_COVER * len(art.text.strip())
                     and not (words and _off_claim(a, art, words))]
-    text = art.text  # the attributions' own cues ("could not confirm") are not the headline's
-    for cue in sorted({a.cue for a in attributions if a.cue and len(a.cue) > 1}, key=len, reverse=True):
+    # the attributions' own cues ("refused to confirm or deny") are not the headline's words
+    text = art.text
+    cues = {a.cue for a in every if a.cue and len(a.cue) > 1 and (a in attributions or a.stance == CANNOT_CONFIRM)}
+    for cue in sorted(cues, key=len, reverse=True):
         text = re.sub(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", " ", text, flags=re.I)
+    for a in every:
+        if speakers and _in_claim(a, speakers) and a.stance in (CANNOT_CONFIRM, HEDGED) and \
+                re.search(r"\b(?:not|n't|never)\b", a.cue or "", re.I):
+            return AGAINST  # "Pope Francis did NOT say ..." about what the Pope said
     if any(a.stance == CANNOT_CONFIRM for a in attributions):
         return OBSERVING  # "won't say if ... was not ...": the denial words are not its own
     if _denies(text, claim):
@@ -280,13 +320,17 @@ def headline_stance(art: Article, attributions: Sequence[Attribution], claim: st
     for a in sorted(attributions, key=lambda a: a.start):
         if a.stance == DENIES:
             return AGAINST
-        if speech_claim and _in_claim(a, words):
+        if speakers and _in_claim(a, speakers):
             continue
         if a.stance == CONFIRMS and a.speaker.kind in NAMED:
-            return FOR
+            # "Tim Cook reportedly reveals ...": a hedge outside what was confirmed
+            rest = art.text[:a.start] + " " + art.text[a.end:]
+            if a.cue:
+                rest = rest.replace(a.cue, " ")
+            return OBSERVING if lex["hedge"].search(fold(rest)) else FOR
         if a.stance in (HEDGED, CANNOT_CONFIRM) or not _is_publisher(a, art):
             return OBSERVING
-    if speech_claim:  # "priest claims God is female" reports the speech the claim is about
+    if speakers:  # "priest claims God is female" reports the speech the claim is about
         text = re.sub(rf"(?<!\w)(?:{lex['verb_re']})(?!\w)", " ", text, flags=re.I)
     if lex["hedge"].search(_strip_claim_words(text, lex["hedge"], claim)) or text.rstrip().endswith("?"):
         return OBSERVING

@@ -68,6 +68,16 @@ CLAIM_RELATIVE = [
     ("Woman with three breasts: real or hoax?", "A woman got a third breast", None, OBSERVING),
     ("Tesla will build its factory in Nevada, not Texas", "Tesla is building its factory in Nevada", None, FOR),
     ("Hugh Hefner is alive and well", "Hugh Hefner is dead", None, AGAINST),
+    ("Homeland Security: No ISIL fighters on U.S. border", "ISIS fighters were caught at the U.S. border",
+     None, AGAINST),
+    ("Stolen Batmobile rumor put to rest", "The Batmobile was stolen", None, AGAINST),
+    # the claim's speaker did not say it
+    ("Pope Francis did NOT say our pets are going to heaven",
+     "Pope Francis told a boy that paradise is open to all creatures",
+     ("our pets are going to heaven", "Pope Francis", PERSON, CANNOT_CONFIRM, "did NOT say"), AGAINST),
+    # a denial cue the claim itself uses reports the claim
+    ("Iraq shoots down 2 UK planes delivering weapons", "The Iraqi army shot down two British planes",
+     ("2 UK planes delivering weapons", "Iraq", "organization", DENIES, "shoots down"), FOR),
     ("WH won't say if Foley family was threatened not to pay ransom",
      "The US threatened the family of James Foley",
      ("if Foley family was threatened not to pay ransom", "WH", "organization", CANNOT_CONFIRM, "won't say"),
@@ -102,12 +112,23 @@ def test_mapping(headline, publisher, record, expected):
      "Tom Brokaw Wants Brian Williams Fired"),
     ("Gill Rosenberg reportedly captured by ISIS in Syria", "reportedly", HEDGED,
      "Gill Rosenberg reportedly captured by ISIS in Syria"),
+    ("Tesla settles on Nevada for gigafactory site -CNBC", "CNBC", ASSERTS,
+     "Tesla settles on Nevada for gigafactory site"),
+    ("Apple Watch screens to come from LG: South Korea paper", "South Korea paper", ASSERTS,
+     "Apple Watch screens to come from LG"),
 ])
+
 def test_headline_extract(headline, speaker, stance, content):
     art = Article("h", headline)
     (a,) = headline_extract(art)
     assert (a.speaker.name, a.stance, a.content) == (speaker, stance, content)
     assert headline[a.start:a.end] == a.content
+
+
+@pytest.mark.parametrize("headline", ["IT'S OFFICIAL: HP Is Splitting Into 2 Businesses",
+                                      "Jihadi John named as Mohammed Emwazi: live"])
+def test_headline_labels_are_not_speakers(headline):
+    assert headline_extract(Article("h", headline)) == []
 
 
 @pytest.mark.parametrize("headline", ["Tesla chooses Nevada for battery factory",
