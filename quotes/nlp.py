@@ -144,6 +144,8 @@ def load_pipelines(models: str | None = None, threads: int | None = None, ner: b
     except ImportError as err:  # pragma: no cover
         raise ModelError(f"stanza is not installed ({err}); run the README's install command") from None
     _threads(threads)
+    from .fastmst import install
+    install()  # exact tree decoding, with a cycle finder that is not the parser's bottleneck
     logging.getLogger("stanza").setLevel(logging.WARNING)
     common = dict(lang="en", download_method=None, logging_level="ERROR", use_gpu=False)
     try:
