@@ -138,9 +138,9 @@ def _is_speech(cue: str, ctext: str, cspans, text: str, lex) -> bool:
 def _speech_words() -> frozenset[str]:
     global _SPEECH
     if _SPEECH is None:
-        from .lexicon import _inflections
-        lex = load()
-        _SPEECH = frozenset(w for lemma, v in lex.verbs.items() if v.kind == "speech" for w in _inflections(lemma))
+        from .lexicon import BUILTIN, _inflections, _lines
+        lemmas = [line.strip().lower() for _, line in _lines(BUILTIN / "eval_speech_acts.txt")]
+        _SPEECH = frozenset(w for lemma in lemmas for w in _inflections(lemma))
     return _SPEECH
 
 

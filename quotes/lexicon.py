@@ -28,7 +28,7 @@ from .errors import InputError
 BUILTIN = Path(__file__).resolve().parent / "lexicons"
 ENV_EXTRA = "QUOTES_LEXICONS"
 #: Values of the optional fourth column of ``reporting_verbs.tsv``.
-COMPLEMENTS = frozenset({"bare-clause", "clause", "no-object", "no-xcomp"})
+COMPLEMENTS = frozenset({"bare-clause", "clause", "no-object", "no-xcomp", "object"})
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None):
     """'Peskov/PROPN/2/nsubj said/VERB/0/root ...' -> ParsedDoc with offsets."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
     words, text, lines = [], "", []
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -80,6 +80,13 @@ CASES = [
     ("Figueroa/PROPN/2/nsubj said/VERB/0/root the/DET/4/det campaign/NOUN/2/obj planned/VERB/2/xcomp "
      "to/PART/7/mark appeal/VERB/5/xcomp ./PUNCT/2/punct",
      [("Figueroa", "the campaign planned to appeal", "indirect", "asserts", [])]),
+    # evaluative speech acts: the object with what follows it is what was said
+    ("Trump/PROPN/2/nsubj accused/VERB/0/root her/PRON/2/obj of/SCONJ/5/mark lying/VERB/2/advcl "
+     "about/ADP/7/case Benghazi/PROPN/5/obl ./PUNCT/2/punct",
+     [("Trump", "her of lying about Benghazi", "indirect", "asserts", [])]),
+    ("Ham/PROPN/2/nsubj described/VERB/0/root Clinton/PROPN/2/obj as/ADP/6/case a/DET/6/det "
+     "politician/NOUN/2/obl ./PUNCT/2/punct",
+     [("Ham", "Clinton as a politician", "indirect", "asserts", [])]),
     # the object of 'threaten' is its victim; 'continued to' is aspect, not speech
     ("Officials/NOUN/2/nsubj threatened/VERB/0/root the/DET/4/det family/NOUN/2/obj with/ADP/6/case "
      "charges/NOUN/2/obl ./PUNCT/2/punct",

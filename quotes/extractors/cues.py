@@ -150,6 +150,12 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         if clauses and any(t.w(i).upos in ("VERB", "AUX") for k in clauses for i in t.subtree(k.id)):
             content_ids = set().union(*(t.subtree(k.id) for k in after))
             comp = None
+    if not content_ids and comp is None and "object" in verb.complement and t.child(w.id, "obj", "xcomp") is not None:
+        # "accused her of being asleep ...", "described Clinton as “a lifetime politician”",
+        # "praised the protests for being peaceful": the object with what follows it
+        right = [k for k in t.children(w.id, "obj", "iobj", "obl", "xcomp", "advcl", "ccomp") if k.id > w.id]
+        if right and len(set().union(*(t.subtree(k.id) for k in right))) >= 2:
+            content_ids = set().union(*(t.subtree(k.id) for k in right))
     if not content_ids and comp is None:
         # "vowed not to repeat that mistake", "questioned Europe's reliance on ...":
         # what the speech act is about, when it has no clause of its own
