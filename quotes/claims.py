@@ -158,14 +158,14 @@ def group_claims(attributions: Iterable[Attribution],
     (['Banksy was arrested'], ['contradicted', 'single_source'])
     """
     statements = list(attributions)
-    keys = [content_keys(a.content) for a in statements]
+    keys = [content_keys(a.statement) for a in statements]
     claims = []
     for members in cluster(keys):
         rep = _representative(members, keys)
         negated = keys[rep].negated
         pairs = [(statements[i], keys[i].negated != negated) for i in members]
         claims.append((len(members), members[0], Claim(
-            id=claim_id(statements[rep]), text=statements[rep].content,
+            id=claim_id(statements[rep]), text=statements[rep].statement,
             statements=tuple(a for a, _ in pairs), flags=claim_flags(pairs, publishers))))
     claims.sort(key=lambda t: (-t[0], t[1]))
     return [c for *_, c in claims]
@@ -180,7 +180,7 @@ def statement_flipped(claim: Claim, a: Attribution) -> bool:
     ...                                  None, "asserts", Speaker("A", "A")))
     True
     """
-    return content_keys(a.content).negated != content_keys(claim.text).negated
+    return content_keys(a.statement).negated != content_keys(claim.text).negated
 
 
 def find_claim(claims: Sequence[Claim], query: str | Claim) -> Claim:
@@ -207,7 +207,7 @@ def find_claim(claims: Sequence[Claim], query: str | Claim) -> Claim:
     if q:
         for c in claims:
             ck = frozenset().union(content_keys(c.text).all,
-                                   *(content_keys(a.content).all for a in c.statements))
+                                   *(content_keys(a.statement).all for a in c.statements))
             hit = len(q & ck) / len(q)
             score = (hit, len(q & ck) / len(q | ck), len(c.statements))
             if hit >= QUERY_MATCH and score > best_score:

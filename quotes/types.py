@@ -119,6 +119,28 @@ class Attribution:
     cue_end: int | None = None
     sentence: int | None = None
     key: str = ""  # tells apart records of one span ("Stoltenberg and Blinken said ...")
+    #: the quoted pieces of a quotation its cue interrupts ("“A,” she said, “B.”"): the
+    #: record runs from A to B, ``parts`` holds ((A's start, end), (B's start, end)); empty
+    #: when the content is one piece
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The content's pieces as ``(start, end)`` offsets: ``parts``, or the one span."""
+        return self.parts or ((self.start, self.end),)
+
+    @property
+    def statement(self) -> str:
+        """The attributed words alone: the content without an interrupting cue.
+
+        >>> a = Attribution("d", "direct", "We act, he said, now", 0, 20, "said", "asserts",
+        ...                 Speaker("He", "he"), parts=((0, 6), (17, 20)))
+        >>> a.statement
+        'We act now'
+        """
+        if not self.parts:
+            return self.content
+        return " ".join(self.content[s - self.start:e - self.start] for s, e in self.parts)
 
     @property
     def id(self) -> str:
@@ -140,6 +162,7 @@ class Attribution:
             "speaker": self.speaker.to_dict(),
             "chain": [link.to_dict() for link in self.chain],
             **({"key": self.key} if self.key else {}),
+            **({"parts": [list(p) for p in self.parts]} if self.parts else {}),
         }
 
     @classmethod
@@ -151,6 +174,7 @@ class Attribution:
             speaker=Speaker(**d["speaker"]),
             chain=tuple(ChainLink(**c) for c in d.get("chain", ())),
             cue_start=d.get("cue_start"), cue_end=d.get("cue_end"), key=d.get("key", ""),
+            parts=tuple((int(s), int(e)) for s, e in d.get("parts", ())),
         )
 
 

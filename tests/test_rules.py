@@ -12,8 +12,9 @@ from quotes.nlp import from_conllu
 from quotes.types import Sentence, Word
 
 
-def doc_from(spec: str, lemmas: dict[str, str] | None = None):
-    """'Peskov/PROPN/2/nsubj said/VERB/0/root ...' -> ParsedDoc with offsets."""
+def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = ""):
+    """'Peskov/PROPN/2/nsubj said/VERB/0/root ...' -> ParsedDoc with offsets (``tail``:
+    unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
               "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
@@ -28,7 +29,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None):
         lemma = lemmas.get(form.lower(), form if upos == "PROPN" else form.lower())
         lines.append("\t".join([str(i), form, lemma, upos, "_", "_", head, rel, "_",
                                 f"start_char={start}|end_char={len(text)}"]))
-    return text, from_conllu(text, "\n".join(lines) + "\n")
+    return text + tail, from_conllu(text + tail, "\n".join(lines) + "\n")
 
 
 CASES = [
@@ -153,3 +154,17 @@ def test_candidate_sentences(words, expected):
         ws.append(Word(i, w, pos, pos + len(w)))
         pos += len(w) + 1
     assert is_candidate(Sentence(0, 0, pos, ws, parsed=False)) is expected
+
+
+def test_interrupted_quotation_is_one_record():
+    # “A,” he said. “B ...”: the quotation goes on after its cue
+    text, doc = doc_from(
+        "“/PUNCT/3/punct We/PRON/3/nsubj act/VERB/7/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct he/PRON/7/nsubj "
+        "said/VERB/0/root ./PUNCT/7/punct", tail=" “And we will win again.”")
+    (r,) = list(attributions(doc))
+    assert r.type == "direct" and r.speaker.mention == "he"
+    assert [text[s:e] for s, e in r.parts] == ["We act", "And we will win again."]
+    assert r.statement == "We act And we will win again." and text[r.start:r.end] == r.content
+    from quotes.types import Attribution
+    back = Attribution.from_dict(r.to_dict())
+    assert (back.parts, back.start, back.end, back.content) == (r.parts, r.start, r.end, r.content)

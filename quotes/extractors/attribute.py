@@ -19,7 +19,7 @@ from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, OUTLET, PERSON, UNKNO
                      ChainLink, Cue, ParsedDoc, QuoteSpan, Speaker)
 from .chains import leftover, nesting
 from .cues import BARE, sentence_cues
-from .direct import _next_quote, _record, _settle_quotes, _trim_end, _unclaimed_quotes
+from .direct import _next_quote, _record, _settle_quotes, _trim_end, _unclaimed_quotes, join_interrupted
 from .layout import layout_cues
 from .marks import quote_spans
 from .speakers import NP, Resolver, describe, registry_from_doc, resolve
@@ -93,7 +93,7 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
             records.append(_record(doc.id, kind, start, end, c, sp, chains[i], text))
     records.extend(_layout_records(doc, quotes, claimed, records, lex, resolver))
     records.extend(_unclaimed_quotes(doc, quotes, claimed, records, trees, cues, speakers, chains, text))
-    yield from _dedupe(records, lex.cue_words())
+    yield from _dedupe(join_interrupted(records, text), lex.cue_words())
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:\([^)]{1,20}\))?\s*[–—-]{1,2}\s+")

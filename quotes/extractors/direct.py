@@ -15,6 +15,7 @@ titles) yield nothing.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, ParsedDoc, QuoteSpan,
                      Speaker)
@@ -22,6 +23,8 @@ from .cues import BARE
 
 #: A quote with no cue continues the previous speaker only this close (characters) after it.
 CONTINUATION_GAP = 1500
+#: Most characters between two pieces of one interrupted quotation (“A,” she said, “B.”).
+MAX_INTERRUPTION = 80
 #: Quotes shorter than this many words with no cue are terms or titles, not speech.
 MIN_CONTINUATION_WORDS = 4
 
@@ -97,6 +100,35 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
                                    # the same source: its mention is the one that introduced it
                                    speaker=r.speaker,
                                    chain=r.chain, sentence=sent_of(q.start)))
+    return out
+
+
+def join_interrupted(records: list[Attribution], text: str) -> list[Attribution]:
+    """Join a quotation its own cue interrupts into one record: “A,” she said, “B.” (or
+    “A,” she said. “B.”) is one statement. The joined record runs from A to B and keeps the
+    quoted pieces in ``parts``; quotations further apart stay separate records.
+
+    >>> from quotes.types import Speaker
+    >>> t = '“We act,” he said, “and we win.”'
+    >>> sp = Speaker("Al", "he", start=10, end=12)
+    >>> a = Attribution("d", DIRECT, "We act", 1, 7, "said", ASSERTS, sp, cue_start=13, cue_end=17)
+    >>> b = Attribution("d", DIRECT, "and we win.", 20, 31, None, ASSERTS, sp)
+    >>> (r,) = join_interrupted([a, b], t)
+    >>> r.content, r.parts, r.statement
+    ('We act,” he said, “and we win.', ((1, 7), (20, 31)), 'We act and we win.')
+    """
+    out: list[Attribution] = []
+    for r in sorted(records, key=lambda r: (r.start, r.end)):
+        prev = out[-1] if out else None
+        if prev is not None and r.type == DIRECT and prev.type in (DIRECT, MIXED) and not r.key and not prev.key \
+                and (r.cue is None or r.cue_start == prev.cue_start) and prev.end <= r.start \
+                and (r.speaker.name, r.speaker.start, r.speaker.end) == \
+                (prev.speaker.name, prev.speaker.start, prev.speaker.end):
+            gap = text[prev.end:r.start]
+            if len(gap) <= MAX_INTERRUPTION and "\n" not in gap.strip("\n \t\"'“”‘’«»"):
+                out[-1] = replace(prev, end=r.end, content=text[prev.start:r.end], parts=prev.spans + r.spans)
+                continue
+        out.append(r)
     return out
 
 
