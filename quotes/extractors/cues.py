@@ -66,6 +66,9 @@ def content_start_word(t: Tree, ids: list[int]) -> str:
 
 
 VERB_TAGS = {"VERB"}
+#: Speech verbs whose "on" phrase is their topic ("commented on the shooting").
+_ON_TOPIC = frozenset({"comment", "speak", "talk", "report", "testify", "write", "remark", "elaborate", "weigh",
+                       "brief", "reflect", "focus", "touch"})
 
 
 def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iterator[Cue]:
@@ -123,8 +126,15 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     #    that-clause hanging off the audience counts as the complement too
     # a complement that is itself a reporting verb ("Erdoğan said ..., Tass reported") is a
     # second reporting clause, not what was said
-    ccomps = [k for k in t.children(w.id, "ccomp") if not (k.upos == "VERB" and lex.is_speech_verb(k.lemma.lower())
-                                                             and k.id > w.id and t.child(k.id, "nsubj") is not None)]
+    # a complement that is itself a bare reporting clause ("Erdoğan said ..., Tass reported") is
+    # no content; one with words of its own after it is ("said 20 people have indicated an interest");
+    # a "complement" opening with "and" after a mid-sentence "..., he said, and ..." is a clause of its own
+    ccomps = [k for k in t.children(w.id, "ccomp")
+              if not (k.upos == "VERB" and lex.is_speech_verb(k.lemma.lower()) and k.id > w.id
+                      and t.child(k.id, "nsubj") is not None
+                      and not any(c.id > k.id for c in t.children(k.id, "ccomp", "obj", "xcomp")))
+              and not (rel == "parataxis" and k.id > w.id and
+                       any(c.id < k.id and c.lemma.lower() in ("and", "but") for c in t.children(k.id, "cc")))]
     after = [k for k in ccomps if k.id > w.id]
     comp = _that_clause_on_audience(t, w) or (after[0] if after else (ccomps[0] if ccomps else None)) \
         or _quote_or_clause_child(t, w) or _that_clause_child(t, w)
@@ -138,8 +148,11 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if comp is None and verb.complement & {"bare-clause", "clause"}:
         # "Figueroa said the campaign planned to ..." parsed as said -> obj + xcomp: the words
         # after the verb are what was said (less the audience of "told")
-        after = [k for k in t.children(w.id, "obj", "xcomp", "dep", "ccomp", "advcl", "iobj")
-                 if k.id > w.id]
+        # (a clause the parse hung off as a conj with no "and" of its own belongs to it too:
+        # "said single people ... would qualify")
+        after = [k for k in t.children(w.id, "obj", "xcomp", "dep", "ccomp", "advcl", "iobj", "conj")
+                 if k.id > w.id and not (k.deprel.startswith("conj") and (t.child(k.id, "cc") is not None
+                                                                          or "bare-clause" not in verb.complement))]
         if w.lemma.lower() == "tell" and after and after[0].deprel.split(":")[0] in ("obj", "iobj"):
             after = after[1:]
         # the clause must be what was said, not an adjunct: "wrote a letter about how ...",
@@ -182,10 +195,12 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         last = t.words[-1]
         if last.text == ":" or (len(t.words) > 1 and t.words[-1].text in "“\"" and t.words[-2].text == ":"):
             return _cue(t, w, text, verb.stance, subj, -1, -1, frozenset(), kind="verb")
-    if not content_ids and w.lemma.lower() == "say":
-        # "... unequivocally said about the rejection of ...": what was said is about that
-        about = next((k for k in t.children(w.id, "obl") if (c := t.child(k.id, "case")) is not None
-                      and c.lemma.lower() == "about"), None)
+    if not content_ids:
+        # "... unequivocally said about the rejection of ...", "complained about his mic",
+        # "commented on Crutcher's death": what the speech act was about
+        about = next((k for k in t.children(w.id, "obl", "advcl") if k.id > w.id and
+                      (c := t.child(k.id, "case", "mark")) is not None and
+                      (c.lemma.lower() == "about" or c.lemma.lower() == "on" and w.lemma.lower() in _ON_TOPIC)), None)
         if about is not None:
             content_ids = t.subtree(about.id)
     if not content_ids:
