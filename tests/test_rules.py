@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = ""):
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
     words, text, lines = [], "", []
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -88,6 +88,10 @@ CASES = [
     ("Ham/PROPN/2/nsubj described/VERB/0/root Clinton/PROPN/2/obj as/ADP/6/case a/DET/6/det "
      "politician/NOUN/2/obl ./PUNCT/2/punct",
      [("Ham", "Clinton as a politician", "indirect", "asserts", [])]),
+    # a speech act about a topic
+    ("Trump/PROPN/2/nsubj complained/VERB/0/root about/ADP/5/case his/PRON/5/nmod:poss microphone/NOUN/2/obl "
+     "./PUNCT/2/punct",
+     [("Trump", "his microphone", "indirect", "asserts", [])]),
     # the object of 'threaten' is its victim; 'continued to' is aspect, not speech
     ("Officials/NOUN/2/nsubj threatened/VERB/0/root the/DET/4/det family/NOUN/2/obj with/ADP/6/case "
      "charges/NOUN/2/obl ./PUNCT/2/punct",

@@ -66,6 +66,8 @@ def content_start_word(t: Tree, ids: list[int]) -> str:
 
 
 VERB_TAGS = {"VERB"}
+#: Speech verbs whose object is whom they speak to ("asked Clinton about ...").
+_AUDIENCE_OBJECT = frozenset({"ask", "tell", "question", "brief", "inform", "warn", "remind", "press", "assure"})
 #: Speech verbs whose "on" phrase is their topic ("commented on the shooting").
 _ON_TOPIC = frozenset({"comment", "speak", "talk", "report", "testify", "write", "remark", "elaborate", "weigh",
                        "brief", "reflect", "focus", "touch"})
@@ -195,9 +197,10 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         last = t.words[-1]
         if last.text == ":" or (len(t.words) > 1 and t.words[-1].text in "“\"" and t.words[-2].text == ":"):
             return _cue(t, w, text, verb.stance, subj, -1, -1, frozenset(), kind="verb")
-    if not content_ids:
+    if not content_ids and (t.child(w.id, "obj") is None or w.lemma.lower() in _AUDIENCE_OBJECT):
         # "... unequivocally said about the rejection of ...", "complained about his mic",
-        # "commented on Crutcher's death": what the speech act was about
+        # "commented on Crutcher's death", "asked Clinton about her emails": what the speech act
+        # was about ("wrote a letter about ..." is about the letter)
         about = next((k for k in t.children(w.id, "obl", "advcl") if k.id > w.id and
                       (c := t.child(k.id, "case", "mark")) is not None and
                       (c.lemma.lower() == "about" or c.lemma.lower() == "on" and w.lemma.lower() in _ON_TOPIC)), None)
