@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = ""):
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
     words, text, lines = [], "", []
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -88,6 +88,13 @@ CASES = [
     ("Ham/PROPN/2/nsubj described/VERB/0/root Clinton/PROPN/2/obj as/ADP/6/case a/DET/6/det "
      "politician/NOUN/2/obl ./PUNCT/2/punct",
      [("Ham", "Clinton as a politician", "indirect", "asserts", [])]),
+    # after a closing quotation mark: the nearest subject, or the noun after the verb
+    ("“/PUNCT/4/punct Bad/ADJ/8/nsubj things/NOUN/4/nsubj happen/VERB/0/root ,/PUNCT/8/punct ”/PUNCT/8/punct "
+     "Trump/PROPN/8/nsubj warned/VERB/4/parataxis ./PUNCT/4/punct",
+     [("Trump", "Bad things happen", "direct", "asserts", [])]),
+    ("“/PUNCT/4/punct Debate/NOUN/4/nsubj is/AUX/4/cop small/ADJ/0/root ,/PUNCT/7/punct ”/PUNCT/7/punct "
+     "wrote/VERB/4/conj Easley/PROPN/7/obj ./PUNCT/4/punct",
+     [("Easley", "Debate is small", "direct", "asserts", [])]),
     # a speech act about a topic
     ("Trump/PROPN/2/nsubj complained/VERB/0/root about/ADP/5/case his/PRON/5/nmod:poss microphone/NOUN/2/obl "
      "./PUNCT/2/punct",

@@ -115,7 +115,7 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
             and not t.children(w.id, "aux", "aux:pass"):
         return None  # "Asked if ..., the spokesman said": he was asked
-    subj = t.subject(w.id) or _inverted_subject(t, w)
+    subj = _after_quote_subject(t, w) or t.subject(w.id) or _inverted_subject(t, w)
     if subj is not None and subj.lemma.lower() in lex.not_speakers:
         subj = None  # "This week said ...", "All of which said ...": a misparse
     passive = subj is not None and subj.deprel.endswith(":pass")
@@ -278,6 +278,24 @@ def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int
                 continue
         out.append(a.id)
     return tuple(out)
+
+
+def _after_quote_subject(t: Tree, w: Word) -> Word | None:
+    """The speaker of a verb right after a closing quotation mark: '“...,” Trump warned'
+    (the nearest subject, not one inside the quotation) or '“...,” wrote Cameron Easley'
+    (the noun after the verb, not a subject inherited from the quoted clause)."""
+    k = w.id - 2
+    while k >= 0 and t.words[k].text in ",":
+        k -= 1
+    before = t.words[k] if k >= 0 else None
+    if before is not None and before.text in ("”", "\"", "''", "’"):
+        inv = _inverted_subject(t, w)
+        if inv is not None and t.child(w.id, "nsubj") is None:
+            return inv
+    subjects = [k for k in t.children(w.id, "nsubj") if k.id < w.id]
+    if len(subjects) > 1:
+        return max(subjects, key=lambda k: k.id)  # the nearest one
+    return None
 
 
 def _inverted_subject(t: Tree, w: Word) -> Word | None:
