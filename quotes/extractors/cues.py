@@ -294,7 +294,12 @@ def _after_quote_subject(t: Tree, w: Word) -> Word | None:
             return inv
     subjects = [k for k in t.children(w.id, "nsubj") if k.id < w.id]
     if len(subjects) > 1:
-        return max(subjects, key=lambda k: k.id)  # the nearest one
+        first, last = subjects[0], subjects[-1]
+        end_last = max(t.subtree(last.id))
+        if first.id < len(t.words) and t.w(first.id + 1).text == "," and end_last < len(t.words) \
+                and t.w(end_last + 1).text == ",":
+            return first  # "Tass, a Russian state news agency, reported": an apposition
+        return last  # the nearest: '“Bad things ...,” Trump warned' (not one inside the quotation)
     return None
 
 
