@@ -75,7 +75,7 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
             run = t.trimmed(set(run))
             if len(run) < 3:
                 continue
-            start, end = t.w(run[0]).start, t.w(run[-1]).end
+            # words of its own: the statement is the whole content, nested ones included
         if start < 0:
             q = _next_quote(quotes, c.end, text)
             if q is None:

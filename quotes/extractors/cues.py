@@ -112,6 +112,8 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         return None
     if rel == "amod" or (rel == "acl" and w.xpos in ("VBN",)):
         return None
+    if rel == "acl" and verb.kind == "evidence":
+        return None  # "video that shows the explosion" describes the video; nobody speaks
     if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
             and not t.children(w.id, "aux", "aux:pass"):
         return None  # "Asked if ..., the spokesman said": he was asked
