@@ -63,7 +63,8 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
         start, end = c.content_start, c.content_end
         if start == BARE:
             continue  # only a neighbouring quotation can give it content (below)
-        inside = [cues[k] for k in children.get(i, ()) if cues[k].anchor in c.content_ids]
+        inside = [cues[k] for k in children.get(i, ()) if cues[k].anchor in c.content_ids
+                  and cues[k].content_start >= 0]  # "discussions are continuing, he said" nests nothing
         if inside and c.kind in ("verb", "according"):
             # nested speech events inside the content: this one only relays them, unless
             # words of its own are left ("The topic was discussed ..., and Erdogan said ...")

@@ -138,7 +138,9 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                       and t.child(k.id, "nsubj") is not None
                       and not any(c.id > k.id for c in t.children(k.id, "ccomp", "obj", "xcomp")))
               and not (rel == "parataxis" and k.id > w.id and
-                       any(c.id < k.id and c.lemma.lower() in ("and", "but") for c in t.children(k.id, "cc")))]
+                       any(c.id < k.id and c.lemma.lower() in ("and", "but") for c in t.children(k.id, "cc")))
+              # '“...,” said Joseph, who has four children': a relative clause, not what was said
+              and not _relative_clause(t, k)]
     after = [k for k in ccomps if k.id > w.id]
     comp = _that_clause_on_audience(t, w) or (after[0] if after else (ccomps[0] if ccomps else None)) \
         or _quote_or_clause_child(t, w) or _that_clause_child(t, w)
@@ -280,6 +282,12 @@ def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int
                 continue
         out.append(a.id)
     return tuple(out)
+
+
+def _relative_clause(t: Tree, k: Word) -> bool:
+    """Whether the clause headed by ``k`` opens with a relative pronoun ("who has ...")."""
+    first = next((t.w(i) for i in sorted(t.subtree(k.id)) if t.w(i).upos != "PUNCT"), None)
+    return first is not None and first.text.lower() in _RELATIVE
 
 
 def _after_quote_subject(t: Tree, w: Word) -> Word | None:

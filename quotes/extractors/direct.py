@@ -15,6 +15,7 @@ titles) yield nothing.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, ParsedDoc, QuoteSpan,
@@ -25,6 +26,8 @@ from .cues import BARE
 CONTINUATION_GAP = 1500
 #: Most characters between two pieces of one interrupted quotation (“A,” she said, “B.”).
 MAX_INTERRUPTION = 80
+#: ... or this many when the gap is the quotation's own cue clause, in one sentence.
+MAX_CUE_CLAUSE = 300
 #: Quotes shorter than this many words with no cue are terms or titles, not speech.
 MIN_CONTINUATION_WORDS = 4
 
@@ -125,7 +128,12 @@ def join_interrupted(records: list[Attribution], text: str) -> list[Attribution]
                 and (r.speaker.name, r.speaker.start, r.speaker.end) == \
                 (prev.speaker.name, prev.speaker.start, prev.speaker.end):
             gap = text[prev.end:r.start]
-            if len(gap) <= MAX_INTERRUPTION and "\n" not in gap.strip("\n \t\"'“”‘’«»"):
+            # the cue clause between the pieces may be long when it describes the speaker
+            # ('“A,” said Don Fowler, who helmed the DNC from 1995 to 1997. “B.”'): one sentence
+            cue_between = prev.cue_start is not None and prev.end <= prev.cue_start < r.start
+            short = len(gap) <= MAX_INTERRUPTION or \
+                cue_between and len(gap) <= MAX_CUE_CLAUSE and len(re.findall(r"[.!?][\"'”’]?\s", gap)) <= 1
+            if short and "\n" not in gap.strip("\n \t\"'“”‘’«»"):
                 out[-1] = replace(prev, end=r.end, content=text[prev.start:r.end], parts=prev.spans + r.spans)
                 continue
         out.append(r)
