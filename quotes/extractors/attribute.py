@@ -163,6 +163,18 @@ def _block(t: Tree, c: Cue) -> set[int]:
     return ids - set(c.content_ids)
 
 
+def _closes_quote(t: Tree, ids: set[int], w) -> bool:
+    """Whether the content ``ids`` is a whole quotation that ends right before ``w``."""
+    marks = ("“", "”", "\"", "''", "``")
+    inside = sorted(ids)
+    if not inside:
+        return False
+    first = t.w(inside[0])
+    opened = first.text in marks or inside[0] > 1 and t.w(inside[0] - 1).text in marks
+    last = t.w(w.id - 1) if w.id > 1 else None
+    return opened and last is not None and last.text in ("”", "\"", "''") and last.id in ids | {inside[-1] + 1}
+
+
 def _snap_to_sentence(cues: list[Cue], t: Tree) -> list[Cue]:
     """Stretch a reported clause to the sentence edge on its side of the cue.
 
@@ -196,11 +208,12 @@ def _snap_to_sentence(cues: list[Cue], t: Tree) -> list[Cue]:
                     if w.id in others or w.id in blocks[i]:
                         break
                     ids.add(w.id)
-            # and up to the reporting clause: "... allow for it, Peskov told reporters"
+            # and up to the reporting clause: "... allow for it, Peskov told reporters" (not past
+            # the end of a quotation: '“...,” panel Chairman Rep. Jason Chaffetz said')
             first = min((t.w(b).start for b in blocks[i]), default=anchor.start)
             for w in words:
                 if c.content_end <= w.start < first:
-                    if w.id in others:
+                    if w.id in others or _closes_quote(t, ids, w):
                         break
                     ids.add(w.id)
         else:

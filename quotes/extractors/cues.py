@@ -39,6 +39,9 @@ BARE = -2
 REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
 AUDIENCE_RELS = ("obj", "iobj", "obl")
 _RELATIVE = {"who", "whom", "whose", "which"}
+#: Subordinators of a clause that says when or why, never what was said.
+_ADVERBIAL_MARKS = {"after", "before", "when", "while", "because", "since", "until", "as", "although", "though",
+                    "once", "unless", "whereas"}
 
 
 def _subject_before(t: Tree, w: Word, content: set[int]) -> Word | None:
@@ -117,7 +120,7 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
             and not t.children(w.id, "aux", "aux:pass"):
         return None  # "Asked if ..., the spokesman said": he was asked
-    subj = _after_quote_subject(t, w) or t.subject(w.id) or _inverted_subject(t, w)
+    subj = _outside_parentheses(t, _after_quote_subject(t, w) or t.subject(w.id) or _inverted_subject(t, w))
     if subj is not None and subj.lemma.lower() in lex.not_speakers:
         subj = None  # "This week said ...", "All of which said ...": a misparse
     passive = subj is not None and subj.deprel.endswith(":pass")
@@ -140,7 +143,9 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
               and not (rel == "parataxis" and k.id > w.id and
                        any(c.id < k.id and c.lemma.lower() in ("and", "but") for c in t.children(k.id, "cc")))
               # '“...,” said Joseph, who has four children': a relative clause, not what was said
-              and not _relative_clause(t, k)]
+              and not _relative_clause(t, k)
+              # '... said after Pagliano left': a time or reason clause, not what was said
+              and not any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))]
     after = [k for k in ccomps if k.id > w.id]
     comp = _that_clause_on_audience(t, w) or (after[0] if after else (ccomps[0] if ccomps else None)) \
         or _quote_or_clause_child(t, w) or _that_clause_child(t, w)
@@ -223,6 +228,16 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     ids = t.trimmed(set(run))
     if not ids:
         return None
+    if subj is not None and ids[0] < subj.id <= ids[-1] and subj.id < w.id:
+        # '“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz said' parsed with
+        # the speaker's titles inside the content: what was said ends with the quotation
+        closes = [i for i in ids if i < subj.id and t.w(i).text in ("”", "\"", "''")]
+        opens = t.w(ids[0]).text in ("“", "\"", "``", "''") or \
+            ids[0] > 1 and t.w(ids[0] - 1).text in ("“", "\"", "``", "''")
+        if closes and opens:
+            ids = t.trimmed({i for i in ids if i <= closes[-1]})
+            if not ids:
+                return None
     start, end = t.w(ids[0]).start, t.w(ids[-1]).end
     stance = _stance(t, w, verb.stance, lex)
     implicit = False
@@ -282,6 +297,19 @@ def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int
                 continue
         out.append(a.id)
     return tuple(out)
+
+
+def _outside_parentheses(t: Tree, w: Word | None) -> Word | None:
+    """A subject parsed inside a parenthesis ("Jason Chaffetz (R-Utah) said") stands for
+    the name before it."""
+    if w is None:
+        return None
+    i = w.id - 1
+    while i >= 1 and t.w(i).text not in "()":
+        i -= 1
+    if i >= 1 and t.w(i).text == "(" and i > 1 and t.w(i - 1).upos == "PROPN":
+        return t.w(i - 1)
+    return w
 
 
 def _relative_clause(t: Tree, k: Word) -> bool:
