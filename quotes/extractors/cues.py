@@ -144,6 +144,8 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                        any(c.id < k.id and c.lemma.lower() in ("and", "but") for c in t.children(k.id, "cc")))
               # '“...,” said Joseph, who has four children': a relative clause, not what was said
               and not _relative_clause(t, k)
+              # '“...,” said Charlie King, a prominent New York Democrat': an apposition, no clause
+              and not (k.upos in ("NOUN", "PROPN") and t.child(k.id, "nsubj", "cop") is None)
               # '... said after Pagliano left': a time or reason clause, not what was said
               and not any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))]
     after = [k for k in ccomps if k.id > w.id]
@@ -163,7 +165,8 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         # "said single people ... would qualify")
         after = [k for k in t.children(w.id, "obj", "xcomp", "dep", "ccomp", "advcl", "iobj", "conj")
                  if k.id > w.id and not (k.deprel.startswith("conj") and (t.child(k.id, "cc") is not None
-                                                                          or "bare-clause" not in verb.complement))]
+                                                                          or "bare-clause" not in verb.complement))
+                 and not any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))]
         if w.lemma.lower() == "tell" and after and after[0].deprel.split(":")[0] in ("obj", "iobj"):
             after = after[1:]
         # the clause must be what was said, not an adjunct: "wrote a letter about how ...",

@@ -120,7 +120,9 @@ def _proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]
     for w in words:
         proper = w.upos == "PROPN" or (w.text[:1].isupper() and w.upos in ("NOUN", "X") and w.deprel
                                        in ("flat", "compound") and w.head and t.w(w.head).upos == "PROPN")
-        if proper and fold(w.text).rstrip(".") not in lex.titles and fold(w.text) not in lex.titles:
+        # a title word after a given name is a surname ("Charlie King"), before it a title
+        named = bool(runs) and runs[-1][-1].id == w.id - 1
+        if proper and (named and w.text[:1].isupper() or not _is_title(w.text, lex)):
             if runs and runs[-1][-1].id == w.id - 1:
                 runs[-1].append(w)
             else:
@@ -233,10 +235,14 @@ def _kind(t: Tree, head: Word, ids: list[int], mention: str, name: str | None, r
 def _clean(tokens: list[str], lex: Lexicon) -> str:
     """A name without titles or a leading nationality: 'Russian President Vladimir Putin' ->
     'Vladimir Putin'."""
-    toks = [x for x in tokens if fold(x).rstrip(".") not in lex.titles and fold(x) not in lex.titles]
+    toks = [x for x in tokens if not _is_title(x, lex)]
     while len(toks) >= 3 and _DEMONYM.match(toks[0]):
         toks = toks[1:]
     return " ".join(toks)
+
+
+def _is_title(word: str, lex: Lexicon) -> bool:
+    return fold(word).rstrip(".") in lex.titles or fold(word) in lex.titles
 
 
 def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
