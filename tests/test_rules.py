@@ -179,3 +179,20 @@ def test_interrupted_quotation_is_one_record():
     from quotes.types import Attribution
     back = Attribution.from_dict(r.to_dict())
     assert (back.parts, back.start, back.end, back.content) == (r.parts, r.start, r.end, r.content)
+
+
+def test_quotation_resumed_after_its_cue_in_one_sentence():
+    # '“A,” she wrote, “and B.”': the second piece does not open a sentence
+    text, doc = doc_from(
+        "“/PUNCT/3/punct We/PRON/3/nsubj act/VERB/7/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct she/PRON/7/nsubj "
+        "wrote/VERB/0/root ,/PUNCT/7/punct", lemmas={"wrote": "write"}, tail=" “and we will win.”")
+    (r,) = list(attributions(doc))
+    assert [text[s:e] for s, e in r.parts] == ["We act", "and we will win."]
+
+
+def test_negation_inside_the_quotation_is_not_the_cues():
+    text, doc = doc_from(
+        "“/PUNCT/3/punct Probably/ADV/3/advmod not/PART/7/advmod ,/PUNCT/3/punct ”/PUNCT/3/punct she/PRON/7/nsubj "
+        "said/VERB/0/root ./PUNCT/7/punct")
+    (r,) = list(attributions(doc))
+    assert (r.cue, r.stance) == ("said", "asserts")

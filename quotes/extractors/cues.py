@@ -417,7 +417,8 @@ def _cue(t: Tree, w: Word, text: str, stance: str, subj: Word | None, start: int
     # refusing head ("declined to comment")
     first = w
     for k in t.children(w.id, "aux", "advmod", "neg"):
-        if k.id < w.id and (k.deprel.startswith("aux") or k.lemma.lower() in ("not", "n't", "never")):
+        if k.id < w.id and (k.deprel.startswith("aux") or k.lemma.lower() in ("not", "n't", "never")) \
+                and not t.quote_between(k.id, w.id):
             first = k if k.id < first.id else first
     if w.deprel.startswith("xcomp") and w.head and t.w(w.head).lemma.lower() in REFUSALS:
         first = t.w(w.head)

@@ -92,7 +92,16 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
             out.append(_record(doc.id, DIRECT, q.start, _trim_end(text, q.start, q.end), cues[i], speakers[i],
                                chains[i], text))
             continue
-        # 2. continuation: a quote that opens a sentence continues the previous quoted speaker
+        # 2. the rest of a quotation its cue interrupts: '“A,” she wrote, “and B.”'
+        around = [r for r in records + out if r.type == DIRECT and _interrupts(text, r, q.open)]
+        if around and words >= 2:
+            r = around[-1]
+            end = _trim_end(text, q.start, q.end)
+            out.append(Attribution(doc=doc.id, type=DIRECT, content=text[q.start:end], start=q.start, end=end,
+                                   cue=None, stance=r.stance, speaker=r.speaker, chain=r.chain,
+                                   sentence=sent_of(q.start)))
+            continue
+        # 3. continuation: a quote that opens a sentence continues the previous quoted speaker
         prev = [r for r in records + out if r.type in (DIRECT, MIXED) and r.end <= q.open and
                 q.open - r.end <= CONTINUATION_GAP and r.speaker.kind != ANONYMOUS]
         opens_sentence = _opens_sentence(text, q)
@@ -132,12 +141,27 @@ def join_interrupted(records: list[Attribution], text: str) -> list[Attribution]
             # ('“A,” said Don Fowler, who helmed the DNC from 1995 to 1997. “B.”'): one sentence
             cue_between = prev.cue_start is not None and prev.end <= prev.cue_start < r.start
             short = len(gap) <= MAX_INTERRUPTION or \
-                cue_between and len(gap) <= MAX_CUE_CLAUSE and len(re.findall(r"[.!?][\"'”’]?\s", gap)) <= 1
+                cue_between and len(gap) <= MAX_CUE_CLAUSE and len(_SENTENCE_END.findall(gap)) <= 1
             if short and "\n" not in gap.strip("\n \t\"'“”‘’«»"):
                 out[-1] = replace(prev, end=r.end, content=text[prev.start:r.end], parts=prev.spans + r.spans)
                 continue
         out.append(r)
     return out
+
+
+#: A sentence end (not an abbreviation such as "Mr.").
+_SENTENCE_END = re.compile(r"""(?<=[a-z]{2})[.!?]["'”’]?\s""")
+_PUNCT_ONLY = re.compile(r"""[\s,.:;!?'"“”‘’«»—–-]*""")
+
+
+def _interrupts(text: str, r: Attribution, offset: int) -> bool:
+    """Whether ``r``'s cue clause sits right between the end of its quotation and
+    ``offset`` ('“A,” she wrote, “B'): nothing but punctuation on either side of it."""
+    if r.cue_start is None or r.cue_end is None or r.speaker.start is None or r.speaker.end is None:
+        return False
+    lo, hi = min(r.cue_start, r.speaker.start), max(r.cue_end, r.speaker.end)
+    return r.end <= lo and hi <= offset and hi - lo <= MAX_INTERRUPTION \
+        and bool(_PUNCT_ONLY.fullmatch(text[r.end:lo])) and bool(_PUNCT_ONLY.fullmatch(text[hi:offset]))
 
 
 def _opens_sentence(text: str, q: QuoteSpan) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..types import Sentence, Word
 
+QUOTE_MARKS = {"“", "”", "\"", "''", "``", "«", "»"}
 NEG = {"not", "n't", "never", "no", "neither"}
 EDGE_PUNCT = set(",.;:—–-()[]…")
 QUOTE_CHARS = set("\"“”«»„‘’'")
@@ -84,8 +85,15 @@ class Tree:
         return runs
 
     def negated(self, wid: int) -> bool:
-        return any(k.lemma.lower() in NEG or k.text.lower() in NEG
+        """Whether ``wid`` has a negation of its own (not one inside a quotation before it:
+        '“Probably not,” Ms. Moore said')."""
+        return any((k.lemma.lower() in NEG or k.text.lower() in NEG) and not self.quote_between(k.id, wid)
                    for k in self.children(wid, "advmod", "neg", "aux", "det", "cc"))
+
+    def quote_between(self, a: int, b: int) -> bool:
+        """Whether a quotation mark stands between words ``a`` and ``b``."""
+        lo, hi = min(a, b), max(a, b)
+        return any(self.w(i).text in QUOTE_MARKS for i in range(lo + 1, hi))
 
     def subject(self, wid: int, depth: int = 0) -> Word | None:
         """The subject of ``wid``, inherited through xcomp/advcl/conj/acl chains when missing
