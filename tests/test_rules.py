@@ -95,6 +95,10 @@ CASES = [
     ("“/PUNCT/4/punct Debate/NOUN/4/nsubj is/AUX/4/cop small/ADJ/0/root ,/PUNCT/7/punct ”/PUNCT/7/punct "
      "wrote/VERB/4/conj Easley/PROPN/7/obj ./PUNCT/4/punct",
      [("Easley", "Debate is small", "direct", "asserts", [])]),
+    # '“...,” said X': the speaker after the verb, not a word of the quotation parsed as its subject
+    ("“/PUNCT/3/punct Legend/NOUN/7/nsubj is/VERB/0/root clear/ADJ/3/xcomp ,/PUNCT/7/punct ”/PUNCT/7/punct "
+     "said/VERB/3/parataxis Barrett/PROPN/7/obj ./PUNCT/3/punct",
+     [("Barrett", "Legend is clear", "direct", "asserts", [])]),
     # a speech act about a topic
     ("Trump/PROPN/2/nsubj complained/VERB/0/root about/ADP/5/case his/PRON/5/nmod:poss microphone/NOUN/2/obl "
      "./PUNCT/2/punct",

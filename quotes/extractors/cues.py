@@ -331,8 +331,9 @@ def _after_quote_subject(t: Tree, w: Word) -> Word | None:
     before = t.words[k] if k >= 0 else None
     if before is not None and before.text in ("”", "\"", "''", "’"):
         inv = _inverted_subject(t, w)
-        if inv is not None and t.child(w.id, "nsubj") is None:
-            return inv
+        own = t.child(w.id, "nsubj")
+        if inv is not None and (own is None or own.id < before.id):
+            return inv  # '“The legend ... is that ...,” said Kevin Barrett': not a word of the quotation
     subjects = [k for k in t.children(w.id, "nsubj") if k.id < w.id]
     if len(subjects) > 1:
         first, last = subjects[0], subjects[-1]
@@ -349,7 +350,7 @@ def _inverted_subject(t: Tree, w: Word) -> Word | None:
     label as its subject (obj, dep, appos ...), when what was said comes before."""
     if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj"):
         return None
-    if t.child(w.id, "ccomp") is not None or any(k.id > w.id for k in t.children(w.id, "parataxis")):
+    if any(k.id > w.id and not _relative_clause(t, k) for k in t.children(w.id, "ccomp", "parataxis")):
         return None  # what was said follows the verb: the noun after it is its audience or object
     for k in t.children(w.id):
         if k.id > w.id and k.upos in ("PROPN", "NOUN") and k.deprel.split(":")[0] in ("obj", "dep", "appos",
