@@ -120,7 +120,8 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
             and not t.children(w.id, "aux", "aux:pass"):
         return None  # "Asked if ..., the spokesman said": he was asked
-    subj = _outside_parentheses(t, _after_quote_subject(t, w) or t.subject(w.id) or _inverted_subject(t, w))
+    subj = _outside_parentheses(t, _after_quote_subject(t, w) or t.subject(w.id) or _inverted_subject(t, w)
+                                or _name_before(t, w))
     if subj is not None and subj.lemma.lower() in lex.not_speakers:
         subj = None  # "This week said ...", "All of which said ...": a misparse
     passive = subj is not None and subj.deprel.endswith(":pass")
@@ -300,6 +301,28 @@ def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int
                 continue
         out.append(a.id)
     return tuple(out)
+
+
+def _name_before(t: Tree, w: Word) -> Word | None:
+    """'“...,” Rep. Gwen Moore (D-Wis.) said' parsed with the name inside the quotation's
+    clause: the proper noun between the closing mark and the verb."""
+    k = w.id - 1
+    name = None
+    while k >= 1 and t.w(k).text not in ("”", "\"", "''"):
+        x = t.w(k)
+        if x.upos not in ("PROPN", "PUNCT"):
+            return None
+        if x.upos == "PROPN" and name is None and not _in_parentheses(t, k):
+            name = x
+        k -= 1
+    return name if k >= 1 else None
+
+
+def _in_parentheses(t: Tree, i: int) -> bool:
+    j = i - 1
+    while j >= 1 and t.w(j).text not in "()":
+        j -= 1
+    return j >= 1 and t.w(j).text == "("
 
 
 def _outside_parentheses(t: Tree, w: Word | None) -> Word | None:
