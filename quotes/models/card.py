@@ -76,6 +76,8 @@ def component_scores(work: Path) -> dict[str, str]:
 def pipeline_scores(out: Path, work: Path) -> dict[str, float]:
     """Whole pipeline from raw text on EWT test, scored by stanza's CoNLL 2018 evaluator."""
     import stanza
+    from ..fastmst import install
+    install()  # the decoder quotes runs (same trees as stanza's, faster)
     load_conllu, evaluate = _ud_eval()
 
     d = {p: str(out / f) for p, f in MODEL_FILES.items()}
