@@ -468,7 +468,10 @@ def _according_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if not ids:
         return None
     runs = t.contiguous_runs(set(ids))
-    ids = t.trimmed(set(max(runs, key=len)))
+    # "Y, according to X, ..." says Y: the words before it, when there are enough of them
+    before = [r for r in runs if r[-1] < w.id and len(t.trimmed(set(r))) >= 3
+              and any(t.w(i).upos in ("VERB", "AUX") for i in r)]
+    ids = t.trimmed(set(before[-1] if before else max(runs, key=len)))
     if not ids:
         return None
     to = t.child(src.id, "case")
