@@ -495,8 +495,11 @@ def _according_fallback(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None
     if i >= len(words) or words[i].text.lower() != "to":
         return None
     np = []
-    for x in words[i + 1:]:
-        if x.upos in ("PUNCT", "VERB", "AUX", "SCONJ") or x.text.lower() == "that":
+    for k, x in enumerate(words[i + 1:], start=i + 1):
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        # "according to show insiders": a noun the tagger read as a verb before another noun
+        misread = x.upos == "VERB" and not np and nxt is not None and nxt.upos in ("NOUN", "PROPN")
+        if (x.upos in ("PUNCT", "VERB", "AUX", "SCONJ") and not misread) or x.text.lower() == "that":
             break
         np.append(x)
     heads = [x for x in np if x.upos in ("NOUN", "PROPN", "PRON")]
