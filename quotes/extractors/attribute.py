@@ -63,8 +63,10 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
         start, end = c.content_start, c.content_end
         if start == BARE:
             continue  # only a neighbouring quotation can give it content (below)
+        # "discussions are continuing, he said" nests nothing, nor does "the spate of shootings
+        # demands that ..." (a source of no known kind)
         inside = [cues[k] for k in children.get(i, ()) if cues[k].anchor in c.content_ids
-                  and cues[k].content_start >= 0]  # "discussions are continuing, he said" nests nothing
+                  and cues[k].content_start >= 0 and speakers[k].kind != UNKNOWN]
         if inside and c.kind in ("verb", "according"):
             # nested speech events inside the content: this one only relays them, unless
             # words of its own are left ("The topic was discussed ..., and Erdogan said ...")
