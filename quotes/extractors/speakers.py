@@ -245,6 +245,12 @@ def _is_title(word: str, lex: Lexicon) -> bool:
     return fold(word).rstrip(".") in lex.titles or fold(word) in lex.titles
 
 
+def _title_case(s) -> bool:
+    """A headline in title case: most of its longer words capitalised."""
+    words = [w.text for w in s.words if w.text[:1].isalpha() and len(w.text) > 3]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
 def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
     """Full names (two or more capitalised words) mentioned anywhere, with their offsets, in
     order: person entities of parsed sentences, capitalised runs inside the others (not a
@@ -254,8 +260,8 @@ def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
         if e.type == "PERSON" and len(e.text.split()) >= 2:
             names.append((e.start, _clean(e.text.split(), lex)))
     for s in doc.sentences:  # proper-noun runs of the parsed sentences: "Yuri Ushakov"
-        if not s.parsed:
-            continue
+        if not s.parsed or _title_case(s):
+            continue  # "Gold Star Mom Corners Obama": a headline's capitals name nobody
         run: list[Word] = []
         for w in s.words + [Word(0, "", 0, 0)]:
             if w.upos == "PROPN" and w.text[:1].isupper():
@@ -271,7 +277,7 @@ def registry_from_doc(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
         if s.parsed:
             continue
         seg = doc.text[s.start:s.end]
-        if len(s.words) < 6:
+        if len(s.words) < 6 or _title_case(s):
             continue
         for m in CAPS_RUN.finditer(seg):
             name = _clean(m.group(0).split(), lex)
