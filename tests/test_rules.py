@@ -200,3 +200,17 @@ def test_negation_inside_the_quotation_is_not_the_cues():
         "said/VERB/0/root ./PUNCT/7/punct")
     (r,) = list(attributions(doc))
     assert (r.cue, r.stance) == ("said", "asserts")
+
+
+@pytest.mark.parametrize("spec, speaker", [
+    # a capitalised sentence opener is not part of the name
+    ("Meanwhile/PROPN/2/compound Trump/PROPN/3/nsubj said/VERB/0/root it/PRON/5/nsubj failed/VERB/3/ccomp "
+     "./PUNCT/3/punct", "Trump"),
+    # a title word after a given name is a surname
+    ("Charlie/PROPN/3/nsubj King/PROPN/1/flat said/VERB/0/root it/PRON/5/nsubj failed/VERB/3/ccomp "
+     "./PUNCT/3/punct", "Charlie King"),
+])
+def test_speaker_names(spec, speaker):
+    _, doc = doc_from(spec, lemmas={"failed": "fail"})
+    (r,) = list(attributions(doc))
+    assert r.speaker.name == speaker

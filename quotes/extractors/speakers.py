@@ -130,6 +130,8 @@ def _proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]
     if not runs:
         return []
     pick = next((r for r in runs if head in r), runs[-1])
+    while len(pick) > 1 and pick[0].text.lower() in _LEADING_FUNCTION_WORDS:
+        pick = pick[1:]  # "Meanwhile Trump said": a capitalised sentence opener
     # "Secretary of State Antony Blinken": the run after "<title> of" starts with the title's object
     if len(pick) >= 3 and pick[0].id >= 3 and t.w(pick[0].id - 1).text.lower() == "of" and \
             fold(t.w(pick[0].id - 2).text) in lex.titles:
@@ -236,9 +238,19 @@ def _clean(tokens: list[str], lex: Lexicon) -> str:
     """A name without titles or a leading nationality: 'Russian President Vladimir Putin' ->
     'Vladimir Putin'."""
     toks = [x for x in tokens if not _is_title(x, lex)]
+    while toks and toks[0].lower() in _LEADING_FUNCTION_WORDS:
+        toks = toks[1:]  # "For Obama, ...", "That Trump ...": a sentence's first word, capitalised
     while len(toks) >= 3 and _DEMONYM.match(toks[0]):
         toks = toks[1:]
     return " ".join(toks)
+
+
+#: Capitalised sentence-initial words that are never part of a name.
+_LEADING_FUNCTION_WORDS = frozenset({"for", "as", "at", "in", "on", "with", "by", "from", "to", "that", "this",
+                                     "but", "and", "so", "if", "when", "while", "after", "before", "since",
+                                     "although", "because", "like", "unlike", "even", "meanwhile", "also",
+                                     "now", "then", "still", "yet", "however", "here", "there", "why", "how",
+                                     "what", "where", "everything", "only"})
 
 
 def _is_title(word: str, lex: Lexicon) -> bool:
