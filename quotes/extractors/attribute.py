@@ -65,8 +65,11 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
             continue  # only a neighbouring quotation can give it content (below)
         # "discussions are continuing, he said" nests nothing, nor does "the spate of shootings
         # demands that ..." (a source of no known kind)
+        # ("... statement didn't clarify the matter": a nested cue with no clause of its own
+        # reports no statement to relay)
         inside = [cues[k] for k in children.get(i, ()) if cues[k].anchor in c.content_ids
-                  and cues[k].content_start >= 0 and speakers[k].kind != UNKNOWN]
+                  and cues[k].content_start >= 0 and speakers[k].kind != UNKNOWN
+                  and any(trees[cues[k].sentence].w(j).upos in ("VERB", "AUX") for j in cues[k].content_ids)]
         if inside and c.kind in ("verb", "according"):
             # nested speech events inside the content: this one only relays them, unless
             # words of its own are left ("The topic was discussed ..., and Erdogan said ...")

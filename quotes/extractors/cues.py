@@ -242,6 +242,8 @@ def _verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             ids = t.trimmed({i for i in ids if i <= closes[-1]})
             if not ids:
                 return None
+    if verb.kind == "evidence" and not any(t.w(i).upos in ("VERB", "AUX") for i in ids):
+        return None  # "find some middle ground", "show support": no finding is reported
     start, end = t.w(ids[0]).start, t.w(ids[-1]).end
     stance = _stance(t, w, verb.stance, lex)
     implicit = False
