@@ -283,10 +283,13 @@ def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
     if w.lemma.lower() not in ("tell", "inform", "assure", "warn", "remind", "brief"):
         return None
     for a in t.children(w.id, "obj", "iobj"):
-        for k in t.children(a.id, "acl", "ccomp"):
-            mark = t.child(k.id, "mark")
-            if k.id > a.id and mark is not None and mark.lemma.lower() == "that":
-                return k
+        # the clause may hang off a noun inside the audience: "told a meeting of Pacific
+        # Island leaders that few people understood ..."
+        for n in sorted(t.subtree(a.id)):
+            for k in t.children(n, "acl", "ccomp"):
+                mark = t.child(k.id, "mark")
+                if k.id > a.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
+                    return k
     return None
 
 

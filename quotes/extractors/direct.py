@@ -160,8 +160,11 @@ def _interrupts(text: str, r: Attribution, offset: int) -> bool:
     if r.cue_start is None or r.cue_end is None or r.speaker.start is None or r.speaker.end is None:
         return False
     lo, hi = min(r.cue_start, r.speaker.start), max(r.cue_end, r.speaker.end)
+    tail = text[hi:offset]  # ' Capital Download on Wednesday, ' may follow the cue
     return r.end <= lo and hi <= offset and hi - lo <= MAX_INTERRUPTION \
-        and bool(_PUNCT_ONLY.fullmatch(text[r.end:lo])) and bool(_PUNCT_ONLY.fullmatch(text[hi:offset]))
+        and bool(_PUNCT_ONLY.fullmatch(text[r.end:lo])) and len(tail) <= MAX_INTERRUPTION \
+        and tail.rstrip(" \t“\"'‘").endswith((",", ":")) and not _SENTENCE_END.search(tail) \
+        and not any(m in tail.rstrip(" \t“\"'‘") for m in "“”\"«»")
 
 
 def _opens_sentence(text: str, q: QuoteSpan) -> bool:
