@@ -19,7 +19,6 @@ matches what it sees at run time and is worth about a point of LAS over gold tag
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess

@@ -1,0 +1,405 @@
+"""Speech verbs in a parsed sentence: who said what, read off the dependency tree.
+
+:func:`verb_cue` turns one reporting verb into a :class:`~quotes.types.Cue`: its speaker
+(the subject, an inverted subject after a quotation, a name the parse left unattached),
+what was said (a complement clause, a clause the parse split into object and clause, the
+object of an evaluative speech act, the topic of "complained about"), its audience and its
+stance. How each verb takes what was said is data: the ``complement`` column of
+``reporting_verbs.tsv``.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon, fold
+from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
+from .tree import Tree
+
+#: content offsets of a cue with nothing to say in its own sentence ("she said.")
+BARE = -2
+#: Verbs whose complement is a speech act not made: "declined to confirm", "refused to say".
+REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
+AUDIENCE_RELS = ("obj", "iobj", "obl")
+_RELATIVE = {"who", "whom", "whose", "which"}
+#: Subordinators of a clause that says when or why, never what was said.
+_ADVERBIAL_MARKS = {"after", "before", "when", "while", "because", "since", "until", "as", "although", "though",
+                    "once", "unless", "whereas"}
+
+
+def _subject_before(t: Tree, w: Word, content: set[int]) -> Word | None:
+    """'Conservative economist Aparna Mathur, who studies ..., said' when the parse lost the
+    subject: the head of the nearest noun phrase before the verb that no verb between
+    claims (a subject of its own clause, or a name in apposition)."""
+    for x in reversed(t.words[:w.id - 1]):
+        if x.id in content:
+            continue
+        if x.upos == "VERB" and x.deprel.split(":")[0] not in ("acl",):
+            break
+        if x.upos in ("PROPN", "NOUN") and x.deprel.split(":")[0] in ("nsubj", "appos", "root", "dep", "conj",
+                                                                       "parataxis", "obj", "flat"):
+            h = x
+            while h.deprel in ("flat", "compound", "flat:name") and h.head:
+                h = t.w(h.head)
+            return h
+        if x.upos == "PRON" and x.lemma.lower() in ("he", "she", "they", "i", "we"):
+            return x
+    return None
+
+
+def content_start_word(t: Tree, ids: list[int]) -> str:
+    return t.w(ids[0]).text.lower() if ids else ""
+#: Speech verbs whose object is whom they speak to ("asked Clinton about ...").
+_AUDIENCE_OBJECT = frozenset({"ask", "tell", "question", "brief", "inform", "warn", "remind", "press", "assure"})
+#: Speech verbs whose "on" phrase is their topic ("commented on the shooting").
+_ON_TOPIC = frozenset({"comment", "speak", "talk", "report", "testify", "write", "remark", "elaborate", "weigh",
+                       "brief", "reflect", "focus", "touch"})
+
+
+def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+    verb = lex.verbs[w.lemma.lower()]
+    rel = w.deprel.split(":")[0]
+    # "Asked if ..., the spokesman said" -- a bare passive participle is not a speech act by its subject
+    if w.xpos == "VBN" and rel in ("advcl", "acl") and not t.children(w.id, "aux", "aux:pass"):
+        return None
+    if rel == "amod" or (rel == "acl" and w.xpos in ("VBN",)):
+        return None
+    if rel == "acl" and verb.kind == "evidence":
+        return None  # "video that shows the explosion" describes the video; nobody speaks
+    if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
+            and not t.children(w.id, "aux", "aux:pass"):
+        return None  # "Asked if ..., the spokesman said": he was asked
+    subj = _outside_parentheses(t, _after_quote_subject(t, w) or t.subject(w.id) or _inverted_subject(t, w)
+                                or _name_before(t, w))
+    if subj is not None and subj.lemma.lower() in lex.not_speakers:
+        subj = None  # "This week said ...", "All of which said ...": a misparse
+    passive = subj is not None and subj.deprel.endswith(":pass")
+    content_ids: set[int] = set()
+    source_text = None
+    if subj is not None and subj.upos == "PROPN" and fold(subj.text) in lex.titles and subj.id < len(t.words) \
+            and t.w(subj.id + 1).upos == "PROPN":
+        subj = t.w(subj.id + 1)  # "Mr. McKinley" parsed as two subjects: the name is the head
+    # 1. the verb's own complement; "told the Interfax news agency that ..." parsed with the
+    #    that-clause hanging off the audience counts as the complement too
+    # a complement that is itself a reporting verb ("Erdoğan said ..., Tass reported") is a
+    # second reporting clause, not what was said
+    # a complement that is itself a bare reporting clause ("Erdoğan said ..., Tass reported") is
+    # no content; one with words of its own after it is ("said 20 people have indicated an interest");
+    # a "complement" opening with "and" after a mid-sentence "..., he said, and ..." is a clause of its own
+    ccomps = [k for k in t.children(w.id, "ccomp")
+              if not (k.upos == "VERB" and lex.is_speech_verb(k.lemma.lower()) and k.id > w.id
+                      and t.child(k.id, "nsubj") is not None
+                      and not any(c.id > k.id for c in t.children(k.id, "ccomp", "obj", "xcomp")))
+              and not (rel == "parataxis" and k.id > w.id and
+                       any(c.id < k.id and c.lemma.lower() in ("and", "but") for c in t.children(k.id, "cc")))
+              # '“...,” said Joseph, who has four children': a relative clause, not what was said
+              and not _relative_clause(t, k)
+              # '“...,” said Charlie King, a prominent New York Democrat': an apposition, no clause
+              and not (k.upos in ("NOUN", "PROPN") and t.child(k.id, "nsubj", "cop") is None)
+              # '... said after Pagliano left': a time or reason clause, not what was said
+              and not any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))]
+    after = [k for k in ccomps if k.id > w.id]
+    comp = _that_clause_on_audience(t, w) or (after[0] if after else (ccomps[0] if ccomps else None)) \
+        or _quote_or_clause_child(t, w) or _that_clause_child(t, w)
+    obj_noun = None
+    if comp is None:
+        obj = t.child(w.id, "obj")
+        if obj is not None and obj.lemma.lower() in lex.nouns:
+            clause = t.child(obj.id, "acl", "ccomp")
+            if clause is not None:
+                comp, obj_noun = clause, obj
+    if comp is None and verb.complement & {"bare-clause", "clause"}:
+        # "Figueroa said the campaign planned to ..." parsed as said -> obj + xcomp: the words
+        # after the verb are what was said (less the audience of "told")
+        # (a clause the parse hung off as a conj with no "and" of its own belongs to it too:
+        # "said single people ... would qualify")
+        after = [k for k in t.children(w.id, "obj", "xcomp", "dep", "ccomp", "advcl", "iobj", "conj")
+                 if k.id > w.id and not (k.deprel.startswith("conj") and (t.child(k.id, "cc") is not None
+                                                                          or "bare-clause" not in verb.complement))
+                 and not any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))]
+        if w.lemma.lower() == "tell" and after and after[0].deprel.split(":")[0] in ("obj", "iobj"):
+            after = after[1:]
+        # the clause must be what was said, not an adjunct: "wrote a letter about how ...",
+        # "adds a third breast by undergoing surgery" say nothing
+        clauses = after if "bare-clause" in verb.complement else \
+            [k for k in after if k.deprel.split(":")[0] not in ("obj", "iobj") and
+             all(m.lemma.lower() in ("that", "if", "whether", "to") for m in t.children(k.id, "mark"))]
+        if clauses and any(t.w(i).upos in ("VERB", "AUX") for k in clauses for i in t.subtree(k.id)):
+            content_ids = set().union(*(t.subtree(k.id) for k in after))
+            comp = None
+    if not content_ids and comp is None and "object" in verb.complement and t.child(w.id, "obj", "xcomp") is not None:
+        # "accused her of being asleep ...", "described Clinton as “a lifetime politician”",
+        # "praised the protests for being peaceful": the object with what follows it
+        right = [k for k in t.children(w.id, "obj", "iobj", "obl", "xcomp", "advcl", "ccomp") if k.id > w.id]
+        if right and len(set().union(*(t.subtree(k.id) for k in right))) >= 2:
+            content_ids = set().union(*(t.subtree(k.id) for k in right))
+    if not content_ids and comp is None:
+        # "vowed not to repeat that mistake", "questioned Europe's reliance on ...":
+        # what the speech act is about, when it has no clause of its own
+        comp = (t.child(w.id, "xcomp") if "no-xcomp" not in verb.complement else None) or \
+            (t.child(w.id, "obj") if "no-object" not in verb.complement else None)
+        if comp is not None and (comp.upos == "PRON" or len(t.subtree(comp.id)) < 2):
+            comp = None
+        if comp is not None:
+            sub = t.subtree(comp.id)
+            if any(t.w(i).text in "“\"«‘" for i in sub) and not any(t.w(i).upos in ("VERB", "AUX") for i in sub):
+                comp = None  # 'announced a “special military operation”': a quoted term, not speech
+    if comp is not None and not content_ids:
+        content_ids = t.subtree(comp.id)
+    elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)) or \
+            (rel == "conj" and _is_reporting_tail(t, w) and t.child(w.id, "cc") is None):
+        # "Y, X said" (the reporting clause parsed as parataxis, ccomp or an unmarked conj)
+        # "Y, X said": the verb hangs off the clause it reports
+        head = w.head
+        if head:
+            content_ids = t.subtree(head, skip=t.subtree(w.id))
+    elif rel == "root":
+        # "Y, X said" parsed with said as root and Y as its parataxis/ccomp handled above;
+        # "X said:" at the end of a sentence: the quote follows in the next one
+        last = t.words[-1]
+        if last.text == ":" or (len(t.words) > 1 and t.words[-1].text in "“\"" and t.words[-2].text == ":"):
+            return _cue(t, w, text, verb.stance, subj, -1, -1, frozenset(), kind="verb")
+    if not content_ids and (t.child(w.id, "obj") is None or w.lemma.lower() in _AUDIENCE_OBJECT):
+        # "... unequivocally said about the rejection of ...", "complained about his mic",
+        # "commented on Crutcher's death", "asked Clinton about her emails": what the speech act
+        # was about ("wrote a letter about ..." is about the letter)
+        about = next((k for k in t.children(w.id, "obl", "advcl") if k.id > w.id and
+                      (c := t.child(k.id, "case", "mark")) is not None and
+                      (c.lemma.lower() == "about" or c.lemma.lower() == "on" and w.lemma.lower() in _ON_TOPIC)), None)
+        if about is not None:
+            content_ids = t.subtree(about.id)
+    if not content_ids:
+        if subj is not None and rel in ("root", "parataxis", "ccomp", "conj"):
+            # "..., she said." with the quotation outside this sentence's parse: a bare cue
+            # that a neighbouring quotation can claim
+            return _cue(t, w, text, verb.stance, subj, BARE, BARE, frozenset(), kind="verb")
+        return None
+    ids = t.trimmed(content_ids, drop_lead=("that", "about"))
+    if not ids:
+        return None
+    run = max(t.contiguous_runs(set(ids)), key=len) if _gapped(ids) else ids
+    ids = t.trimmed(set(run))
+    if not ids:
+        return None
+    if subj is not None and ids[0] < subj.id <= ids[-1] and subj.id < w.id:
+        # '“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz said' parsed with
+        # the speaker's titles inside the content: what was said ends with the quotation
+        closes = [i for i in ids if i < subj.id and t.w(i).text in ("”", "\"", "''")]
+        opens = t.w(ids[0]).text in ("“", "\"", "``", "''") or \
+            ids[0] > 1 and t.w(ids[0] - 1).text in ("“", "\"", "``", "''")
+        if closes and opens:
+            ids = t.trimmed({i for i in ids if i <= closes[-1]})
+            if not ids:
+                return None
+    if verb.kind == "evidence" and not any(t.w(i).upos in ("VERB", "AUX") for i in ids):
+        return None  # "find some middle ground", "show support": no finding is reported
+    start, end = t.w(ids[0]).start, t.w(ids[-1]).end
+    stance = _stance(t, w, verb.stance, lex)
+    implicit = False
+    if passive and subj is not None and subj.lemma.lower() == "it":
+        subj, stance, implicit = None, HEDGED if stance == ASSERTS else stance, True  # "it was reported that"
+    if passive and subj is not None and w.lemma.lower() == "say" and t.child(w.id, "xcomp") is not None:
+        # "X is said to ...": the source is unnamed, X is the topic
+        subj, stance, implicit = None, HEDGED, True
+    if subj is None and not implicit:
+        subj = _subject_before(t, w, set(ids))
+        if subj is None:
+            return None  # an active speech verb whose speaker the parse lost
+    if content_start_word(t, ids) in _RELATIVE:
+        return None  # "..., who has four children": a relative clause, not what was said
+    if obj_noun is not None and stance == ASSERTS:
+        stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
+    audience = _audience(t, w, content_ids, obj_noun)
+    if not audience and w.deprel.startswith("conj") and w.head and lex.is_speech_verb(t.w(w.head).lemma.lower()):
+        # "told Tass that ..., but said: ..." -- the second verb speaks to the same outlet
+        audience = _audience(t, t.w(w.head), content_ids | t.subtree(w.id), None)
+    cue = _cue(t, w, text, stance, subj if not passive or w.lemma.lower() != "quote" else subj,
+               start, end, frozenset(ids), kind="verb", audience=audience)
+    cue.source_text = source_text
+    return cue
+
+
+def _that_clause_child(t: Tree, w: Word) -> Word | None:
+    """'announced in a statement that he had reached ...' parsed as a conj/advcl/dep with 'that'."""
+    for k in t.children(w.id, "conj", "advcl", "dep", "xcomp", "obj"):
+        mark = t.child(k.id, "mark")
+        if k.id > w.id and mark is not None and mark.lemma.lower() == "that" and mark.id > w.id:
+            return k
+    return None
+
+
+def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
+    if w.lemma.lower() not in ("tell", "inform", "assure", "warn", "remind", "brief"):
+        return None
+    for a in t.children(w.id, "obj", "iobj"):
+        # the clause may hang off a noun inside the audience: "told a meeting of Pacific
+        # Island leaders that few people understood ..."
+        for n in sorted(t.subtree(a.id)):
+            for k in t.children(n, "acl", "ccomp"):
+                mark = t.child(k.id, "mark")
+                if k.id > a.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
+                    return k
+    return None
+
+
+def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int, ...]:
+    out = []
+    for a in t.children(w.id, *AUDIENCE_RELS):
+        if a.id in content_ids or (obj_noun is not None and a.id == obj_noun.id):
+            continue
+        if a.upos not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if a.deprel.startswith("obl"):
+            case = t.child(a.id, "case")
+            if case is None or case.lemma.lower() not in ("to", "with"):
+                continue
+        out.append(a.id)
+    return tuple(out)
+
+
+def _name_before(t: Tree, w: Word) -> Word | None:
+    """'“...,” Rep. Gwen Moore (D-Wis.) said' parsed with the name inside the quotation's
+    clause: the proper noun between the closing mark and the verb."""
+    k = w.id - 1
+    name = None
+    while k >= 1 and t.w(k).text not in ("”", "\"", "''"):
+        x = t.w(k)
+        if x.upos not in ("PROPN", "PUNCT"):
+            return None
+        if x.upos == "PROPN" and name is None and not _in_parentheses(t, k):
+            name = x
+        k -= 1
+    return name if k >= 1 else None
+
+
+def _in_parentheses(t: Tree, i: int) -> bool:
+    j = i - 1
+    while j >= 1 and t.w(j).text not in "()":
+        j -= 1
+    return j >= 1 and t.w(j).text == "("
+
+
+def _outside_parentheses(t: Tree, w: Word | None) -> Word | None:
+    """A subject parsed inside a parenthesis ("Jason Chaffetz (R-Utah) said") stands for
+    the name before it."""
+    if w is None:
+        return None
+    i = w.id - 1
+    while i >= 1 and t.w(i).text not in "()":
+        i -= 1
+    if i >= 1 and t.w(i).text == "(" and i > 1 and t.w(i - 1).upos == "PROPN":
+        return t.w(i - 1)
+    return w
+
+
+def _relative_clause(t: Tree, k: Word) -> bool:
+    """Whether the clause headed by ``k`` opens with a relative pronoun ("who has ...")."""
+    first = next((t.w(i) for i in sorted(t.subtree(k.id)) if t.w(i).upos != "PUNCT"), None)
+    return first is not None and first.text.lower() in _RELATIVE
+
+
+def _after_quote_subject(t: Tree, w: Word) -> Word | None:
+    """The speaker of a verb right after a closing quotation mark: '“...,” Trump warned'
+    (the nearest subject, not one inside the quotation) or '“...,” wrote Cameron Easley'
+    (the noun after the verb, not a subject inherited from the quoted clause)."""
+    k = w.id - 2
+    while k >= 0 and t.words[k].text in ",":
+        k -= 1
+    before = t.words[k] if k >= 0 else None
+    if before is not None and before.text in ("”", "\"", "''", "’"):
+        inv = _inverted_subject(t, w)
+        own = t.child(w.id, "nsubj")
+        if inv is not None and (own is None or own.id < before.id):
+            return inv  # '“The legend ... is that ...,” said Kevin Barrett': not a word of the quotation
+    subjects = [k for k in t.children(w.id, "nsubj") if k.id < w.id]
+    if len(subjects) > 1:
+        first, last = subjects[0], subjects[-1]
+        end_last = max(t.subtree(last.id))
+        if first.id < len(t.words) and t.w(first.id + 1).text == "," and end_last < len(t.words) \
+                and t.w(end_last + 1).text == ",":
+            return first  # "Tass, a Russian state news agency, reported": an apposition
+        return last  # the nearest: '“Bad things ...,” Trump warned' (not one inside the quotation)
+    return None
+
+
+def _inverted_subject(t: Tree, w: Word) -> Word | None:
+    """'..., said 9/11 widow Terry Strada': a noun after the verb that the parser did not
+    label as its subject (obj, dep, appos ...), when what was said comes before."""
+    if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj"):
+        return None
+    if any(k.id > w.id and not _relative_clause(t, k) for k in t.children(w.id, "ccomp", "parataxis")):
+        return None  # what was said follows the verb: the noun after it is its audience or object
+    for k in t.children(w.id):
+        if k.id > w.id and k.upos in ("PROPN", "NOUN") and k.deprel.split(":")[0] in ("obj", "dep", "appos",
+                                                                                      "iobj", "nsubj", "flat"):
+            if t.child(k.id, "case") is None:
+                return k
+    return None
+
+
+def _gapped(ids: list[int]) -> bool:
+    return any(b != a + 1 for a, b in zip(ids, ids[1:]))
+
+
+def _is_reporting_tail(t: Tree, w: Word) -> bool:
+    # a ccomp verb that comes after its head with a subject of its own and no complement
+    return w.head is not None and w.id > w.head and t.child(w.id, "nsubj") is not None
+
+
+def _quote_or_clause_child(t: Tree, w: Word) -> Word | None:
+    """A complement parsed as parataxis/xcomp/obj that is a clause or a quotation."""
+    for k in t.children(w.id, "parataxis", "xcomp", "obj", "advcl"):
+        if k.id < w.id and k.deprel.split(":")[0] not in ("parataxis",):
+            continue
+        sub = t.subtree(k.id)
+        # a quoted clause, not a quoted term: 'announced a “special military operation”' is no speech
+        has_quote = any(t.w(i).text in "“\"«" for i in sub) and \
+            any(t.w(i).upos in ("VERB", "AUX") for i in sub)
+        if k.deprel.startswith("parataxis"):
+            return k
+        if k.deprel.startswith("xcomp") and w.lemma.lower() == "say" and t.child(k.id, "mark") is not None:
+            return None
+        if has_quote and k.deprel.split(":")[0] in ("obj", "xcomp"):
+            return k
+        if k.deprel.startswith("advcl") and t.child(k.id, "mark") is not None and \
+                t.child(k.id, "mark").lemma.lower() in ("that",):
+            return k
+    return None
+
+
+def _stance(t: Tree, w: Word, base: str, lex: Lexicon) -> str:
+    lemma = w.lemma.lower()
+    head = t.w(w.head) if w.head else None
+    refused = head is not None and w.deprel.startswith("xcomp") and head.lemma.lower() in REFUSALS
+    if base == CANNOT_CONFIRM:
+        return CANNOT_CONFIRM
+    coordinated = w.deprel.startswith("conj") or any(k.lemma.lower() in ("or", "nor") for k in t.children(w.id, "cc"))
+    if head is not None and coordinated and lex.verbs.get(head.lemma.lower()) and \
+            _stance(t, head, lex.verbs[head.lemma.lower()].stance, lex) == CANNOT_CONFIRM:
+        return CANNOT_CONFIRM  # "refused to confirm or deny", "would neither confirm nor deny"
+    if refused or t.negated(w.id):
+        if base == CONFIRMS or lemma in ("say", "comment", "confirm", "verify", "disclose", "specify"):
+            return CANNOT_CONFIRM
+        if base == DENIES:
+            return HEDGED
+        return HEDGED
+    for k in t.children(w.id, "advmod"):
+        if k.lemma.lower() in lex.hedges or k.text.lower() in lex.hedges:
+            return HEDGED
+    return base
+
+
+def _cue(t: Tree, w: Word, text: str, stance: str, subj: Word | None, start: int, end: int,
+         ids, *, kind: str, audience=()) -> Cue:
+    # cue phrase: the verb with its auxiliaries/negation ("could not confirm"), or the
+    # refusing head ("declined to comment")
+    first = w
+    for k in t.children(w.id, "aux", "advmod", "neg"):
+        if k.id < w.id and (k.deprel.startswith("aux") or k.lemma.lower() in ("not", "n't", "never")) \
+                and not t.quote_between(k.id, w.id):
+            first = k if k.id < first.id else first
+    if w.deprel.startswith("xcomp") and w.head and t.w(w.head).lemma.lower() in REFUSALS:
+        first = t.w(w.head)
+    cue_text = text[first.start:w.end]
+    return Cue(sentence=t.sent.index, kind=kind, lemma=w.lemma.lower(), text=cue_text, start=first.start,
+               end=w.end, stance=stance, speaker=subj.id if subj is not None else None,
+               content_start=start, content_end=end, content_ids=frozenset(ids), audience=tuple(audience),
+               anchor=w.id)
