@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = ""):
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
     words, text, lines = [], "", []
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -99,6 +99,11 @@ CASES = [
     ("“/PUNCT/3/punct Legend/NOUN/7/nsubj is/VERB/0/root clear/ADJ/3/xcomp ,/PUNCT/7/punct ”/PUNCT/7/punct "
      "said/VERB/3/parataxis Barrett/PROPN/7/obj ./PUNCT/3/punct",
      [("Barrett", "Legend is clear", "direct", "asserts", [])]),
+    # "X, Y, said he cannot comment on ...": the complement, not a reporting tail; one speaker
+    ("Chairman/NOUN/4/nsubj ,/PUNCT/3/punct Lovas/PROPN/1/appos said/VERB/0/root he/PRON/8/nsubj "
+     "can/AUX/8/aux not/PART/8/advmod comment/VERB/4/ccomp on/ADP/10/case letter/NOUN/8/obl ./PUNCT/4/punct",
+     [("Lovas", "he can not comment on letter", "indirect", "asserts", []),
+      ("Lovas", "on letter", "indirect", "cannot_confirm", [])]),
     # a speech act about a topic
     ("Trump/PROPN/2/nsubj complained/VERB/0/root about/ADP/5/case his/PRON/5/nmod:poss microphone/NOUN/2/obl "
      "./PUNCT/2/punct",

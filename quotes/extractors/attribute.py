@@ -40,6 +40,7 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
             found = [c for c in sentence_cues(s, text, lex) if not _quoted_cue(c, trees, quotes)]
             cues.extend(_snap_to_sentence(found, trees[s.index]))
     parent = nesting(cues, trees)
+    cue_words = lex.cue_words()
     resolver = Resolver()
     for at, name in registry_from_doc(doc, lex):
         resolver.register(name, None, PERSON, at)
@@ -69,7 +70,9 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
         # reports no statement to relay)
         inside = [cues[k] for k in children.get(i, ()) if cues[k].anchor in c.content_ids
                   and cues[k].content_start >= 0 and speakers[k].kind != UNKNOWN
-                  and any(trees[cues[k].sentence].w(j).upos in ("VERB", "AUX") for j in cues[k].content_ids)]
+                  and any(trees[cues[k].sentence].w(j).upos in ("VERB", "AUX") for j in cues[k].content_ids)
+                  # ("told them what to say": too little of its own to carry the statement)
+                  and not _is_reporting_clause(text[cues[k].content_start:cues[k].content_end], cue_words)]
         if inside and c.kind in ("verb", "according"):
             # nested speech events inside the content: this one only relays them, unless
             # words of its own are left ("The topic was discussed ..., and Erdogan said ...")
@@ -118,7 +121,8 @@ def _coordinated(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> 
     t = trees[c.sentence]
     out = []
     for k in t.children(c.speaker, "conj"):
-        if k.upos in ("PROPN", "NOUN"):
+        # a conjunct needs its "and"/"or": "The state's campaign chairman, Phil Lovas," is one man
+        if k.upos in ("PROPN", "NOUN") and t.child(k.id, "cc") is not None:
             np = describe(t, k, text, lex)
             if np.kind != UNKNOWN:
                 out.append(resolve(np, resolver, lex))

@@ -144,7 +144,11 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                 comp = None  # 'announced a “special military operation”': a quoted term, not speech
     if comp is not None and not content_ids:
         content_ids = t.subtree(comp.id)
-    elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)) or \
+    elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)
+                                   # "X said he cannot comment on the letter": the complement of a
+                                   # speech verb, not "..., Erdoğan said, Tass reported."
+                                   and not (lex.is_speech_verb(t.w(w.head).lemma.lower()) and
+                                            any(k.id > w.id and k.upos != "PUNCT" for k in t.children(w.id)))) or \
             (rel == "conj" and _is_reporting_tail(t, w) and t.child(w.id, "cc") is None):
         # "Y, X said" (the reporting clause parsed as parataxis, ccomp or an unmarked conj)
         # "Y, X said": the verb hangs off the clause it reports
