@@ -64,14 +64,12 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
         start, end = c.content_start, c.content_end
         if start == BARE:
             continue  # only a neighbouring quotation can give it content (below)
-        # "discussions are continuing, he said" nests nothing, nor does "the spate of shootings
-        # demands that ..." (a source of no known kind)
-        # ("... statement didn't clarify the matter": a nested cue with no clause of its own
-        # reports no statement to relay)
+        # nested cues that report a statement of their own; not "discussions are continuing, he
+        # said" (no content), "the spate of shootings demands ..." (a source of no known kind),
+        # "... didn't clarify the matter" (no clause) or "told them what to say" (too little)
         inside = [cues[k] for k in children.get(i, ()) if cues[k].anchor in c.content_ids
                   and cues[k].content_start >= 0 and speakers[k].kind != UNKNOWN
                   and any(trees[cues[k].sentence].w(j).upos in ("VERB", "AUX") for j in cues[k].content_ids)
-                  # ("told them what to say": too little of its own to carry the statement)
                   and not _is_reporting_clause(text[cues[k].content_start:cues[k].content_end], cue_words)]
         if inside and c.kind in ("verb", "according"):
             # nested speech events inside the content: this one only relays them, unless
