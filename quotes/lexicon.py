@@ -36,7 +36,7 @@ class Verb:
     lemma: str
     stance: str
     kind: str  # speech | cognition | evidence
-    #: how the verb takes what was said: bare-clause, clause, no-object (reporting_verbs.tsv)
+    #: how the verb takes what was said: flags from COMPLEMENTS (reporting_verbs.tsv, fourth column)
     complement: frozenset[str] = frozenset()
 
 

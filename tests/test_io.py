@@ -92,3 +92,16 @@ def test_folder_reads_all_kinds_in_order(tmp_path):
     arts, errs = _read([tmp_path])
     assert [a.id for a in arts] == ["j", "b"] and not errs
     assert all(isinstance(a, Article) for a in arts)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("announce\tasserts\tspeech\tbare-clause,sideways\n", "unknown complement ['sideways']"),
+    ("announce\n", "expected 'lemma<TAB>stance"),
+])
+def test_bad_lexicon_line_is_named(tmp_path, line, message):
+    from quotes.errors import InputError
+    from quotes.lexicon import load
+    (tmp_path / "reporting_verbs.tsv").write_text("# lemma\tstance\tkind\tcomplement\n" + line, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load(extra=str(tmp_path))
+    assert message in str(err.value) and "reporting_verbs.tsv" in str(err.value) and "2" in str(err.value)
