@@ -47,6 +47,8 @@ def _subject_before(t: Tree, w: Word, content: set[int]) -> Word | None:
 
 def content_start_word(t: Tree, ids: list[int]) -> str:
     return t.w(ids[0]).text.lower() if ids else ""
+
+
 #: Speech verbs whose object is whom they speak to ("asked Clinton about ...").
 _AUDIENCE_OBJECT = frozenset({"ask", "tell", "question", "brief", "inform", "warn", "remind", "press", "assure"})
 #: Speech verbs whose "on" phrase is their topic ("commented on the shooting").
@@ -55,6 +57,7 @@ _ON_TOPIC = frozenset({"comment", "speak", "talk", "report", "testify", "write",
 
 
 def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+    """The speech event of reporting verb ``w``, or None when it reports nothing here."""
     verb = lex.verbs[w.lemma.lower()]
     rel = w.deprel.split(":")[0]
     # "Asked if ..., the spokesman said" -- a bare passive participle is not a speech act by its subject
