@@ -104,6 +104,11 @@ CASES = [
      "can/AUX/8/aux not/PART/8/advmod comment/VERB/4/ccomp on/ADP/10/case letter/NOUN/8/obl ./PUNCT/4/punct",
      [("Lovas", "he can not comment on letter", "indirect", "asserts", []),
       ("Lovas", "on letter", "indirect", "cannot_confirm", [])]),
+    # a time clause after the verb is not what was said; the title before the name is no speaker
+    ("“/PUNCT/3/punct Subpoenas/NOUN/3/nsubj matter/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+     "panel/NOUN/3/appos Chaffetz/PROPN/6/flat said/VERB/0/root after/ADP/10/case Pagliano/PROPN/11/nsubj "
+     "left/VERB/8/ccomp ./PUNCT/8/punct",
+     [("Chaffetz", "Subpoenas matter", "direct", "asserts", [])]),
     # a speech act about a topic
     ("Trump/PROPN/2/nsubj complained/VERB/0/root about/ADP/5/case his/PRON/5/nmod:poss microphone/NOUN/2/obl "
      "./PUNCT/2/punct",

@@ -20,6 +20,8 @@ BARE = -2
 REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
 AUDIENCE_RELS = ("obj", "iobj", "obl")
 _RELATIVE = {"who", "whom", "whose", "which"}
+#: Words opening a clause that says when, never what was said ("said after Pagliano left").
+_TIME_MARKS = {"after", "before", "when", "while", "until", "once"}
 #: Subordinators of a clause that says when or why, never what was said.
 _ADVERBIAL_MARKS = {"after", "before", "when", "while", "because", "since", "until", "as", "although", "though",
                     "once", "unless", "whereas"}
@@ -98,7 +100,8 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
               # '“...,” said Charlie King, a prominent New York Democrat': an apposition, no clause
               and not (k.upos in ("NOUN", "PROPN") and t.child(k.id, "nsubj", "cop") is None)
               # '... said after Pagliano left': a time or reason clause, not what was said
-              and not any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))]
+              and not any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))
+              and _first_word(t, k) not in _TIME_MARKS]
     after = [k for k in ccomps if k.id > w.id]
     comp = _that_clause_on_audience(t, w) or (after[0] if after else (ccomps[0] if ccomps else None)) \
         or _quote_or_clause_child(t, w) or _that_clause_child(t, w)
@@ -207,7 +210,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         # "X is said to ...": the source is unnamed, X is the topic
         subj, stance, implicit = None, HEDGED, True
     if subj is None and not implicit:
-        subj = _subject_before(t, w, set(ids))
+        subj = _outside_parentheses(t, _subject_before(t, w, set(ids)))
         if subj is None:
             return None  # an active speech verb whose speaker the parse lost
     if content_start_word(t, ids) in _RELATIVE:
@@ -269,7 +272,7 @@ def _name_before(t: Tree, w: Word) -> Word | None:
     name = None
     while k >= 1 and t.w(k).text not in ("”", "\"", "''"):
         x = t.w(k)
-        if x.upos not in ("PROPN", "PUNCT"):
+        if x.upos not in ("PROPN", "PUNCT", "NOUN"):  # "panel Chairman Rep. Jason Chaffetz"
             return None
         if x.upos == "PROPN" and name is None and not _in_parentheses(t, k):
             name = x
@@ -297,10 +300,15 @@ def _outside_parentheses(t: Tree, w: Word | None) -> Word | None:
     return w
 
 
+def _first_word(t: Tree, k: Word) -> str:
+    """The first word (not punctuation) of the phrase headed by ``k``, lower-cased."""
+    first = next((t.w(i) for i in sorted(t.subtree(k.id)) if t.w(i).upos != "PUNCT"), None)
+    return first.text.lower() if first is not None else ""
+
+
 def _relative_clause(t: Tree, k: Word) -> bool:
     """Whether the clause headed by ``k`` opens with a relative pronoun ("who has ...")."""
-    first = next((t.w(i) for i in sorted(t.subtree(k.id)) if t.w(i).upos != "PUNCT"), None)
-    return first is not None and first.text.lower() in _RELATIVE
+    return _first_word(t, k) in _RELATIVE
 
 
 def _after_quote_subject(t: Tree, w: Word) -> Word | None:
