@@ -109,6 +109,10 @@ CASES = [
      "panel/NOUN/3/appos Chaffetz/PROPN/6/flat said/VERB/0/root after/ADP/10/case Pagliano/PROPN/11/nsubj "
      "left/VERB/8/ccomp ./PUNCT/8/punct",
      [("Chaffetz", "Subpoenas matter", "direct", "asserts", [])]),
+    # a quotation the parse hung off the audience: "told his audience, “...”"
+    ("Limbaugh/PROPN/2/nsubj told/VERB/0/root his/PRON/4/nmod:poss audience/NOUN/2/obj ,/PUNCT/8/punct "
+     "“/PUNCT/8/punct it/PRON/8/nsubj happened/VERB/4/acl:relcl ./PUNCT/8/punct ”/PUNCT/8/punct",
+     [("Limbaugh", "it happened.", "direct", "asserts", [])]),
     # a speech act about a topic
     ("Trump/PROPN/2/nsubj complained/VERB/0/root about/ADP/5/case his/PRON/5/nmod:poss microphone/NOUN/2/obl "
      "./PUNCT/2/punct",

@@ -247,6 +247,11 @@ def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
                 mark = t.child(k.id, "mark")
                 if k.id > a.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
                     return k
+                # 'told his radio audience of Monday, “What has happened ...”': a quotation
+                lead = [t.w(i).text for i in sorted(t.subtree(k.id))[:2]]
+                if k.id > a.id and (lead[:1] in (["“"], ["\""]) or lead in ([",", "“"], [",", "\""],
+                                                                        [":", "“"], [":", "\""])):
+                    return k
     return None
 
 
