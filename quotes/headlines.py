@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Sequence
 
+from . import lexicon
 from .lexicon import load
-from .normalize import fold
+from .normalize import content_keys, fold, stem
 from .types import (
     ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, INDIRECT, ORGANIZATION, OUTLET,
     PERSON, UNKNOWN, Article, Attribution, Speaker,
@@ -46,8 +46,7 @@ MIN_COVER = 0.5
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("quotes.lexicons").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.strip() for _, ln in lexicon._lines(lexicon.BUILTIN / name)]
 
 
 def _pattern(words: Iterable[str]) -> re.Pattern:
@@ -195,12 +194,10 @@ def _extent(a: Attribution) -> int:
 def _claim_words(claim: str | None) -> frozenset[str]:
     if not claim:
         return frozenset()
-    from .normalize import content_keys
     return content_keys(claim).all
 
 
 def _overlap(text: str, claim: frozenset[str]) -> int:
-    from .normalize import content_keys
     return len(content_keys(text).all & claim)
 
 
@@ -209,7 +206,6 @@ def _own_words(a: Attribution, claim: frozenset[str]) -> bool:
     "shot down" two planes) is the claim's event, not somebody's speech."""
     if a.stance != DENIES or not claim or not a.cue:
         return False
-    from .normalize import stem
     cue = [stem(w) for w in re.findall(r"[\w'’]+", a.cue) if len(w) > 2]
     return bool(cue) and cue[0] in claim
 
@@ -219,7 +215,6 @@ def _claim_speakers(claim: str | None) -> frozenset[str]:
     ("Pope Francis told a boy that ..."), who spoke ({"pope", "francis"}); else empty."""
     if not claim:
         return frozenset()
-    from .normalize import stem
     cues = load().cue_words()
     words = re.findall(r"[\w'’-]+", claim)
     for i, w in enumerate(words):
@@ -231,7 +226,6 @@ def _claim_speakers(claim: str | None) -> frozenset[str]:
 def _in_claim(a: Attribution, speakers: frozenset[str]) -> bool:
     """The speaker is the one the claim itself has speak: for "Pope told a boy that ...",
     the headline "Pope tells boy ..." asserts the claim rather than attributing it."""
-    from .normalize import stem
     words = [w for w in re.findall(r"[\w'’-]+", a.speaker.name or "") if len(w) > 2]
     return bool(words) and stem(words[-1]) in speakers
 
@@ -240,16 +234,18 @@ def _off_claim(a: Attribution, art: Article, claim: frozenset[str]) -> bool:
     """The attributed content says nothing of the claim while the rest of the headline
     does: in "Cameron vows to hunt down IS after Haines murder", the publisher asserts the
     murder and Cameron's vow is beside the point."""
-    inside = _overlap(a.content, claim)
-    rest = art.text[:a.start] + " " + art.text[a.end:]
-    return inside == 0 and _overlap(rest, claim) > 0
+    return _overlap(a.content, claim) == 0 and _overlap(_outside(art, a), claim) > 0
+
+
+def _outside(art: Article, a: Attribution) -> str:
+    """The headline without ``a``'s content."""
+    return art.text[:a.start] + " " + art.text[a.end:]
 
 
 def _strip_claim_words(text: str, pattern: re.Pattern, claim_text: str | None) -> str:
     """``text`` without the hedge or denial words the claim itself uses ("could", "not")."""
     if not claim_text:
         return text
-    from .normalize import stem
 
     def key(phrase: str) -> tuple[str, ...]:  # "shot down" and "shoots down" are one phrase
         return tuple(stem(w) for w in phrase.split())
@@ -296,9 +292,9 @@ def headline_stance(art: Article, attributions: Sequence[Attribution], claim: st
     lex = _lexicon()
     words = _claim_words(claim)
     speakers = _claim_speakers(claim)
+    every = [a for a in attributions if not _own_words(a, words)]
     # only an attribution that carries most of the headline decides its stance: in "school
     # suspends boy after he threatens to ...", the publisher asserts the suspension
-    every = [a for a in attributions if not _own_words(a, words)]
     attributions = [a for a in every if _extent(a) >= MIN_COVER * len(art.text.strip())
                     and not (words and _off_claim(a, art, words))]
     # the attributions' own cues ("refused to confirm or deny") are not the headline's words
@@ -321,7 +317,7 @@ def headline_stance(art: Article, attributions: Sequence[Attribution], claim: st
             continue
         if a.stance == CONFIRMS and a.speaker.kind in NAMED:
             # "Tim Cook reportedly reveals ...": a hedge outside what was confirmed
-            rest = art.text[:a.start] + " " + art.text[a.end:]
+            rest = _outside(art, a)
             if a.cue:
                 rest = rest.replace(a.cue, " ")
             return OBSERVING if lex["hedge"].search(fold(rest)) else FOR

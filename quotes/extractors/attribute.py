@@ -23,7 +23,7 @@ from .direct import _next_quote, _record, _settle_quotes, _trim_end, _unclaimed_
 from .layout import layout_cues
 from .marks import quote_spans
 from .speakers import NP, Resolver, describe, registry_from_doc, resolve
-from .tree import Tree
+from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
 UNNAMED = "unnamed sources"
 
@@ -78,9 +78,7 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
             rest = leftover(t, c, inside, np_ids)
             if len(rest) < 4:
                 continue  # a pure relay: the nested records carry it in their chains
-            run = max(t.contiguous_runs(set(rest)), key=len)
-            run = t.trimmed(set(run))
-            if len(run) < 3:
+            if len(t.trimmed(set(max(t.contiguous_runs(set(rest)), key=len)))) < 3:
                 continue
             # words of its own: the statement is the whole content, nested ones included
         if start < 0:
@@ -100,7 +98,7 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
             records.append(_record(doc.id, kind, start, end, c, sp, chains[i], text))
     records.extend(_layout_records(doc, quotes, claimed, records, lex, resolver))
     records.extend(_unclaimed_quotes(doc, quotes, claimed, records, trees, cues, speakers, chains, text))
-    yield from _dedupe(join_interrupted(records, text), lex.cue_words())
+    yield from _dedupe(join_interrupted(records, text), cue_words)
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:\([^)]{1,20}\))?\s*[–—-]{1,2}\s+")
@@ -172,14 +170,14 @@ def _block(t: Tree, c: Cue) -> set[int]:
 
 def _closes_quote(t: Tree, ids: set[int], w) -> bool:
     """Whether the content ``ids`` is a whole quotation that ends right before ``w``."""
-    marks = ("“", "”", "\"", "''", "``")
+    marks = OPEN_QUOTES | CLOSE_QUOTES
     inside = sorted(ids)
     if not inside:
         return False
     first = t.w(inside[0])
     opened = first.text in marks or inside[0] > 1 and t.w(inside[0] - 1).text in marks
     last = t.w(w.id - 1) if w.id > 1 else None
-    return opened and last is not None and last.text in ("”", "\"", "''") and last.id in ids | {inside[-1] + 1}
+    return opened and last is not None and last.text in CLOSE_QUOTES and last.id in ids | {inside[-1] + 1}
 
 
 def _snap_to_sentence(cues: list[Cue], t: Tree) -> list[Cue]:

@@ -123,7 +123,7 @@ def _proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]
         # a title word after a given name is a surname ("Charlie King"), before it a title
         named = bool(runs) and runs[-1][-1].id == w.id - 1
         if proper and (named and w.text[:1].isupper() or not _is_title(w.text, lex)):
-            if runs and runs[-1][-1].id == w.id - 1:
+            if named:
                 runs[-1].append(w)
             else:
                 runs.append([w])

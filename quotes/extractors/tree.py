@@ -14,6 +14,9 @@ from __future__ import annotations
 from ..types import Sentence, Word
 
 QUOTE_MARKS = {"“", "”", "\"", "''", "``", "«", "»"}
+#: Tokens that open or close a quotation in a parse (straight marks do both).
+OPEN_QUOTES = frozenset({"“", "\"", "``", "''"})
+CLOSE_QUOTES = frozenset({"”", "\"", "''"})
 NEG = {"not", "n't", "never", "no", "neither"}
 EDGE_PUNCT = set(",.;:—–-()[]…")
 QUOTE_CHARS = set("\"“”«»„‘’'")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon, fold
 from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
-from .tree import Tree
+from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
 #: content offsets of a cue with nothing to say in its own sentence ("she said.")
 BARE = -2
@@ -78,17 +78,15 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         subj = None  # "This week said ...", "All of which said ...": a misparse
     passive = subj is not None and subj.deprel.endswith(":pass")
     content_ids: set[int] = set()
-    source_text = None
     if subj is not None and subj.upos == "PROPN" and fold(subj.text) in lex.titles and subj.id < len(t.words) \
             and t.w(subj.id + 1).upos == "PROPN":
         subj = t.w(subj.id + 1)  # "Mr. McKinley" parsed as two subjects: the name is the head
     # 1. the verb's own complement; "told the Interfax news agency that ..." parsed with the
-    #    that-clause hanging off the audience counts as the complement too
-    # a complement that is itself a reporting verb ("Erdoğan said ..., Tass reported") is a
-    # second reporting clause, not what was said
-    # a complement that is itself a bare reporting clause ("Erdoğan said ..., Tass reported") is
-    # no content; one with words of its own after it is ("said 20 people have indicated an interest");
-    # a "complement" opening with "and" after a mid-sentence "..., he said, and ..." is a clause of its own
+    #    that-clause hanging off the audience counts as the complement too. A complement that is
+    #    itself a bare reporting clause ("Erdoğan said ..., Tass reported") is no content; one
+    #    with words of its own after it is ("said 20 people have indicated an interest"); a
+    #    "complement" opening with "and" after a mid-sentence "..., he said, and ..." is a
+    #    clause of its own
     ccomps = [k for k in t.children(w.id, "ccomp")
               if not (k.upos == "VERB" and lex.is_speech_verb(k.lemma.lower()) and k.id > w.id
                       and t.child(k.id, "nsubj") is not None
@@ -100,8 +98,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
               # '“...,” said Charlie King, a prominent New York Democrat': an apposition, no clause
               and not (k.upos in ("NOUN", "PROPN") and t.child(k.id, "nsubj", "cop") is None)
               # '... said after Pagliano left': a time or reason clause, not what was said
-              and not any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))
-              and _first_word(t, k) not in _TIME_MARKS]
+              and not _adverbial(t, k) and _first_word(t, k) not in _TIME_MARKS]
     after = [k for k in ccomps if k.id > w.id]
     comp = _that_clause_on_audience(t, w) or (after[0] if after else (ccomps[0] if ccomps else None)) \
         or _quote_or_clause_child(t, w) or _that_clause_child(t, w)
@@ -120,7 +117,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         after = [k for k in t.children(w.id, "obj", "xcomp", "dep", "ccomp", "advcl", "iobj", "conj")
                  if k.id > w.id and not (k.deprel.startswith("conj") and (t.child(k.id, "cc") is not None
                                                                           or "bare-clause" not in verb.complement))
-                 and not any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))]
+                 and not _adverbial(t, k)]
         if w.lemma.lower() == "tell" and after and after[0].deprel.split(":")[0] in ("obj", "iobj"):
             after = after[1:]
         # the clause must be what was said, not an adjunct: "wrote a letter about how ...",
@@ -192,9 +189,8 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if subj is not None and ids[0] < subj.id <= ids[-1] and subj.id < w.id:
         # '“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz said' parsed with
         # the speaker's titles inside the content: what was said ends with the quotation
-        closes = [i for i in ids if i < subj.id and t.w(i).text in ("”", "\"", "''")]
-        opens = t.w(ids[0]).text in ("“", "\"", "``", "''") or \
-            ids[0] > 1 and t.w(ids[0] - 1).text in ("“", "\"", "``", "''")
+        closes = [i for i in ids if i < subj.id and t.w(i).text in CLOSE_QUOTES]
+        opens = t.w(ids[0]).text in OPEN_QUOTES or ids[0] > 1 and t.w(ids[0] - 1).text in OPEN_QUOTES
         if closes and opens:
             ids = t.trimmed({i for i in ids if i <= closes[-1]})
             if not ids:
@@ -221,10 +217,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if not audience and w.deprel.startswith("conj") and w.head and lex.is_speech_verb(t.w(w.head).lemma.lower()):
         # "told Tass that ..., but said: ..." -- the second verb speaks to the same outlet
         audience = _audience(t, t.w(w.head), content_ids | t.subtree(w.id), None)
-    cue = _cue(t, w, text, stance, subj if not passive or w.lemma.lower() != "quote" else subj,
-               start, end, frozenset(ids), kind="verb", audience=audience)
-    cue.source_text = source_text
-    return cue
+    return _cue(t, w, text, stance, subj, start, end, frozenset(ids), kind="verb", audience=audience)
 
 
 def _that_clause_child(t: Tree, w: Word) -> Word | None:
@@ -249,8 +242,9 @@ def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
                     return k
                 # 'told his radio audience of Monday, “What has happened ...”': a quotation
                 lead = [t.w(i).text for i in sorted(t.subtree(k.id))[:2]]
-                if k.id > a.id and (lead[:1] in (["“"], ["\""]) or lead in ([",", "“"], [",", "\""],
-                                                                        [":", "“"], [":", "\""])):
+                if lead[:1] in ([","], [":"]):
+                    lead = lead[1:]
+                if k.id > a.id and lead[:1] in (["“"], ["\""]):
                     return k
     return None
 
@@ -275,7 +269,7 @@ def _name_before(t: Tree, w: Word) -> Word | None:
     clause: the proper noun between the closing mark and the verb."""
     k = w.id - 1
     name = None
-    while k >= 1 and t.w(k).text not in ("”", "\"", "''"):
+    while k >= 1 and t.w(k).text not in CLOSE_QUOTES:
         x = t.w(k)
         if x.upos not in ("PROPN", "PUNCT", "NOUN"):  # "panel Chairman Rep. Jason Chaffetz"
             return None
@@ -305,6 +299,11 @@ def _outside_parentheses(t: Tree, w: Word | None) -> Word | None:
     return w
 
 
+def _adverbial(t: Tree, k: Word) -> bool:
+    """Whether the clause headed by ``k`` has a when-or-why subordinator ("because ...")."""
+    return any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))
+
+
 def _first_word(t: Tree, k: Word) -> str:
     """The first word (not punctuation) of the phrase headed by ``k``, lower-cased."""
     first = next((t.w(i) for i in sorted(t.subtree(k.id)) if t.w(i).upos != "PUNCT"), None)
@@ -321,15 +320,15 @@ def _after_quote_subject(t: Tree, w: Word) -> Word | None:
     (the nearest subject, not one inside the quotation) or '“...,” wrote Cameron Easley'
     (the noun after the verb, not a subject inherited from the quoted clause)."""
     k = w.id - 2
-    while k >= 0 and t.words[k].text in ",":
+    while k >= 0 and t.words[k].text == ",":
         k -= 1
     before = t.words[k] if k >= 0 else None
-    if before is not None and before.text in ("”", "\"", "''", "’"):
+    if before is not None and (before.text in CLOSE_QUOTES or before.text == "’"):
         inv = _inverted_subject(t, w)
         own = t.child(w.id, "nsubj")
         if inv is not None and (own is None or own.id < before.id):
             return inv  # '“The legend ... is that ...,” said Kevin Barrett': not a word of the quotation
-    subjects = [k for k in t.children(w.id, "nsubj") if k.id < w.id]
+    subjects = [s for s in t.children(w.id, "nsubj") if s.id < w.id]
     if len(subjects) > 1:
         first, last = subjects[0], subjects[-1]
         end_last = max(t.subtree(last.id))
