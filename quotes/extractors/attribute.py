@@ -69,6 +69,9 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
         # "... didn't clarify the matter" (no clause) or "told them what to say" (too little)
         inside = [cues[k] for k in children.get(i, ()) if cues[k].anchor in c.content_ids
                   and cues[k].content_start >= 0 and speakers[k].kind != UNKNOWN
+                  # "told the audience that ..., saying that ...": the same speaker goes on
+                  and not (cues[k].speaker is not None and cues[k].speaker == c.speaker
+                           and trees[c.sentence].w(cues[k].anchor).xpos == "VBG")
                   and any(trees[cues[k].sentence].w(j).upos in ("VERB", "AUX") for j in cues[k].content_ids)
                   and not _is_reporting_clause(text[cues[k].content_start:cues[k].content_end], cue_words)]
         if inside and c.kind in ("verb", "according"):

@@ -28,6 +28,12 @@ CONTINUATION_GAP = 1500
 MAX_INTERRUPTION = 80
 #: ... or this many when the gap is the quotation's own cue clause, in one sentence.
 MAX_CUE_CLAUSE = 300
+#: Most characters between a quotation and a speech verb after it that claims it
+#: ('“...,” Oversight Chairman Jason Chaffetz (R-Utah) said').
+NEAR_VERB = 60
+#: ... of any words; past this, only a name ('Oversight Chairman Jason Chaffetz (R-Utah)').
+NEAR_ANY = 40
+_NAME_ONLY = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|\([^()]{1,20}\)|of|the|and|de|van|von)[\s,]+)+")
 #: Quotes shorter than this many words with no cue are terms or titles, not speech.
 MIN_CONTINUATION_WORDS = 4
 
@@ -85,7 +91,10 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
         # 1. a speech verb next to the quote whose parse missed it: '“...,” he said.'
         # (a cue before the quote only when it has nothing else to say: "he said: “...”")
         near = [i for i, c in enumerate(cues) if c.kind == "verb" and
-                (q.outer_end <= c.start <= q.outer_end + 40 and "\n" not in text[q.outer_end:c.start]
+                (q.outer_end <= c.start <= q.outer_end + NEAR_VERB and "\n" not in text[q.outer_end:c.start]
+                 and (c.start - q.outer_end <= NEAR_ANY or _NAME_ONLY.fullmatch(text[q.outer_end:c.start]))
+                 # not a verb that claims the quotation after it, nor one after a full stop
+                 and c.content_start != -1 and not text[q.start:q.end].rstrip().endswith(".")
                  or c.end <= q.open <= c.end + 3 and c.content_start in (-1, BARE))]
         if near and words >= 2:
             i = near[0]

@@ -10,9 +10,11 @@ stance. How each verb takes what was said is data: the ``complement`` column of
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Lexicon, fold
 from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
-from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
+from .tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, Tree
 
 #: content offsets of a cue with nothing to say in its own sentence ("she said.")
 BARE = -2
@@ -34,6 +36,9 @@ def _subject_before(t: Tree, w: Word, content: set[int]) -> Word | None:
     for x in reversed(t.words[:w.id - 1]):
         if x.id in content:
             continue
+        if x.id == w.id - 1 and x.id > 1 and x.text.istitle() and x.upos in ("VERB", "ADJ", "X") \
+                and t.w(x.id - 1).upos == "PUNCT":
+            return x  # "In a statement, Husted said ..." with the name tagged as a verb
         if x.upos == "VERB" and x.deprel.split(":")[0] not in ("acl",):
             break
         if x.upos in ("PROPN", "NOUN") and x.deprel.split(":")[0] in ("nsubj", "appos", "root", "dep", "conj",
@@ -72,11 +77,23 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
             and not t.children(w.id, "aux", "aux:pass"):
         return None  # "Asked if ..., the spokesman said": he was asked
-    subj = _outside_parentheses(t, _after_quote_subject(t, w) or t.subject(w.id) or _inverted_subject(t, w)
-                                or _name_before(t, w))
-    if subj is not None and subj.lemma.lower() in lex.not_speakers:
-        subj = None  # "This week said ...", "All of which said ...": a misparse
+    # "This week said ...", "“...,” X said Tuesday" (Tuesday the subject): a misparse, the
+    # next reading is tried
+    # A subject inside a quotation that closes before the verb is a word of the quotation
+    # ('“... nearly a decade ago,” adding that ...'), not its speaker.
+    subj = _outside_parentheses(t, next((x for x in (f(t, w) for f in _SUBJECT_READINGS)
+                                         if x is not None and x.lemma.lower() not in lex.not_speakers
+                                         and not _YEAR.fullmatch(x.text)
+                                         and not _quoted_before(t, x, w)), None))
     passive = subj is not None and subj.deprel.endswith(":pass")
+    if _quotation_follows(t, w) and not passive:
+        # 'O'Neill said, "Not going to go into that."': the quotation after the verb is what
+        # was said, however the parse attached it (it may run on over several sentences)
+        subj = subj or _outside_parentheses(t, _subject_before(t, w, set()))
+        if subj is None:
+            return None
+        return _cue(t, w, text, _stance(t, w, verb.stance, lex), subj, -1, -1, frozenset(), kind="verb",
+                    audience=_audience_of(t, w, set(), None, lex))
     content_ids: set[int] = set()
     if subj is not None and subj.upos == "PROPN" and fold(subj.text) in lex.titles and subj.id < len(t.words) \
             and t.w(subj.id + 1).upos == "PROPN":
@@ -96,7 +113,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
               # '“...,” said Joseph, who has four children': a relative clause, not what was said
               and not _relative_clause(t, k)
               # '“...,” said Charlie King, a prominent New York Democrat': an apposition, no clause
-              and not (k.upos in ("NOUN", "PROPN") and t.child(k.id, "nsubj", "cop") is None)
+              and not _noun_apposition(t, k)
               # '... said after Pagliano left': a time or reason clause, not what was said
               and not _adverbial(t, k) and _first_word(t, k) not in _TIME_MARKS]
     after = [k for k in ccomps if k.id > w.id]
@@ -125,6 +142,9 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         clauses = after if "bare-clause" in verb.complement else \
             [k for k in after if k.deprel.split(":")[0] not in ("obj", "iobj") and
              all(m.lemma.lower() in ("that", "if", "whether", "to") for m in t.children(k.id, "mark"))]
+        # (not the speaker after the verb with its apposition: '“...,” said Leslie Wimes, a
+        # South Florida-based president of ...')
+        clauses = [k for k in clauses if not _noun_apposition(t, k) and (subj is None or k.id != subj.id)]
         if clauses and any(t.w(i).upos in ("VERB", "AUX") for k in clauses for i in t.subtree(k.id)):
             content_ids = set().union(*(t.subtree(k.id) for k in after))
             comp = None
@@ -213,11 +233,24 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         return None  # "..., who has four children": a relative clause, not what was said
     if obj_noun is not None and stance == ASSERTS:
         stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
-    audience = _audience(t, w, content_ids, obj_noun)
-    if not audience and w.deprel.startswith("conj") and w.head and lex.is_speech_verb(t.w(w.head).lemma.lower()):
-        # "told Tass that ..., but said: ..." -- the second verb speaks to the same outlet
-        audience = _audience(t, t.w(w.head), content_ids | t.subtree(w.id), None)
+    audience = _audience_of(t, w, content_ids, obj_noun, lex)
     return _cue(t, w, text, stance, subj, start, end, frozenset(ids), kind="verb", audience=audience)
+
+
+def _quotation_follows(t: Tree, w: Word) -> bool:
+    """'said, “...', 'said: “...': a quotation opens right after the verb and its comma or
+    colon, and the verb does not interrupt a quotation ('“A,” he said, “B”', where what was
+    said begins before it)."""
+    k = w.id + 1
+    if not (k + 1 < len(t.words) and t.w(k).text in (",", ":") and t.w(k + 1).text in OPEN_QUOTES
+            and t.w(k + 1).start - w.end <= 3):
+        return False
+    for x in reversed(t.words[max(0, w.id - 12):w.id - 1]):
+        if x.text in CLOSE_QUOTES:
+            return False
+        if x.upos not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "ADV", "AUX", "PART"):
+            break
+    return True
 
 
 def _that_clause_child(t: Tree, w: Word) -> Word | None:
@@ -240,6 +273,12 @@ def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
                 mark = t.child(k.id, "mark")
                 if k.id > a.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
                     return k
+                # 'told the debate audience that she believes ...' parsed as a relative clause
+                # whose "that" has a subject of its own beside it: after "told", a complement
+                first = t.w(min(t.subtree(k.id)))
+                subj = t.child(k.id, "nsubj")
+                if k.id > a.id and first.text.lower() == "that" and subj is not None and subj.id != first.id:
+                    return k
                 # 'told his radio audience of Monday, “What has happened ...”': a quotation
                 lead = [t.w(i).text for i in sorted(t.subtree(k.id))[:2]]
                 if lead[:1] in ([","], [":"]):
@@ -247,6 +286,15 @@ def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
                 if k.id > a.id and lead[:1] in (["“"], ["\""]):
                     return k
     return None
+
+
+def _audience_of(t: Tree, w: Word, content_ids, obj_noun: Word | None, lex: Lexicon) -> tuple[int, ...]:
+    """Whom verb ``w`` speaks to; "told Tass that ..., but said: ..." -- the second verb
+    speaks to the same outlet."""
+    audience = _audience(t, w, content_ids, obj_noun)
+    if not audience and w.deprel.startswith("conj") and w.head and lex.is_speech_verb(t.w(w.head).lemma.lower()):
+        audience = _audience(t, t.w(w.head), set(content_ids) | t.subtree(w.id), None)
+    return audience
 
 
 def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int, ...]:
@@ -266,17 +314,42 @@ def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int
 
 def _name_before(t: Tree, w: Word) -> Word | None:
     """'“...,” Rep. Gwen Moore (D-Wis.) said' parsed with the name inside the quotation's
-    clause: the proper noun between the closing mark and the verb."""
+    clause: the name between the closing mark and the verb. With an apposition after it
+    ('“...,” Scott Pruitt, the Republican attorney general of Oklahoma, said') the name is
+    the first phrase; with no name, the noun ('“...,” the Republican attorney general said')."""
     k = w.id - 1
-    name = None
     while k >= 1 and t.w(k).text not in CLOSE_QUOTES:
-        x = t.w(k)
-        if x.upos not in ("PROPN", "PUNCT", "NOUN"):  # "panel Chairman Rep. Jason Chaffetz"
-            return None
-        if x.upos == "PROPN" and name is None and not _in_parentheses(t, k):
-            name = x
+        if t.w(k).upos not in _NP_WORDS or t.w(k).upos in ("VERB", "AUX") and \
+                t.w(k).deprel.split(":")[0] not in ("acl", "amod"):
+            return None  # a clause of its own between quotation and verb
         k -= 1
-    return name if k >= 1 else None
+    if k < 1 or w.id - k > 30:
+        return None
+    stretch = [x for x in t.words[k:w.id - 1] if not _in_parentheses(t, x.id)]
+    first: list[Word] = []
+    for x in stretch:  # the first comma-delimited phrase
+        if x.text == "," and first:
+            break
+        if x.text != ",":
+            first.append(x)
+    for tags in (("PROPN",), ("NOUN",)):
+        heads = [x for x in first if x.upos in tags]
+        if heads:
+            return heads[-1] if tags == ("NOUN",) or len(first) == len(stretch) else \
+                _last_of_run(first, heads[0])
+    return None
+
+
+#: Parts of speech a speaker's noun phrase (with its apposition) may contain.
+_NP_WORDS = frozenset({"PROPN", "NOUN", "PUNCT", "DET", "ADJ", "ADP", "NUM", "PRON", "CCONJ", "VERB", "PART"})
+
+
+def _last_of_run(words: list[Word], w: Word) -> Word:
+    """The last proper noun of the run of proper nouns that starts at ``w``."""
+    i = words.index(w)
+    while i + 1 < len(words) and words[i + 1].upos == "PROPN":
+        i += 1
+    return words[i]
 
 
 def _in_parentheses(t: Tree, i: int) -> bool:
@@ -344,7 +417,8 @@ def _inverted_subject(t: Tree, w: Word) -> Word | None:
     label as its subject (obj, dep, appos ...), when what was said comes before."""
     if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj"):
         return None
-    if any(k.id > w.id and not _relative_clause(t, k) for k in t.children(w.id, "ccomp", "parataxis")):
+    if any(k.id > w.id and not _relative_clause(t, k) and not _noun_apposition(t, k)
+           for k in t.children(w.id, "ccomp", "parataxis")):
         return None  # what was said follows the verb: the noun after it is its audience or object
     for k in t.children(w.id):
         if k.id > w.id and k.upos in ("PROPN", "NOUN") and k.deprel.split(":")[0] in ("obj", "dep", "appos",
@@ -354,13 +428,49 @@ def _inverted_subject(t: Tree, w: Word) -> Word | None:
     return None
 
 
+def _participle_head_subject(t: Tree, w: Word) -> Word | None:
+    """'..., adding that ...', 'saying ...': the speaker of the verb the participle hangs off."""
+    if w.xpos == "VBG" and w.head and w.deprel.split(":")[0] in ("advcl", "ccomp", "xcomp", "conj", "parataxis"):
+        return t.subject(w.head)
+    return None
+
+
+def _quoted_before(t: Tree, x: Word, w: Word) -> bool:
+    """Whether word ``x`` sits inside a quotation that closes before verb ``w``: the first
+    quotation mark after it is a closing one (no space before it)."""
+    if x.id >= w.id:
+        return False
+    for k in range(x.id + 1, w.id):
+        m = t.w(k)
+        if m.text in QUOTE_MARKS:
+            return m.text in CLOSE_QUOTES and k > 1 and t.w(k - 1).end == m.start
+    return False
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: Ways to find a speech verb's speaker, most trusted first.
+_SUBJECT_READINGS = (_after_quote_subject, lambda t, w: t.subject(w.id), _inverted_subject, _name_before,
+                     _participle_head_subject)
+
+
+def _noun_apposition(t: Tree, k: Word) -> bool:
+    """'“...,” said Charlie King, a prominent New York Democrat' parsed with the apposition
+    as a complement: a noun with no subject or copula of its own is no clause."""
+    return k.upos in ("NOUN", "PROPN") and t.child(k.id, "nsubj", "cop") is None
+
+
 def _gapped(ids: list[int]) -> bool:
     return any(b != a + 1 for a, b in zip(ids, ids[1:]))
 
 
 def _is_reporting_tail(t: Tree, w: Word) -> bool:
-    # a ccomp verb that comes after its head with a subject of its own and no complement
-    return w.head is not None and w.id > w.head and t.child(w.id, "nsubj") is not None
+    # a ccomp verb that comes after its head with a subject of its own, set off by punctuation
+    # ("Y, X said", "“Y” X said"; not "she believes we must continue")
+    subj = t.child(w.id, "nsubj")
+    if w.head is None or w.id <= w.head or subj is None:
+        return False
+    first = min(t.subtree(subj.id))
+    return first > 1 and t.w(first - 1).upos == "PUNCT"
 
 
 def _quote_or_clause_child(t: Tree, w: Word) -> Word | None:
