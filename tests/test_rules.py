@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = ""):
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", **(lemmas or {})}
     words, text, lines = [], "", []
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -27,7 +27,8 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = ""):
         start = len(text)
         text += form
         lemma = lemmas.get(form.lower(), form if upos == "PROPN" else form.lower())
-        lines.append("\t".join([str(i), form, lemma, upos, "_", "_", head, rel, "_",
+        xpos = "VBG" if upos == "VERB" and form.endswith("ing") else "_"  # participles are told apart by it
+        lines.append("\t".join([str(i), form, lemma, upos, xpos, "_", head, rel, "_",
                                 f"start_char={start}|end_char={len(text)}"]))
     return text + tail, from_conllu(text + tail, "\n".join(lines) + "\n")
 
@@ -124,6 +125,37 @@ CASES = [
     ("Protesters/NOUN/2/nsubj continued/VERB/0/root to/PART/4/mark march/VERB/2/xcomp through/ADP/6/case "
      "downtown/NOUN/4/obl ./PUNCT/2/punct",
      []),
+    # the speaker after a closing mark, with an apposition, parsed inside the quotation's clause
+    ("“/PUNCT/4/punct It/PRON/4/nsubj ’s/AUX/4/cop invasion/NOUN/14/ccomp ,/PUNCT/4/punct ”/PUNCT/7/punct "
+     "Scott/PROPN/7/compound Pruitt/PROPN/4/appos ,/PUNCT/12/punct the/DET/12/det attorney/NOUN/12/compound "
+     "general/NOUN/7/appos ,/PUNCT/14/punct said/VERB/0/root ./PUNCT/14/punct",
+     [("Scott Pruitt", "It ’s invasion", "direct", "asserts", [])]),
+    # a quotation right after 'said,' is what was said, however the parse attached it
+    ("To/ADP/2/case which/PRON/4/obl she/PRON/4/nsubj said/VERB/7/advcl ,/PUNCT/4/punct “/PUNCT/4/punct "
+     "Thank/VERB/0/root God/PROPN/7/obj ./PUNCT/7/punct ”/PUNCT/7/punct",
+     [("she", "Thank God.", "direct", "asserts", [])]),
+    # a time word parsed as the subject is skipped for the name before the verb
+    ("“/PUNCT/3/punct Vetoes/NOUN/3/nsubj fail/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+     "Mitch/PROPN/7/compound McConnell/PROPN/3/conj said/VERB/0/root Tuesday/PROPN/8/nsubj ./PUNCT/8/punct",
+     [("Mitch McConnell", "Vetoes fail", "direct", "asserts", [])]),
+    # a participle speaks for its head's subject, not for a word inside the quotation before it
+    ("Peabody/PROPN/2/nsubj said/VERB/0/root :/PUNCT/7/punct “/PUNCT/7/punct It/PRON/7/nsubj was/AUX/7/cop "
+     "huge/ADJ/2/ccomp a/DET/9/det decade/NOUN/13/nsubj ago/ADV/9/advmod ,/PUNCT/13/punct ”/PUNCT/13/punct "
+     "adding/VERB/2/ccomp that/SCONJ/16/mark value/NOUN/16/nsubj rose/VERB/13/ccomp ./PUNCT/2/punct",
+     [("Peabody", "It was huge a decade ago", "direct", "asserts", []),
+      ("Peabody", "value rose", "indirect", "asserts", [])]),
+    # a that-clause opening with 'because' is still the complement
+    ("Obama/PROPN/2/nsubj said/VERB/0/root that/SCONJ/7/mark because/SCONJ/7/mark terrorists/NOUN/7/nsubj "
+     "exist/VERB/7/advcl means/VERB/2/ccomp little/ADJ/7/obj ./PUNCT/2/punct",
+     [("Obama", "because terrorists exist means little", "indirect", "asserts", [])]),
+    # 'urges X to do Y': whom, and what they are urged to do
+    ("She/PRON/2/nsubj urges/VERB/0/root her/PRON/4/nmod:poss husband/NOUN/2/obj to/PART/6/mark "
+     "leave/VERB/2/advcl ./PUNCT/2/punct",
+     [("She", "her husband to leave", "indirect", "asserts", [])]),
+    # a name tagged as a verb right before 'said'
+    ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
+     "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
+     [("Husted", "voters died", "indirect", "asserts", [])]),
 ]
 
 

@@ -203,6 +203,11 @@ def _snap_to_sentence(cues: list[Cue], t: Tree) -> list[Cue]:
         anchor = t.w(c.anchor)
         others = set().union(*(b for j, b in enumerate(blocks) if j != i and not (b & set(c.content_ids))))
         others -= blocks[i]
+        # a coordinated cue's verb always stops the stretch, even when its block shares words
+        # with this content ("urges her husband to ... and repeatedly says, ...")
+        stops = {o.anchor for j, o in enumerate(cues) if j != i and o.anchor is not None
+                 and t.w(o.anchor).deprel.startswith("conj")} - set(c.content_ids)
+        others |= stops | {k.id for a in stops for k in t.children(a, "cc", "advmod", "aux") if k.id < a}
         ids = set(c.content_ids)
         if c.content_start >= anchor.end:            # "X said (that) Y"
             for w in words:

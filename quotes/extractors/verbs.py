@@ -85,7 +85,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                                          if x is not None and x.lemma.lower() not in lex.not_speakers
                                          and not _YEAR.fullmatch(x.text)
                                          and not _quoted_before(t, x, w)), None))
-    passive = subj is not None and subj.deprel.endswith(":pass")
+    passive = subj is not None and subj.deprel.endswith(":pass") and subj.head == w.id
     if _quotation_follows(t, w) and not passive:
         # 'O'Neill said, "Not going to go into that."': the quotation after the verb is what
         # was said, however the parse attached it (it may run on over several sentences)
@@ -117,8 +117,13 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
               # '... said after Pagliano left': a time or reason clause, not what was said
               and not _adverbial(t, k) and _first_word(t, k) not in _TIME_MARKS]
     after = [k for k in ccomps if k.id > w.id]
-    comp = _that_clause_on_audience(t, w) or (after[0] if after else (ccomps[0] if ccomps else None)) \
-        or _quote_or_clause_child(t, w) or _that_clause_child(t, w)
+    comp = _that_clause_on_audience(t, w) or (after[0] if after else (ccomps[0] if ccomps else None))
+    bidden = _bidding(t, w) if comp is None and "no-object" in verb.complement else None
+    if bidden:
+        # "urges her husband to come out of the car": whom, and what they are urged to do
+        content_ids = set().union(*(t.subtree(k.id) for k in bidden))
+    else:
+        comp = comp or _quote_or_clause_child(t, w) or _that_clause_child(t, w)
     obj_noun = None
     if comp is None:
         obj = t.child(w.id, "obj")
@@ -126,7 +131,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             clause = t.child(obj.id, "acl", "ccomp")
             if clause is not None:
                 comp, obj_noun = clause, obj
-    if comp is None and verb.complement & {"bare-clause", "clause"}:
+    if comp is None and not content_ids and verb.complement & {"bare-clause", "clause"}:
         # "Figueroa said the campaign planned to ..." parsed as said -> obj + xcomp: the words
         # after the verb are what was said (less the audience of "told")
         # (a clause the parse hung off as a conj with no "and" of its own belongs to it too:
@@ -235,6 +240,19 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
     audience = _audience_of(t, w, content_ids, obj_noun, lex)
     return _cue(t, w, text, stance, subj, start, end, frozenset(ids), kind="verb", audience=audience)
+
+
+def _bidding(t: Tree, w: Word) -> tuple[Word, Word] | None:
+    """'urged her husband to come out', 'told them to leave': the object of a verb whose
+    object is its audience, and the infinitive after it."""
+    obj = t.child(w.id, "obj", "iobj")
+    if obj is None or obj.id < w.id:
+        return None
+    for k in t.children(w.id, "xcomp", "advcl", "ccomp"):
+        mark = t.child(k.id, "mark")
+        if k.id > obj.id and k.upos == "VERB" and mark is not None and mark.lemma.lower() == "to":
+            return obj, k
+    return None
 
 
 def _quotation_follows(t: Tree, w: Word) -> bool:
@@ -373,8 +391,11 @@ def _outside_parentheses(t: Tree, w: Word | None) -> Word | None:
 
 
 def _adverbial(t: Tree, k: Word) -> bool:
-    """Whether the clause headed by ``k`` has a when-or-why subordinator ("because ...")."""
-    return any(m.lemma.lower() in _ADVERBIAL_MARKS for m in t.children(k.id, "mark"))
+    """Whether the clause headed by ``k`` has a when-or-why subordinator ("because ...")
+    of its own, not one inside a that-clause ("said that because ... does not mean ...")."""
+    marks = sorted(t.children(k.id, "mark"), key=lambda m: m.id)
+    return bool(marks) and marks[0].lemma.lower() != "that" and \
+        any(m.lemma.lower() in _ADVERBIAL_MARKS for m in marks)
 
 
 def _first_word(t: Tree, k: Word) -> str:
@@ -429,17 +450,34 @@ def _inverted_subject(t: Tree, w: Word) -> Word | None:
 
 
 def _participle_head_subject(t: Tree, w: Word) -> Word | None:
-    """'..., adding that ...', 'saying ...': the speaker of the verb the participle hangs off."""
-    if w.xpos == "VBG" and w.head and w.deprel.split(":")[0] in ("advcl", "ccomp", "xcomp", "conj", "parataxis"):
-        return t.subject(w.head)
+    """'..., adding that ...', 'while chanting, “...”': the speaker of the clause the
+    participle hangs off (through a noun it was attached to by mistake)."""
+    if w.xpos != "VBG" or not w.head or w.deprel.split(":")[0] not in ("advcl", "ccomp", "xcomp", "conj",
+                                                                        "parataxis", "acl"):
+        return None
+    h = t.w(w.head)
+    for _ in range(3):
+        if h.upos in ("VERB", "AUX", "ADJ"):
+            return t.subject(h.id)
+        if not h.head:
+            return None
+        h = t.w(h.head)
     return None
 
 
 def _quoted_before(t: Tree, x: Word, w: Word) -> bool:
-    """Whether word ``x`` sits inside a quotation that closes before verb ``w``: the first
-    quotation mark after it is a closing one (no space before it)."""
-    if x.id >= w.id:
-        return False
+    """Whether word ``x`` is a word of a quotation rather than verb ``w``'s speaker: it sits
+    inside a quotation that closes before the verb (the first quotation mark after it is a
+    closing one, with no space before it), or inside one that opens after the verb."""
+    if x.id > w.id:
+        inside = False
+        for k in range(w.id + 1, x.id):
+            m = t.w(k)
+            if m.text in OPEN_QUOTES and m.end == t.w(k + 1).start:
+                inside = True
+            elif m.text in CLOSE_QUOTES and t.w(k - 1).end == m.start:
+                inside = False
+        return inside
     for k in range(x.id + 1, w.id):
         m = t.w(k)
         if m.text in QUOTE_MARKS:
