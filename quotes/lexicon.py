@@ -68,6 +68,17 @@ class Lexicon:
         v = self.verbs.get(lemma.lower())
         return v is not None and v.kind in ("speech", "evidence")
 
+    def verb_lemma(self, form: str, lemma: str) -> str:
+        """The lexicon's lemma for a verb the lemmatizer got wrong ("warning" -> "warn"):
+        ``lemma`` itself when it is a reporting verb or ``form`` is no inflection of one.
+
+        >>> load().verb_lemma("warning", "warning")
+        'warn'
+        """
+        if lemma.lower() in self.verbs:
+            return lemma
+        return self._verb_forms.get(form.lower(), lemma)
+
     def cue_words(self) -> frozenset[str]:
         """Lower-cased forms of reporting verbs and hedges that make a sentence worth
         parsing (forms that are mostly nouns, ``ambiguous_cues.txt``, excepted)."""
@@ -77,10 +88,14 @@ class Lexicon:
         self._outlet_re = _alias_regex(self.outlets)
         self._org_re = _alias_regex(self.organizations)
         words = set()
+        forms: dict[str, str] = {}
         for lemma, v in self.verbs.items():
+            for form in _inflections(lemma):
+                forms.setdefault(form, lemma)
             if v.kind == "cognition":
                 continue
             words.update(_inflections(lemma))
+        self._verb_forms = forms
         words.update(self.hedges)
         words.update(("according", "quoted", "quoting", "citing", "said", "told"))
         self._cue_words = frozenset(words - self.ambiguous)

@@ -27,6 +27,9 @@ _ABSTAIN: set[str] = set()
 BATCH = 16
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
 def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
     """Whether a sentence may hold an attribution, so is worth a full parse: a reporting
     verb form or hedge from the lexicon, "according", a reporting noun followed by "that",
@@ -42,7 +45,10 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
         t = w.text.lower()
         if t in cues:
             return True
-        if t in lex.ambiguous and i + 1 < len(words) and words[i + 1].text.lower() in ("that", ":", "“", '"'):
+        if t in lex.ambiguous and (i + 1 < len(words) and words[i + 1].text.lower() in ("that", ":", "“", '"')
+                                   # "Lynch notes they ...", "he charges": a verb after its subject
+                                   or i > 0 and (words[i - 1].text.lower() in _SUBJECT_PRONOUNS
+                                                 or words[i - 1].text.istitle())):
             return True
         if w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words)):
             return True

@@ -26,6 +26,7 @@ Patterns, all read off the dependency tree:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterator
 
 from ..lexicon import Lexicon, load
@@ -47,6 +48,10 @@ def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iter
     seen_content: set[tuple[int, int]] = set()
     for w in sent.words:
         lemma = w.lemma.lower()
+        if w.upos in VERB_TAGS and lemma not in lex.verbs:
+            fixed = lex.verb_lemma(w.text, lemma)
+            if fixed != lemma:  # the lemmatizer's "warning" for the verb "warn"
+                w, lemma = dataclasses.replace(w, lemma=fixed), fixed
         cue = None
         if w.upos in VERB_TAGS and lex.is_speech_verb(lemma):
             cue = verb_cue(t, w, text, lex)
