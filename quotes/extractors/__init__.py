@@ -28,6 +28,8 @@ BATCH = 16
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                          "my", "your", "some", "any", "no", "every", "each", "new", "news", "several"})
 
 
 def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
@@ -48,7 +50,8 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
         if t in lex.ambiguous and (i + 1 < len(words) and words[i + 1].text.lower() in ("that", ":", "“", '"')
                                    # "Lynch notes they ...", "he charges": a verb after its subject
                                    or i > 0 and (words[i - 1].text.lower() in _SUBJECT_PRONOUNS
-                                                 or words[i - 1].text.istitle())):
+                                                 or words[i - 1].text.istitle()
+                                                 and words[i - 1].text.lower() not in _DETERMINERS)):
             return True
         if w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words)):
             return True
