@@ -152,6 +152,10 @@ CASES = [
     ("She/PRON/2/nsubj urges/VERB/0/root her/PRON/4/nmod:poss husband/NOUN/2/obj to/PART/6/mark "
      "leave/VERB/2/advcl ./PUNCT/2/punct",
      [("She", "her husband to leave", "indirect", "asserts", [])]),
+    # a quotation after the verb's own few words: 'says of Clinton, “...”'
+    ("He/PRON/2/nsubj says/VERB/0/root of/ADP/4/case Clinton/PROPN/2/obl ,/PUNCT/8/punct “/PUNCT/8/punct "
+     "she/PRON/8/nsubj sells/VERB/2/parataxis ./PUNCT/8/punct ”/PUNCT/8/punct",
+     [("He", "she sells.", "direct", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
@@ -263,3 +267,14 @@ def test_speaker_names(spec, speaker):
     _, doc = doc_from(spec, lemmas={"failed": "fail"})
     (r,) = list(attributions(doc))
     assert r.speaker.name == speaker
+
+
+def test_quotations_in_separate_paragraphs_stay_apart():
+    from quotes.extractors.direct import join_interrupted
+    from quotes.types import Attribution, Speaker
+    text = "“We act,” he said.\n\n“And we win.”"
+    sp = Speaker("Al", "he", start=10, end=12)
+    a = Attribution("d", "direct", "We act", 1, 7, "said", "asserts", sp, cue_start=13, cue_end=17)
+    b = Attribution("d", "direct", "And we win.", 21, 32, None, "asserts", sp)
+    assert text[b.start:b.end] == b.content
+    assert len(join_interrupted([a, b], text)) == 2

@@ -85,7 +85,7 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
                 continue
             # words of its own: the statement is the whole content, nested ones included
         if start < 0:
-            q = _next_quote(quotes, c.end, text)
+            q = _next_quote(quotes, c.end, text) or _quote_after_audience(quotes, c, text)
             if q is None:
                 continue
             qi = quotes.index(q)
@@ -102,6 +102,17 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
     records.extend(_layout_records(doc, quotes, claimed, records, lex, resolver))
     records.extend(_unclaimed_quotes(doc, quotes, claimed, records, trees, cues, speakers, chains, text))
     yield from _dedupe(join_interrupted(records, text), cue_words)
+
+
+def _quote_after_audience(quotes: list[QuoteSpan], c: Cue, text: str) -> QuoteSpan | None:
+    """The quotation a cue introduces past a few words of its own ('asking her, “...',
+    'says of Clinton, “...'): the next one in its sentence, after a comma or colon."""
+    for q in quotes:
+        if q.open >= c.end:
+            gap = text[c.end:q.open].rstrip()
+            ok = 0 < len(gap) <= 40 and gap.endswith((",", ":")) and not any(m in gap for m in ".!?\n“”\"")
+            return q if ok else None
+    return None
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:\([^)]{1,20}\))?\s*[–—-]{1,2}\s+")

@@ -151,7 +151,7 @@ def join_interrupted(records: list[Attribution], text: str) -> list[Attribution]
             cue_between = prev.cue_start is not None and prev.end <= prev.cue_start < r.start
             short = len(gap) <= MAX_INTERRUPTION or \
                 cue_between and len(gap) <= MAX_CUE_CLAUSE and len(_SENTENCE_END.findall(gap)) <= 1
-            if short and "\n" not in gap.strip("\n \t\"'“”‘’«»"):
+            if short and "\n" not in gap:  # a new paragraph is a new statement
                 out[-1] = replace(prev, end=r.end, content=text[prev.start:r.end], parts=prev.spans + r.spans)
                 continue
         out.append(r)

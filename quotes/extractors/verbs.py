@@ -260,8 +260,12 @@ def _quotation_follows(t: Tree, w: Word) -> bool:
     colon, and the verb does not interrupt a quotation ('“A,” he said, “B”', where what was
     said begins before it)."""
     k = w.id + 1
+    # (past a short audience: 'asking her, “...', 'told CNN: “...')
+    audience = set().union(*(t.subtree(a.id) for a in t.children(w.id, "obj", "iobj", "obl") if a.id > w.id))
+    while k in audience and k - w.id <= 4:
+        k += 1
     if not (k + 1 < len(t.words) and t.w(k).text in (",", ":") and t.w(k + 1).text in OPEN_QUOTES
-            and t.w(k + 1).start - w.end <= 3):
+            and t.w(k + 1).start - t.w(k - 1).end <= 3):
         return False
     for x in reversed(t.words[max(0, w.id - 12):w.id - 1]):
         if x.text in CLOSE_QUOTES:
@@ -458,7 +462,7 @@ def _participle_head_subject(t: Tree, w: Word) -> Word | None:
     h = t.w(w.head)
     for _ in range(3):
         if h.upos in ("VERB", "AUX", "ADJ"):
-            return t.subject(h.id)
+            return _after_quote_subject(t, h) or t.subject(h.id)
         if not h.head:
             return None
         h = t.w(h.head)
