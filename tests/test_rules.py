@@ -278,3 +278,18 @@ def test_quotations_in_separate_paragraphs_stay_apart():
     b = Attribution("d", "direct", "And we win.", 21, 32, None, "asserts", sp)
     assert text[b.start:b.end] == b.content
     assert len(join_interrupted([a, b], text)) == 2
+
+
+def test_relative_pronoun_is_the_mention_and_its_noun_the_name():
+    # like "he said", "who argue" keeps the word of its own clause as the mention
+    text, doc = doc_from("Economists/NOUN/0/root ,/PUNCT/4/punct who/PRON/4/nsubj argue/VERB/1/acl:relcl "
+                         "taxes/NOUN/6/nsubj fall/VERB/4/ccomp ./PUNCT/1/punct", lemmas={"argue": "argue"})
+    (r,) = list(attributions(doc))
+    assert (r.speaker.name, r.speaker.mention, r.content) == ("Economists", "who", "taxes fall")
+    assert text[r.speaker.start:r.speaker.end] == "who"
+
+
+def test_dash_signature_after_a_wrong_way_opening_mark():
+    text = "”Mr. Trump’s performance confirms where he stands.” ― Veronica Cruz\n"
+    (c,) = list(layout_cues(text))
+    assert c.speaker == "Veronica Cruz" and text[c.start:c.end] == "Mr. Trump’s performance confirms where he stands."

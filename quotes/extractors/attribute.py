@@ -281,16 +281,22 @@ def _speaker(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> tupl
             np = NP(text[s:e], s, e, np.name, np.role, np.kind if np.kind != UNKNOWN else ANONYMOUS, np.head,
                     definite=np.definite)
             return resolve(np, resolver, lex), set(ids)
+        relative = None
         if head.upos == "PRON" and head.lemma.lower() in ("who", "which", "that") and c.anchor is not None:
-            # "officials who said ...": the relative pronoun stands for the noun the clause modifies
+            # "officials who said ...": the relative pronoun stands for the noun the clause
+            # modifies; like "he", it stays the mention
             v = t.w(c.anchor)
             while v.deprel.split(":")[0] in ("conj", "xcomp") and v.head:
                 v = t.w(v.head)
             if v.deprel.startswith("acl") and v.head:
-                head = t.w(v.head)
+                relative, head = head, t.w(v.head)
         np = describe(t, head, text, lex)
         ids = set(range(_word_at(t, np.start), _word_at(t, np.end - 1) + 1))
-        return resolve(np, resolver, lex), ids
+        sp = resolve(np, resolver, lex)
+        if relative is not None:
+            sp = dataclasses.replace(sp, mention=relative.text, start=relative.start, end=relative.end)
+            ids.add(relative.id)
+        return sp, ids
     if c.source_text:
         src = c.source_text
         outlet = lex.outlet_name(src)

@@ -80,10 +80,11 @@ def layout_cues(text: str, lex: Lexicon | None = None) -> Iterator[LayoutCue]:
         # the quotation this signature closes: back to its opening mark on the same paragraph
         line_start = text.rfind("\n", 0, close) + 1
         seg = text[line_start:close]
-        opener = max(seg.find("“"), seg.find('"'))
-        opener = min(i for i in (seg.find("“"), seg.find('"'), seg.find("”")) if i >= 0) if opener >= 0 else -1
-        if opener < 0:
+        # (the first mark may point the wrong way: '”Mr. Trump’s performance ...” ― Veronica Cruz')
+        found = [i for i in (seg.find("“"), seg.find('"'), seg.find("”")) if i >= 0]
+        if not found:
             continue
+        opener = min(found)
         start, end = _trim(text, line_start + opener + 1, close)
         dash = next(i for i in range(close, m.start("name")) if text[i] in "―—–")
         if end - start < 10:
