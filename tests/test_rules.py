@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = ""):
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", **(lemmas or {})}
     words, text, lines = [], "", []
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -156,6 +156,15 @@ CASES = [
     ("He/PRON/2/nsubj says/VERB/0/root of/ADP/4/case Clinton/PROPN/2/obl ,/PUNCT/8/punct “/PUNCT/8/punct "
      "she/PRON/8/nsubj sells/VERB/2/parataxis ./PUNCT/8/punct ”/PUNCT/8/punct",
      [("He", "she sells.", "direct", "asserts", [])]),
+    # 'for refusing': the object of the verb it hangs off refused
+    ("Panel/NOUN/2/nsubj held/VERB/0/root Pagliano/PROPN/2/obj for/SCONJ/5/mark refusing/VERB/2/advcl "
+     "to/PART/7/mark appear/VERB/5/xcomp ./PUNCT/2/punct",
+     [("Pagliano", "to appear", "indirect", "cannot_confirm", [])]),
+    # a phrase with a preposition parsed as the subject is none: the clause's own subject speaks
+    ("Companies/NOUN/2/nsubj hid/VERB/0/root havens/NOUN/2/obj ,/PUNCT/8/punct in/ADP/7/case many/ADJ/7/amod "
+     "cases/NOUN/8/nsubj reporting/VERB/2/advcl that/SCONJ/11/mark profits/NOUN/11/nsubj fell/VERB/8/ccomp "
+     "./PUNCT/2/punct",
+     [("Companies", "profits fell", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

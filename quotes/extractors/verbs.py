@@ -84,6 +84,9 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     subj = _outside_parentheses(t, next((x for x in (f(t, w) for f in _SUBJECT_READINGS)
                                          if x is not None and x.lemma.lower() not in lex.not_speakers
                                          and not _YEAR.fullmatch(x.text)
+                                         # "in many cases reporting ...": a phrase with a
+                                         # preposition is no subject
+                                         and not any(k.upos == "ADP" for k in t.children(x.id, "case"))
                                          and not _quoted_before(t, x, w)), None))
     passive = subj is not None and subj.deprel.endswith(":pass") and subj.head == w.id
     if _quotation_follows(t, w) and not passive:
@@ -469,6 +472,18 @@ def _participle_head_subject(t: Tree, w: Word) -> Word | None:
     return None
 
 
+def _for_gerund_object(t: Tree, w: Word) -> Word | None:
+    """'held Pagliano in contempt for refusing to ...', 'praised her for saying ...': the
+    object of the verb the "for" gerund hangs off is who refused or said."""
+    if w.xpos != "VBG" or not w.head or t.child(w.id, "nsubj") is not None:
+        return None
+    if not any(m.lemma.lower() == "for" for m in t.children(w.id, "mark", "case")):
+        return None
+    h = t.w(w.head)
+    obj = t.child(h.id, "obj") if h.upos == "VERB" else None
+    return obj if obj is not None and obj.id < w.id and obj.upos in ("PROPN", "NOUN", "PRON") else None
+
+
 def _quoted_before(t: Tree, x: Word, w: Word) -> bool:
     """Whether word ``x`` is a word of a quotation rather than verb ``w``'s speaker: it sits
     inside a quotation that closes before the verb (the first quotation mark after it is a
@@ -491,7 +506,7 @@ def _quoted_before(t: Tree, x: Word, w: Word) -> bool:
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Ways to find a speech verb's speaker, most trusted first.
-_SUBJECT_READINGS = (_after_quote_subject, lambda t, w: t.subject(w.id), _inverted_subject, _name_before,
+_SUBJECT_READINGS = (_after_quote_subject, _for_gerund_object, lambda t, w: t.subject(w.id), _inverted_subject, _name_before,
                      _participle_head_subject)
 
 
