@@ -165,6 +165,11 @@ CASES = [
      "cases/NOUN/8/nsubj reporting/VERB/2/advcl that/SCONJ/11/mark profits/NOUN/11/nsubj fell/VERB/8/ccomp "
      "./PUNCT/2/punct",
      [("Companies", "profits fell", "indirect", "asserts", [])]),
+    # '“...,” Name, an apposition, said' with "said" hung off the name and the apposition its subject
+    ("“/PUNCT/3/punct Deals/NOUN/3/nsubj fail/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/6/punct Jim/PROPN/3/appos "
+     "Jordan/PROPN/6/flat ,/PUNCT/11/punct an/DET/11/det panel/NOUN/11/compound member/NOUN/13/nsubj "
+     ",/PUNCT/11/punct said/VERB/6/acl:relcl ./PUNCT/3/punct",
+     [("Jim Jordan", "Deals fail", "direct", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

@@ -33,7 +33,9 @@ MAX_CUE_CLAUSE = 300
 NEAR_VERB = 60
 #: ... of any words; past this, only a name ('Oversight Chairman Jason Chaffetz (R-Utah)').
 NEAR_ANY = 40
-_NAME_ONLY = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|\([^()]{1,20}\)|of|the|and|de|van|von)[\s,]+)+")
+_NAME_ONLY = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|\([^()]{1,20}\)|of|the|and|de|van|von)[\s,]+"
+                        r"|(?:a|an|the)\s[^,.;:\"“”\n]{1,50},\s+)+")  # ... or an apposition: ', an oversight panel member,'
+
 #: Quotes shorter than this many words with no cue are terms or titles, not speech.
 MIN_CONTINUATION_WORDS = 4
 

@@ -67,10 +67,13 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     """The speech event of reporting verb ``w``, or None when it reports nothing here."""
     verb = lex.verbs[w.lemma.lower()]
     rel = w.deprel.split(":")[0]
+    # '“...,” Rep. Jim Jordan, an oversight panel member, said' however the parse attached
+    # "said": a speech verb right after a quotation and its speaker's name
+    after_quote = _name_before(t, w) is not None
     # "Asked if ..., the spokesman said" -- a bare passive participle is not a speech act by its subject
-    if w.xpos == "VBN" and rel in ("advcl", "acl") and not t.children(w.id, "aux", "aux:pass"):
+    if w.xpos == "VBN" and rel in ("advcl", "acl") and not t.children(w.id, "aux", "aux:pass") and not after_quote:
         return None
-    if rel == "amod" or (rel == "acl" and w.xpos in ("VBN",)):
+    if (rel == "amod" or (rel == "acl" and w.xpos in ("VBN",))) and not after_quote:
         return None
     if rel == "acl" and verb.kind == "evidence":
         return None  # "video that shows the explosion" describes the video; nobody speaks
@@ -88,6 +91,12 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                                          # preposition is no subject
                                          and not any(k.upos == "ADP" for k in t.children(x.id, "case"))
                                          and not _quoted_before(t, x, w)), None))
+    if after_quote and subj is not None and subj.upos == "NOUN":
+        # '“...,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said' parsed with the
+        # apposition as the subject: the name speaks
+        name = _name_before(t, w)
+        if name is not None and name.upos == "PROPN" and name.id < subj.id:
+            subj = name
     passive = subj is not None and subj.deprel.endswith(":pass") and subj.head == w.id
     if _quotation_follows(t, w) and not passive:
         # 'O'Neill said, "Not going to go into that."': the quotation after the verb is what
@@ -202,7 +211,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         if about is not None:
             content_ids = t.subtree(about.id)
     if not content_ids:
-        if subj is not None and rel in ("root", "parataxis", "ccomp", "conj"):
+        if subj is not None and (rel in ("root", "parataxis", "ccomp", "conj") or after_quote):
             # "..., she said." with the quotation outside this sentence's parse: a bare cue
             # that a neighbouring quotation can claim
             return _cue(t, w, text, verb.stance, subj, BARE, BARE, frozenset(), kind="verb")
