@@ -12,13 +12,13 @@ from quotes.nlp import from_conllu
 from quotes.types import Sentence, Word
 
 
-def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = ""):
+def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", lead: str = ""):
     """'Peskov/PROPN/2/nsubj said/VERB/0/root ...' -> ParsedDoc with offsets (``tail``:
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
               "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", **(lemmas or {})}
-    words, text, lines = [], "", []
+    words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
         form = form.replace("_", " ")
@@ -307,3 +307,11 @@ def test_dash_signature_after_a_wrong_way_opening_mark():
     text = "”Mr. Trump’s performance confirms where he stands.” ― Veronica Cruz\n"
     (c,) = list(layout_cues(text))
     assert c.speaker == "Veronica Cruz" and text[c.start:c.end] == "Mr. Trump’s performance confirms where he stands."
+
+
+def test_a_quotation_before_a_cued_one_is_the_same_speakers():
+    # '“A.” “B,” she said.': the first quotation has no cue of its own; it is hers, one statement
+    text, doc = doc_from("“/PUNCT/3/punct We/PRON/3/nsubj win/VERB/7/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+                         "she/PRON/7/nsubj said/VERB/0/root ./PUNCT/7/punct", lead="“We act now.” ")
+    (r,) = list(attributions(doc))
+    assert r.speaker.mention == "she" and [text[s:e] for s, e in r.parts] == ["We act now.", "We win"]

@@ -112,7 +112,18 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
                                    cue=None, stance=r.stance, speaker=r.speaker, chain=r.chain,
                                    sentence=sent_of(q.start)))
             continue
-        # 3. continuation: a quote that opens a sentence continues the previous quoted speaker
+        # 3. the first of two quotations whose cue follows the second: '“A.” “B,” she said.'
+        ahead = [r for r in records if r.type == DIRECT and r.cue and r.cue_start is not None
+                 and r.start > q.end and r.cue_start >= r.end and r.start - q.outer_end <= MAX_INTERRUPTION
+                 and "\n" not in text[q.outer_end:r.start] and not any(m in text[q.outer_end:r.start - 1] for m in
+                                                                     "“”\"«»")]
+        if ahead and words >= 2:
+            r = ahead[0]
+            end = _trim_end(text, q.start, q.end)
+            out.append(replace(r, content=text[q.start:end], start=q.start, end=end, parts=(),
+                               sentence=sent_of(q.start)))
+            continue
+        # 4. continuation: a quote that opens a sentence continues the previous quoted speaker
         prev = [r for r in records + out if r.type in (DIRECT, MIXED) and r.end <= q.open and
                 q.open - r.end <= CONTINUATION_GAP and r.speaker.kind != ANONYMOUS]
         opens_sentence = _opens_sentence(text, q)
