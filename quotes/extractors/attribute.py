@@ -291,6 +291,13 @@ def _speaker(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> tupl
             if v.deprel.startswith("acl") and v.head:
                 relative, head = head, t.w(v.head)
         np = describe(t, head, text, lex)
+        if c.kind == "according" and not (c.end <= np.start):
+            # a source the parse hung elsewhere ("according to the conservative-leaning Tax
+            # Foundation, more than twice what ..."): its words run from "to" to the comma
+            end = next((x.start for x in t.words if x.start >= head.end and x.text in ",;:()"), np.end)
+            start = max(np.start, c.end + 1)
+            np = dataclasses.replace(np, mention=text[start:min(end, np.end)].strip(), start=start,
+                                     end=min(end, np.end))
         ids = set(range(_word_at(t, np.start), _word_at(t, np.end - 1) + 1))
         sp = resolve(np, resolver, lex)
         if relative is not None:

@@ -118,7 +118,11 @@ def _according_fallback(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None
         nxt = words[k + 1] if k + 1 < len(words) else None
         # "according to show insiders": a noun the tagger read as a verb before another noun
         misread = x.upos == "VERB" and not np and nxt is not None and nxt.upos in ("NOUN", "PROPN")
-        if (x.upos in ("PUNCT", "VERB", "AUX", "SCONJ") and not misread) or x.text.lower() == "that":
+        # "the conservative-leaning Tax Foundation": a hyphenated compound is one word
+        hyphen = x.text == "-" and x.start == words[k - 1].end and nxt is not None and nxt.start == x.end
+        compound = np and words[k - 1].text == "-" and words[k - 1].end == x.start
+        if (x.upos in ("PUNCT", "VERB", "AUX", "SCONJ") and not (misread or hyphen or compound)) \
+                or x.text.lower() == "that":
             break
         np.append(x)
     heads = [x for x in np if x.upos in ("NOUN", "PROPN", "PRON")]
@@ -133,8 +137,10 @@ def _according_fallback(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None
     block = {w.id, words[i].id} | {x.id for x in np}
     before = [x.id for x in words if x.id < w.id]
     after = [x.id for x in words if x.id > max(block)]
-    side = before if len(before) >= len(after) else after
-    ids = t.trimmed(set(side))
+    # "Y, according to X, ...": the words before, when there are enough of them
+    ids = t.trimmed(set(before))
+    if len(ids) < 3:
+        ids = t.trimmed(set(after))
     if len(ids) < 3:
         return None
     stance = HEDGED if head.lemma.lower() in lex.nouns and lex.nouns[head.lemma.lower()] == "document" and \
