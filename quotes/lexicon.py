@@ -69,8 +69,9 @@ class Lexicon:
         return v is not None and v.kind in ("speech", "evidence")
 
     def verb_lemma(self, form: str, lemma: str) -> str:
-        """The lexicon's lemma for a verb the lemmatizer got wrong ("warning" -> "warn"):
-        ``lemma`` itself when it is a reporting verb or ``form`` is no inflection of one.
+        """The lexicon's lemma for a speech verb the lemmatizer got wrong ("warning" ->
+        "warn"): ``lemma`` itself when it is a reporting verb or ``form`` is no inflection of
+        a speech verb.
 
         >>> load().verb_lemma("warning", "warning")
         'warn'
@@ -90,8 +91,9 @@ class Lexicon:
         words = set()
         forms: dict[str, str] = {}
         for lemma, v in self.verbs.items():
-            for form in _inflections(lemma):
-                forms.setdefault(form, lemma)
+            if v.kind == "speech":  # (evidence verbs are no speech: "Dog Found Abandoned ...")
+                for form in _inflections(lemma):
+                    forms.setdefault(form, lemma)
             if v.kind == "cognition":
                 continue
             words.update(_inflections(lemma))

@@ -227,6 +227,7 @@ def test_topic_labels_are_not_speakers(text):
     (["Lynch", "notes", "they", "left"], True),   # an ambiguous form after a name is a verb
     (["he", "charges", "it", "failed"], True),
     (["Several", "reports", "are", "long"], False),
+    (["Video", "shows", "a", "dog"], False),       # an evidence verb after a name is no speech
     (["It", "rained", "."], False),
     (["Sources", ":", "a", "plan"], True),
 ])

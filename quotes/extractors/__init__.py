@@ -32,6 +32,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "h
                           "my", "your", "some", "any", "no", "every", "each", "new", "news", "several"})
 
 
+def _after_subject(words, i: int, form: str, lex: Lexicon) -> bool:
+    """'Lynch notes they ...', 'he charges': an ambiguous form of a speech verb right after
+    a name or pronoun (not "Video shows ...", "Dog found ...": evidence, no speech)."""
+    if i == 0 or lex.verb_lemma(form, form) == form:
+        return False
+    prev = words[i - 1].text
+    return prev.lower() in _SUBJECT_PRONOUNS or prev.istitle() and prev.lower() not in _DETERMINERS
+
+
 def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
     """Whether a sentence may hold an attribution, so is worth a full parse: a reporting
     verb form or hedge from the lexicon, "according", a reporting noun followed by "that",
@@ -48,10 +57,7 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
         if t in cues:
             return True
         if t in lex.ambiguous and (i + 1 < len(words) and words[i + 1].text.lower() in ("that", ":", "“", '"')
-                                   # "Lynch notes they ...", "he charges": a verb after its subject
-                                   or i > 0 and (words[i - 1].text.lower() in _SUBJECT_PRONOUNS
-                                                 or words[i - 1].text.istitle()
-                                                 and words[i - 1].text.lower() not in _DETERMINERS)):
+                                   or _after_subject(words, i, t, lex)):
             return True
         if w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words)):
             return True
