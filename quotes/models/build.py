@@ -134,15 +134,10 @@ def train(stage: str, work: Path, threads: int) -> None:
     elif stage == "retag":
         retag(work, threads)
         return
-    elif stage in ("depparse", "depparse_more"):
+    elif stage == "depparse":
         env["DEPPARSE_DATA_DIR"] = str(work / "data" / "depparse_retagged")
         cmd = [PY, "-m", "stanza.utils.training.run_depparse", "UD_English-EWT", *base,
                "--no_charlm", "--no_pretrain"]
-        if stage == "depparse_more":
-            saved = models / MODEL_FILES["depparse"]
-            if not saved.exists():
-                raise SystemExit(f"[build] missing {saved}: run stage 'depparse' first")
-            cmd += ["--continue_from", str(saved)]
     elif stage == "ner":
         d = work / "ner_data"
         cmd = [PY, "-m", "stanza.models.ner_tagger", "--mode", "train", "--train_file", str(d / "train.json"),

@@ -5,9 +5,8 @@
 
 SHORT = "en_ewt"
 
-#: Training stages, in dependency order (retag needs pos; depparse needs retag;
-#: depparse_more continues the parser that depparse saved).
-STAGES = ("tokenize", "mwt", "pos", "lemma", "ner", "retag", "depparse", "depparse_more")
+#: Training stages, in dependency order (retag needs pos; depparse needs retag).
+STAGES = ("tokenize", "mwt", "pos", "lemma", "ner", "retag", "depparse")
 
 #: File name of each processor's model in data/models/.
 MODEL_FILES = {
@@ -34,10 +33,4 @@ STAGE_ARGS = {
                  "--char_hidden_dim", "64", "--deep_biaff_hidden_dim", "200", "--deep_biaff_output_dim", "100",
                  "--batch_size", "2000", "--optim", "adam", "--lr", "0.002", "--no_second_optim",
                  "--max_steps", "1500"),
-    # A second run from the saved parser (stanza's --continue_from; fresh optimizer, half the
-    # learning rate). Dev LAS was still rising when the first run stopped at 1,500 steps.
-    "depparse_more": ("--no_checkpoint", "--hidden_dim", "200", "--num_layers", "2", "--char_emb_dim", "50",
-                      "--char_hidden_dim", "64", "--deep_biaff_hidden_dim", "200", "--deep_biaff_output_dim", "100",
-                      "--batch_size", "2000", "--optim", "adam", "--lr", "0.001", "--no_second_optim",
-                      "--max_steps", "2500"),
 }
