@@ -317,7 +317,7 @@ class Cue:
 
     ``speaker`` is the word id of the source's head word (``None`` when the source is
     implicit, as for "reportedly", or named by ``source_text``); ``content`` is the
-    character span of what was said; ``content_ids`` the word ids inside it (used to
+    character span of what was said (``parts``, when the cue interrupts it); ``content_ids`` the word ids inside it (used to
     nest events); ``audience`` the word ids of whom it was told to ("told Interfax").
     """
 
@@ -335,3 +335,6 @@ class Cue:
     audience: tuple[int, ...] = ()
     anchor: int | None = None  # word id of the cue's head word
     source_text: str | None = None
+    #: what was said in pieces around the cue ("The museum, Obama said, would ..."): the
+    #: record's ``parts``; empty when the content is one span
+    parts: tuple[tuple[int, int], ...] = ()

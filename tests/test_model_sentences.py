@@ -35,6 +35,8 @@ ROWS = [
     ("On Thursday, the panel held Pagliano in contempt of Congress for refusing to show up to a hearing "
      "despite a subpoena.",
      "Pagliano", "refusing", "to show up to a hearing"),
+    ("The museum, Mr. Obama said, would make visitors face uncomfortable truths.",
+     "Obama", "said", "The museum, Mr. Obama said, would make visitors"),
     ("Several women hold leadership roles, though Lynch notes they were appointed before she formally came "
      "to lead the department.",
      "Lynch", "notes", "they were appointed before"),

@@ -170,6 +170,14 @@ CASES = [
      "Jordan/PROPN/6/flat ,/PUNCT/11/punct an/DET/11/det panel/NOUN/11/compound member/NOUN/13/nsubj "
      ",/PUNCT/11/punct said/VERB/6/acl:relcl ./PUNCT/3/punct",
      [("Jim Jordan", "Deals fail", "direct", "asserts", [])]),
+    # what was said around its own reporting clause, the parse making the topic the subject
+    ("The/DET/2/det museum/NOUN/5/nsubj ,/PUNCT/4/punct Obama/PROPN/5/nsubj said/VERB/0/root ,/PUNCT/8/punct "
+     "would/AUX/8/aux teach/VERB/5/ccomp us/PRON/8/obj ./PUNCT/5/punct",
+     [("Obama", "The museum, Obama said, would teach us", "indirect", "asserts", [])]),
+    # ... but not a participle naming something between commas
+    ("His/PRON/2/nmod:poss group/NOUN/7/nsubj ,/PUNCT/4/punct called/VERB/2/acl Fund/PROPN/4/xcomp "
+     ",/PUNCT/4/punct owns/VERB/0/root land/NOUN/7/obj ./PUNCT/7/punct",
+     []),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
@@ -316,3 +324,11 @@ def test_a_quotation_before_a_cued_one_is_the_same_speakers():
                          "she/PRON/7/nsubj said/VERB/0/root ./PUNCT/7/punct", lead="“We act now.” ")
     (r,) = list(attributions(doc))
     assert r.speaker.mention == "she" and [text[s:e] for s, e in r.parts] == ["We act now.", "We win"]
+
+
+def test_statement_interrupted_by_its_reporting_clause_has_two_parts():
+    text, doc = doc_from("The/DET/2/det museum/NOUN/5/nsubj ,/PUNCT/4/punct Obama/PROPN/5/nsubj said/VERB/0/root "
+                         ",/PUNCT/8/punct would/AUX/8/aux teach/VERB/5/ccomp us/PRON/8/obj ./PUNCT/5/punct")
+    (r,) = list(attributions(doc))
+    assert [text[s:e] for s, e in r.parts] == ["The museum", "would teach us"]
+    assert r.statement == "The museum would teach us" and r.speaker.mention == "Obama"

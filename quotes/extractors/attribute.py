@@ -394,7 +394,8 @@ def _dedupe(records: list[Attribution], cue_words: frozenset[str] = frozenset())
         if len(r.content.split()) < 2 and r.type != DIRECT:
             continue
         hedge = r.speaker.mention == r.cue
-        if r.cue_start is not None and r.start <= r.cue_start < r.end and r.type == INDIRECT and not hedge:
+        if r.cue_start is not None and r.start <= r.cue_start < r.end and r.type == INDIRECT and not hedge \
+                and not r.parts:
             continue  # a content that holds its own cue is a misparse (a hedge sits inside its clause)
         if r.type == INDIRECT and not hedge and _is_reporting_clause(r.content, cue_words):
             continue  # "Police officials said", "Tass reported": another cue's clause, not content

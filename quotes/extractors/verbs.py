@@ -14,6 +14,7 @@ import re
 
 from ..lexicon import Lexicon, fold
 from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
+from .interrupted import around_reporting_clause
 from .tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, Tree
 
 #: content offsets of a cue with nothing to say in its own sentence ("she said.")
@@ -251,6 +252,15 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if obj_noun is not None and stance == ASSERTS:
         stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
     audience = _audience_of(t, w, content_ids, obj_noun, lex)
+    around = around_reporting_clause(t, w) if rel in ("root", "parataxis", "ccomp", "conj") else None
+    if around is not None and not passive:
+        # "The museum, Mr. Obama said, would make visitors ...": both sides, and the name
+        # between the commas speaks (the parse may have made "The museum" the subject)
+        sp, parts = around
+        return _cue(t, w, text, stance, sp, parts[0][0], parts[-1][1],
+                    frozenset(x.id for x in t.words if parts[0][0] <= x.start < parts[-1][1] and
+                              not (sp.id <= x.id <= w.id or w.id <= x.id <= sp.id)),
+                    kind="verb", audience=audience, parts=parts)
     return _cue(t, w, text, stance, subj, start, end, frozenset(ids), kind="verb", audience=audience)
 
 
@@ -583,7 +593,7 @@ def _stance(t: Tree, w: Word, base: str, lex: Lexicon) -> str:
 
 
 def _cue(t: Tree, w: Word, text: str, stance: str, subj: Word | None, start: int, end: int,
-         ids, *, kind: str, audience=()) -> Cue:
+         ids, *, kind: str, audience=(), parts=()) -> Cue:
     # cue phrase: the verb with its auxiliaries/negation ("could not confirm"), or the
     # refusing head ("declined to comment")
     first = w
@@ -597,4 +607,4 @@ def _cue(t: Tree, w: Word, text: str, stance: str, subj: Word | None, start: int
     return Cue(sentence=t.sent.index, kind=kind, lemma=w.lemma.lower(), text=cue_text, start=first.start,
                end=w.end, stance=stance, speaker=subj.id if subj is not None else None,
                content_start=start, content_end=end, content_ids=frozenset(ids), audience=tuple(audience),
-               anchor=w.id)
+               anchor=w.id, parts=tuple(parts))

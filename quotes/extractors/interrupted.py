@@ -1,0 +1,87 @@
+"""Reported speech that its own reporting clause interrupts: "The museum, Mr. Obama said,
+would make visitors face uncomfortable truths."
+
+The parse usually hangs one side of such a sentence off the verb and leaves the other out
+(or makes "The museum" the subject of "said"); what was said is both sides, one statement
+in two pieces.
+
+>>> from quotes.types import Sentence, Word
+>>> text = "The museum, Obama said, would teach us."
+>>> toks = [("The", "DET", 2, "det"), ("museum", "NOUN", 5, "nsubj"), (",", "PUNCT", 4, "punct"),
+...         ("Obama", "PROPN", 5, "nsubj"), ("said", "VERB", 0, "root"), (",", "PUNCT", 8, "punct"),
+...         ("would", "AUX", 8, "aux"), ("teach", "VERB", 5, "ccomp"), ("us", "PRON", 8, "obj"),
+...         (".", "PUNCT", 5, "punct")]
+>>> words, pos = [], 0
+>>> for i, (form, upos, head, rel) in enumerate(toks, 1):
+...     pos = text.index(form, pos)
+...     words.append(Word(i, form, pos, pos + len(form), form.lower(), upos, "", "", head, rel))
+...     pos += len(form)
+>>> from .tree import Tree
+>>> t = Tree(Sentence(0, 0, len(text), words, parsed=True))
+>>> speaker, parts = around_reporting_clause(t, t.w(5))
+>>> speaker.text, [text[s:e] for s, e in parts]
+('Obama', ['The museum', 'would teach us'])
+"""
+
+from __future__ import annotations
+
+from ..types import Word
+from .tree import QUOTE_MARKS, Tree
+
+#: Most words between the verb and the comma that closes its clause ("said Friday",
+#: "said in a statement").
+MAX_TAIL = 5
+_CLAUSE_OPENERS = {"and", "but", "adding", "saying", "noting", "arguing", "while", "although", "because", "as",
+                   "who", "which", "when"}
+
+
+def around_reporting_clause(t: Tree, w: Word) -> tuple[Word, tuple[tuple[int, int], tuple[int, int]]] | None:
+    """The speaker and the two pieces of what was said around ", X said," (or ", said X,")
+    in the middle of sentence ``t``: ``(speaker word, ((start, end), (start, end)))``; None
+    unless verb ``w`` and a noun phrase stand alone between two commas with enough words on
+    either side."""
+    words = t.words
+    if any(x.text in QUOTE_MARKS for x in words) or w.xpos in ("VBN", "VBG"):
+        return None  # quotations have their own rules; "His group, called the Legacy Fund, ..." names
+    lo = w.id
+    while lo > 1 and words[lo - 2].upos in _NP and words[lo - 2].text != ",":
+        lo -= 1  # ", Mr. Obama said", ", the agency said", ", Charlotte Mayor Jennifer Roberts said"
+    hi = w.id + 1
+    if lo == w.id:  # ", said Fowler,": the name follows the verb (only verbs of saying invert)
+        if w.lemma.lower() not in _INVERTING:
+            return None
+        while hi <= len(words) and words[hi - 1].upos in _NP and words[hi - 1].text != ",":
+            hi += 1
+    names = [x for x in words[lo - 1:hi - 1] if x.upos in ("PROPN", "NOUN", "PRON")]
+    if lo < 2 or words[lo - 2].text != "," or not names:
+        return None
+    while hi <= len(words) and words[hi - 1].text != "," and hi - w.id <= MAX_TAIL:
+        x = words[hi - 1]
+        if x.upos in ("VERB", "AUX", "SCONJ") or x.deprel.split(":")[0] not in _TAIL_RELS \
+                and not (x.upos == "PRON" and x.head == w.id):
+            return None  # a clause or an object of its own after the verb, not a tail ("said he
+            # would ...", "criticized Tulsa, Okla., police officer ...")
+        hi += 1
+    if hi > len(words) or words[hi - 1].text != ",":
+        return None
+    left = [x for x in words[:lo - 2] if x.upos != "PUNCT"]
+    right = [x for x in words[hi:] if x.upos != "PUNCT"]
+    if len(left) < 2 or len(right) < 2 or right[0].text.lower() in _CLAUSE_OPENERS or right[0].xpos == "VBG":
+        return None
+    if not any(x.upos in ("VERB", "AUX") for x in right):
+        return None  # the rest of the clause has its verb after the interruption ("..., said
+        # Brian Baker, a political adviser." has none: an apposition)
+    speaker = names[-1] if lo < w.id else names[0]
+    while speaker.deprel.startswith(("flat", "compound")) and speaker.head and \
+            lo <= speaker.head < hi and t.w(speaker.head).upos in ("PROPN", "NOUN"):
+        speaker = t.w(speaker.head)
+    return speaker, ((left[0].start, left[-1].end), (right[0].start, right[-1].end))
+
+
+#: Verbs that stand before their speaker in ", said X,".
+_INVERTING = frozenset({"say", "add", "write", "ask", "note", "explain", "recall", "argue", "continue", "insist",
+                        "reply", "tell"})
+#: What may follow the verb inside its own clause: "said on Friday", "told me then".
+_TAIL_RELS = frozenset({"obl", "advmod", "case", "det", "amod", "compound", "nmod", "nummod", "flat", "punct",
+                        "iobj"})
+_NP = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM"})
