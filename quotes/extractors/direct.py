@@ -3,6 +3,7 @@
 A cue whose content lies within one quotation yields a ``direct`` record of the whole
 quotation (over sentences and paragraphs); one whose content quotes a fragment, ``mixed``.
 A quotation nobody claimed is given to a speech verb right next to it ("“...,” she said"),
+to the speaker of the quotation right after it whose cue follows ('“A.” “B,” she said.'),
 or continues the speaker of the quotation before it; short ones with no cue (scare quotes,
 titles) yield nothing.
 
