@@ -178,6 +178,10 @@ CASES = [
     ("His/PRON/2/nmod:poss group/NOUN/7/nsubj ,/PUNCT/4/punct called/VERB/2/acl Fund/PROPN/4/xcomp "
      ",/PUNCT/4/punct owns/VERB/0/root land/NOUN/7/obj ./PUNCT/7/punct",
      []),
+    # when and where is not what was said
+    ("Trump/PROPN/2/nsubj said/VERB/0/root this/DET/4/det month/NOUN/2/obj on/ADP/6/case "
+     "CNBC/PROPN/4/nmod ./PUNCT/2/punct",
+     []),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

@@ -24,6 +24,8 @@ REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
 AUDIENCE_RELS = ("obj", "iobj", "obl")
 #: Words opening a clause that says when, never what was said ("said after Pagliano left").
 _TIME_MARKS = {"after", "before", "when", "while", "until", "once"}
+#: Prepositions that open what a speech act is about ("complained about", "commented on").
+_TOPIC_MARKS = {"about", "on", "of", "for", "over", "against", "with", "to", "as"}
 #: Subordinators of a clause that says when or why, never what was said.
 _ADVERBIAL_MARKS = {"after", "before", "when", "while", "because", "since", "until", "as", "although", "though",
                     "once", "unless", "whereas"}
@@ -201,6 +203,14 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                 return None
     if verb.kind == "evidence" and not any(t.w(i).upos in ("VERB", "AUX") for i in ids):
         return None  # "find some middle ground", "show support": no finding is reported
+    lead = t.w(ids[0])
+    if not any(t.w(i).upos in ("VERB", "AUX") for i in ids) and "object" not in verb.complement and (
+            lead.upos == "ADP" and lead.lemma.lower() not in _TOPIC_MARKS
+            or any(t.w(i).lemma.lower() in lex.not_speakers and t.w(i).upos in ("NOUN", "PROPN") for i in ids[:3])):
+        # "said this month on CNBC", "said at a campaign stop": when and where, not what was said
+        if subj is not None and not passive:
+            return _cue(t, w, text, verb.stance, subj, BARE, BARE, frozenset(), kind="verb")
+        return None
     start, end = t.w(ids[0]).start, t.w(ids[-1]).end
     stance = _stance(t, w, verb.stance, lex)
     implicit = False
