@@ -182,6 +182,10 @@ CASES = [
     ("Trump/PROPN/2/nsubj said/VERB/0/root this/DET/4/det month/NOUN/2/obj on/ADP/6/case "
      "CNBC/PROPN/4/nmod ./PUNCT/2/punct",
      []),
+    # how something was said is not what was said: "said, referring to ..."
+    ("Kerry/PROPN/2/nsubj said/VERB/0/root ,/PUNCT/4/punct referring/VERB/2/advcl to/ADP/7/case "
+     "the/DET/7/det name/NOUN/4/obl ./PUNCT/2/punct",
+     []),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
@@ -336,3 +340,25 @@ def test_statement_interrupted_by_its_reporting_clause_has_two_parts():
     (r,) = list(attributions(doc))
     assert [text[s:e] for s, e in r.parts] == ["The museum", "would teach us"]
     assert r.statement == "The museum would teach us" and r.speaker.mention == "Obama"
+
+
+@pytest.mark.parametrize("between", [
+    # "Mrs." ends no sentence (a cue clause this long may hold one sentence end)
+    " said Smith, the director of the centrist Tax Policy Center at the Urban Institute, of Mrs. Jones's plan. ",
+    " said Smith, speaking of the plan. ",                # the cue clause's own statement sits between
+])
+def test_quotation_joined_across_its_cue_clause(between):
+    from quotes.extractors.direct import join_interrupted
+    from quotes.types import Attribution, Speaker
+    text = "“We act,”" + between + "“We win.”"
+    sp = Speaker("Smith", "Smith", start=text.index("Smith"), end=text.index("Smith") + 5)
+    cue = text.index("said")
+    a = Attribution("d", "direct", "We act", 1, 7, "said", "asserts", sp, cue_start=cue, cue_end=cue + 4)
+    b = Attribution("d", "direct", "We win.", len(text) - 8, len(text) - 1, None, "asserts", sp)
+    records = [a, b]
+    if "speaking" in between:
+        s = text.index("speaking")
+        records.append(Attribution("d", "indirect", text[s:s + 21], s, s + 21, "said", "asserts", sp,
+                                   cue_start=cue, cue_end=cue + 4))
+    joined = [r for r in join_interrupted(records, text) if r.type == "direct"]
+    assert len(joined) == 1 and [text[s:e] for s, e in joined[0].parts] == ["We act", "We win."]

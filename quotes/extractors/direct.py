@@ -154,7 +154,13 @@ def join_interrupted(records: list[Attribution], text: str) -> list[Attribution]
     """
     out: list[Attribution] = []
     for r in sorted(records, key=lambda r: (r.start, r.end)):
-        prev = out[-1] if out else None
+        # the piece before, past statements its cue clause makes on the way ('“A,” said
+        # Caddell, speaking of Clinton’s health. “B.”': "speaking of ..." sits between)
+        k = len(out) - 1
+        while k > 0 and out[k].type == INDIRECT and out[k].speaker.name == r.speaker.name \
+                and out[k - 1].end <= out[k].start:
+            k -= 1
+        prev = out[k] if out else None
         if prev is not None and r.type == DIRECT and prev.type in (DIRECT, MIXED) and not r.key and not prev.key \
                 and (r.cue is None or r.cue_start == prev.cue_start) and prev.end <= r.start \
                 and (r.speaker.name, r.speaker.start, r.speaker.end) == \
@@ -166,14 +172,14 @@ def join_interrupted(records: list[Attribution], text: str) -> list[Attribution]
             short = len(gap) <= MAX_INTERRUPTION or \
                 cue_between and len(gap) <= MAX_CUE_CLAUSE and len(_SENTENCE_END.findall(gap)) <= 1
             if short and "\n" not in gap:  # a new paragraph is a new statement
-                out[-1] = replace(prev, end=r.end, content=text[prev.start:r.end], parts=prev.spans + r.spans)
+                out[k] = replace(prev, end=r.end, content=text[prev.start:r.end], parts=prev.spans + r.spans)
                 continue
         out.append(r)
     return out
 
 
-#: A sentence end (not an abbreviation such as "Mr.").
-_SENTENCE_END = re.compile(r"""(?<=[a-z]{2})[.!?]["'”’]?\s""")
+#: A sentence end (not an abbreviation such as "Mr." or "Mrs.").
+_SENTENCE_END = re.compile(r"""(?<![A-Z][a-z]{2})(?<=[a-z]{2})[.!?]["'”’]?\s""")
 _PUNCT_ONLY = re.compile(r"""[\s,.:;!?'"“”‘’«»—–-]*""")
 
 

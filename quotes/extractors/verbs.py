@@ -130,7 +130,10 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
              all(m.lemma.lower() in ("that", "if", "whether", "to") for m in t.children(k.id, "mark"))]
         # (not the speaker after the verb with its apposition: '“...,” said Leslie Wimes, a
         # South Florida-based president of ...')
-        clauses = [k for k in clauses if not _noun_apposition(t, k) and (subj is None or k.id != subj.id)]
+        clauses = [k for k in clauses if not _noun_apposition(t, k) and (subj is None or k.id != subj.id)
+                   # "said, referring to the country's official name": how, not what
+                   and not (k.xpos == "VBG" and k.deprel.startswith("advcl") and t.child(k.id, "mark") is None
+                            and not lex.is_speech_verb(k.lemma.lower()))]
         if clauses and any(t.w(i).upos in ("VERB", "AUX") for k in clauses for i in t.subtree(k.id)):
             content_ids = set().union(*(t.subtree(k.id) for k in after))
             comp = None
