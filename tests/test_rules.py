@@ -174,6 +174,11 @@ CASES = [
     ("The/DET/2/det museum/NOUN/5/nsubj ,/PUNCT/4/punct Obama/PROPN/5/nsubj said/VERB/0/root ,/PUNCT/8/punct "
      "would/AUX/8/aux teach/VERB/5/ccomp us/PRON/8/obj ./PUNCT/5/punct",
      [("Obama", "The museum, Obama said, would teach us", "indirect", "asserts", [])]),
+    # ... with "and" after the interruption, and a quoted fragment on one side
+    ("Prices/NOUN/2/nsubj rose/VERB/0/root ,/PUNCT/5/punct the/DET/5/det agency/NOUN/6/nsubj said/VERB/2/parataxis "
+     ",/PUNCT/10/punct and/CCONJ/10/cc wages/NOUN/10/nsubj fell/VERB/2/conj “/PUNCT/12/punct sharply/ADV/10/advmod "
+     "”/PUNCT/12/punct ./PUNCT/2/punct",
+     [("the agency", "Prices rose, the agency said, and wages fell “sharply”", "mixed", "asserts", [])]),
     # ... but not a participle naming something between commas
     ("His/PRON/2/nmod:poss group/NOUN/7/nsubj ,/PUNCT/4/punct called/VERB/2/acl Fund/PROPN/4/xcomp "
      ",/PUNCT/4/punct owns/VERB/0/root land/NOUN/7/obj ./PUNCT/7/punct",

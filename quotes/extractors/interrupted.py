@@ -31,8 +31,8 @@ from .tree import QUOTE_MARKS, Tree
 #: Most words between the verb and the comma that closes its clause ("said Friday",
 #: "said in a statement").
 MAX_TAIL = 5
-_CLAUSE_OPENERS = {"and", "but", "adding", "saying", "noting", "arguing", "while", "although", "because", "as",
-                   "who", "which", "when"}
+_CLAUSE_OPENERS = {"adding", "saying", "noting", "arguing", "while", "although", "because", "as", "who", "which",
+                   "when"}
 
 
 def around_reporting_clause(t: Tree, w: Word) -> tuple[Word, tuple[tuple[int, int], tuple[int, int]]] | None:
@@ -41,8 +41,8 @@ def around_reporting_clause(t: Tree, w: Word) -> tuple[Word, tuple[tuple[int, in
     unless verb ``w`` and a noun phrase stand alone between two commas with enough words on
     either side."""
     words = t.words
-    if any(x.text in QUOTE_MARKS for x in words) or w.xpos in ("VBN", "VBG"):
-        return None  # quotations have their own rules; "His group, called the Legacy Fund, ..." names
+    if w.xpos in ("VBN", "VBG"):
+        return None  # "His group, called the Legacy Fund, ..." names
     lo = w.id
     while lo > 1 and words[lo - 2].upos in _NP and words[lo - 2].text != ",":
         lo -= 1  # ", Mr. Obama said", ", the agency said", ", Charlotte Mayor Jennifer Roberts said"
@@ -64,6 +64,8 @@ def around_reporting_clause(t: Tree, w: Word) -> tuple[Word, tuple[tuple[int, in
         hi += 1
     if hi > len(words) or words[hi - 1].text != ",":
         return None
+    if any(x.text in QUOTE_MARKS for x in words[:lo - 2][:2]):
+        return None  # '“A,” she said, “B.”': a quotation its cue interrupts has its own rules
     left = [x for x in words[:lo - 2] if x.upos != "PUNCT"]
     right = [x for x in words[hi:] if x.upos != "PUNCT"]
     if len(left) < 2 or len(right) < 2 or right[0].text.lower() in _CLAUSE_OPENERS or right[0].xpos == "VBG":
