@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -179,6 +179,10 @@ CASES = [
      ",/PUNCT/10/punct and/CCONJ/10/cc wages/NOUN/10/nsubj fell/VERB/2/conj “/PUNCT/12/punct sharply/ADV/10/advmod "
      "”/PUNCT/12/punct ./PUNCT/2/punct",
      [("the agency", "Prices rose, the agency said, and wages fell “sharply”", "mixed", "asserts", [])]),
+    # ... ", as X pointed out," too, with a one-word subject before it
+    ("Hawaii/PROPN/8/nsubj ,/PUNCT/5/punct as/SCONJ/5/mark advisers/NOUN/5/nsubj noted/VERB/0/root ,/PUNCT/8/punct "
+     "rarely/ADV/8/advmod gets/VERB/5/parataxis storms/NOUN/8/obj ./PUNCT/5/punct",
+     [("advisers", "Hawaii, as advisers noted, rarely gets storms", "indirect", "asserts", [])]),
     # ... but not a participle naming something between commas
     ("His/PRON/2/nmod:poss group/NOUN/7/nsubj ,/PUNCT/4/punct called/VERB/2/acl Fund/PROPN/4/xcomp "
      ",/PUNCT/4/punct owns/VERB/0/root land/NOUN/7/obj ./PUNCT/7/punct",

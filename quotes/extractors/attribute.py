@@ -260,7 +260,9 @@ def _quoted_cue(c: Cue, trees, quotes: list[QuoteSpan]) -> bool:
     if c.kind not in ("verb",) or c.speaker is None:
         return False
     sw = trees[c.sentence].w(c.speaker)
-    return any(q.start <= c.start < q.end and q.start <= sw.start < q.end for q in quotes)
+    # (or a quoted title's verb with a subject before the quotation: 'Davis' commentary,
+    # "Melania, tell your immigrant story," is ...')
+    return any(q.start <= c.start < q.end and (q.start <= sw.start < q.end or sw.end <= q.open) for q in quotes)
 
 
 def _speaker(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> tuple[Speaker, set[int]]:

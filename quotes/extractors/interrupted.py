@@ -26,7 +26,7 @@ in two pieces.
 from __future__ import annotations
 
 from ..types import Word
-from .tree import QUOTE_MARKS, Tree
+from .tree import OPEN_QUOTES, QUOTE_MARKS, Tree
 
 #: Most words between the verb and the comma that closes its clause ("said Friday",
 #: "said in a statement").
@@ -44,15 +44,17 @@ def around_reporting_clause(t: Tree, w: Word) -> tuple[Word, tuple[tuple[int, in
     if w.xpos in ("VBN", "VBG"):
         return None  # "His group, called the Legacy Fund, ..." names
     lo = w.id
-    while lo > 1 and words[lo - 2].upos in _NP and words[lo - 2].text != ",":
+    while lo > 1 and words[lo - 2].upos in _NP and words[lo - 2].text not in _STOPS:
         lo -= 1  # ", Mr. Obama said", ", the agency said", ", Charlotte Mayor Jennifer Roberts said"
     hi = w.id + 1
     if lo == w.id:  # ", said Fowler,": the name follows the verb (only verbs of saying invert)
         if w.lemma.lower() not in _INVERTING:
             return None
-        while hi <= len(words) and words[hi - 1].upos in _NP and words[hi - 1].text != ",":
+        while hi <= len(words) and words[hi - 1].upos in _NP and words[hi - 1].text not in _STOPS:
             hi += 1
     names = [x for x in words[lo - 1:hi - 1] if x.upos in ("PROPN", "NOUN", "PRON")]
+    if lo > 2 and words[lo - 2].text.lower() == "as" and words[lo - 3].text == ",":
+        lo -= 1  # "Hawaii, as one of Mr. Obama's climate advisers pointed out, normally does not ..."
     if lo < 2 or words[lo - 2].text != "," or not names:
         return None
     while hi <= len(words) and words[hi - 1].text != "," and hi - w.id <= MAX_TAIL:
@@ -62,18 +64,27 @@ def around_reporting_clause(t: Tree, w: Word) -> tuple[Word, tuple[tuple[int, in
             return None  # a clause or an object of its own after the verb, not a tail ("said he
             # would ...", "criticized Tulsa, Okla., police officer ...")
         hi += 1
-    if hi > len(words) or words[hi - 1].text != ",":
-        return None
+    if hi > len(words) or words[hi - 1].text != "," or hi < len(words) and words[hi].text in OPEN_QUOTES:
+        return None  # (', X said, “...”': the quotation is what was said)
     if any(x.text in QUOTE_MARKS for x in words[:lo - 2][:2]):
         return None  # '“A,” she said, “B.”': a quotation its cue interrupts has its own rules
     left = [x for x in words[:lo - 2] if x.upos != "PUNCT"]
     right = [x for x in words[hi:] if x.upos != "PUNCT"]
-    if len(left) < 2 or len(right) < 2 or right[0].text.lower() in _CLAUSE_OPENERS or right[0].xpos == "VBG":
+    if not left or len(left) < 2 and left[0].upos not in ("PROPN", "NOUN", "PRON") or len(right) < 2 \
+            or right[0].text.lower() in _CLAUSE_OPENERS or right[0].xpos == "VBG":
         return None
     if not any(x.upos in ("VERB", "AUX") for x in right):
         return None  # the rest of the clause has its verb after the interruption ("..., said
         # Brian Baker, a political adviser." has none: an apposition)
-    speaker = names[-1] if lo < w.id else names[0]
+    subject = [x for x in names if x.head == w.id and x.deprel.startswith("nsubj")]
+    if subject:
+        speaker = subject[0]
+    elif lo < w.id:  # the head noun before any preposition: "advisers to Mr. Obama"
+        block = words[lo - 1:w.id - 1]
+        cut = next((i for i, x in enumerate(block) if x.upos == "ADP"), len(block))
+        speaker = next((x for x in reversed(block[:cut]) if x in names), names[-1])
+    else:
+        speaker = names[0]
     while speaker.deprel.startswith(("flat", "compound")) and speaker.head and \
             lo <= speaker.head < hi and t.w(speaker.head).upos in ("PROPN", "NOUN"):
         speaker = t.w(speaker.head)
@@ -86,4 +97,5 @@ _INVERTING = frozenset({"say", "add", "write", "ask", "note", "explain", "recall
 #: What may follow the verb inside its own clause: "said on Friday", "told me then".
 _TAIL_RELS = frozenset({"obl", "advmod", "case", "det", "amod", "compound", "nmod", "nummod", "flat", "punct",
                         "iobj"})
-_NP = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM"})
+_STOPS = frozenset({","}) | QUOTE_MARKS
+_NP = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM", "ADP", "PART"})  # "advisers to Mr. Obama"

@@ -75,6 +75,16 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             return None
         return _cue(t, w, text, _stance(t, w, verb.stance, lex), subj, -1, -1, frozenset(), kind="verb",
                     audience=_audience_of(t, w, set(), None, lex))
+    around = around_reporting_clause(t, w) if rel in ("root", "parataxis", "ccomp", "conj") and not passive \
+        else None
+    if around is not None:
+        # "The museum, Mr. Obama said, would make visitors ...": both sides, and the name
+        # between the commas speaks (the parse may have made "The museum" the subject)
+        sp, parts = around
+        return _cue(t, w, text, _stance(t, w, verb.stance, lex), sp, parts[0][0], parts[-1][1],
+                    frozenset(x.id for x in t.words if parts[0][0] <= x.start < parts[-1][1] and
+                              not (sp.id <= x.id <= w.id or w.id <= x.id <= sp.id)),
+                    kind="verb", audience=_audience_of(t, w, set(), None, lex), parts=parts)
     content_ids: set[int] = set()
     if subj is not None and subj.upos == "PROPN" and fold(subj.text) in lex.titles and subj.id < len(t.words) \
             and t.w(subj.id + 1).upos == "PROPN":
@@ -231,15 +241,6 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if obj_noun is not None and stance == ASSERTS:
         stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
     audience = _audience_of(t, w, content_ids, obj_noun, lex)
-    around = around_reporting_clause(t, w) if rel in ("root", "parataxis", "ccomp", "conj") else None
-    if around is not None and not passive:
-        # "The museum, Mr. Obama said, would make visitors ...": both sides, and the name
-        # between the commas speaks (the parse may have made "The museum" the subject)
-        sp, parts = around
-        return _cue(t, w, text, stance, sp, parts[0][0], parts[-1][1],
-                    frozenset(x.id for x in t.words if parts[0][0] <= x.start < parts[-1][1] and
-                              not (sp.id <= x.id <= w.id or w.id <= x.id <= sp.id)),
-                    kind="verb", audience=audience, parts=parts)
     return _cue(t, w, text, stance, subj, start, end, frozenset(ids), kind="verb", audience=audience)
 
 
