@@ -371,3 +371,19 @@ def test_quotation_joined_across_its_cue_clause(between):
                                    cue_start=cue, cue_end=cue + 4))
     joined = [r for r in join_interrupted(records, text) if r.type == "direct"]
     assert len(joined) == 1 and [text[s:e] for s, e in joined[0].parts] == ["We act", "We win."]
+
+
+def test_one_word_first_piece_of_an_interrupted_quotation():
+    # '“That,” he added, “promises ...”': "That," is the first piece, not a scare quote
+    text, doc = doc_from("“/PUNCT/2/punct That/PRON/9/nsubj ,/PUNCT/2/punct ”/PUNCT/2/punct he/PRON/6/nsubj "
+                         "added/VERB/9/advcl ,/PUNCT/2/punct “/PUNCT/9/punct promises/VERB/0/root help/NOUN/9/obj "
+                         "./PUNCT/9/punct ”/PUNCT/9/punct", lemmas={"added": "add"})
+    (r,) = list(attributions(doc))
+    assert r.speaker.mention == "he" and [text[s:e] for s, e in r.parts] == ["That", "promises help."]
+
+
+def test_three_word_quotation_continues_its_speaker():
+    text, doc = doc_from("“/PUNCT/3/punct We/PRON/3/nsubj act/VERB/7/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+                         "Melanie/PROPN/7/nsubj said/VERB/0/root ./PUNCT/7/punct", tail=" “I would, Donald.”")
+    (r,) = list(attributions(doc))
+    assert [text[s:e] for s, e in r.parts] == ["We act", "I would, Donald."]

@@ -38,7 +38,7 @@ _NAME_ONLY = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|\([^()]{1,20}\)|of|the|an
                         r"|(?:a|an|the)\s[^,.;:\"“”\n]{1,50},\s+)+")  # ... or an apposition: ', an oversight panel member,'
 
 #: Quotes shorter than this many words with no cue are terms or titles, not speech.
-MIN_CONTINUATION_WORDS = 4
+MIN_CONTINUATION_WORDS = 3
 
 
 def _settle_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[str, int, int, list[int]]:
@@ -99,7 +99,8 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
                  # not a verb that claims the quotation after it, nor one after a full stop
                  and c.content_start != -1 and not text[q.start:q.end].rstrip().endswith(".")
                  or c.end <= q.open <= c.end + 3 and c.content_start in (-1, BARE))]
-        if near and words >= 2:
+        # (one word is enough for the first piece of an interrupted quotation: '"That," he added, "..."')
+        if near and (words >= 2 or text[q.start:q.end].rstrip().endswith(",")):
             i = near[0]
             out.append(_record(doc.id, DIRECT, q.start, _trim_end(text, q.start, q.end), cues[i], speakers[i],
                                chains[i], text))
