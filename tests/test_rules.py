@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -195,6 +195,10 @@ CASES = [
     ("Kerry/PROPN/2/nsubj said/VERB/0/root ,/PUNCT/4/punct referring/VERB/2/advcl to/ADP/7/case "
      "the/DET/7/det name/NOUN/4/obl ./PUNCT/2/punct",
      []),
+    # the clause whose subject follows the verb, hung elsewhere by the parse
+    ("Dean/PROPN/2/nsubj began/VERB/0/root by/SCONJ/4/mark saying/VERB/2/advcl he/PRON/7/nsubj "
+     "would/AUX/7/aux diagnose/VERB/2/parataxis nobody/PRON/7/obj ./PUNCT/2/punct",
+     [("Dean", "he would diagnose nobody", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
