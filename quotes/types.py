@@ -317,8 +317,9 @@ class Cue:
 
     ``speaker`` is the word id of the source's head word (``None`` when the source is
     implicit, as for "reportedly", or named by ``source_text``); ``content`` is the
-    character span of what was said (``parts``, when the cue interrupts it); ``content_ids`` the word ids inside it (used to
-    nest events); ``audience`` the word ids of whom it was told to ("told Interfax").
+    character span of what was said (in ``parts`` when the cue interrupts it);
+    ``content_ids`` the word ids inside it (used to nest events); ``audience`` the word ids
+    of whom it was told to ("told Interfax").
     """
 
     sentence: int
