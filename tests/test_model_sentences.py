@@ -37,6 +37,9 @@ ROWS = [
      "Pagliano", "refusing", "to show up to a hearing"),
     ("The museum, Mr. Obama said, would make visitors face uncomfortable truths.",
      "Obama", "said", "The museum, Mr. Obama said, would make visitors"),
+    ("Few donors give small sums.\n\nThe New York Times reports:\n\n\"Just 24 percent of the contributors "
+     "have given $200 or less.\"",
+     "The New York Times", "reports", "Just 24 percent of the contributors"),
     ("Several women hold leadership roles, though Lynch notes they were appointed before she formally came "
      "to lead the department.",
      "Lynch", "notes", "they were appointed before"),

@@ -326,8 +326,9 @@ def _word_at(t: Tree, offset: int) -> int:
 def _find(text: str, src: str, c: Cue) -> tuple[int | None, int | None]:
     if c.kind == "hedge":
         return c.start, c.end
-    lo = c.end
-    i = text.find(src, lo)
+    i = text.find(src, c.end)
+    if i < 0:
+        i = text.rfind(src, 0, c.start)  # "The New York Times reports:"
     return (i, i + len(src)) if i >= 0 else (None, None)
 
 
