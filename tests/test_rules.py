@@ -199,6 +199,10 @@ CASES = [
     ("Dean/PROPN/2/nsubj began/VERB/0/root by/SCONJ/4/mark saying/VERB/2/advcl he/PRON/7/nsubj "
      "would/AUX/7/aux diagnose/VERB/2/parataxis nobody/PRON/7/obj ./PUNCT/2/punct",
      [("Dean", "he would diagnose nobody", "indirect", "asserts", [])]),
+    # a finite relative clause is a speech act, its "which" standing for the noun
+    ("Officials/NOUN/0/root of/ADP/3/case Riyadh/PROPN/1/nmod ,/PUNCT/7/punct which/PRON/7/nsubj has/AUX/7/aux "
+     "denied/VERB/3/acl:relcl any/DET/9/det involvement/NOUN/7/obj ./PUNCT/1/punct",
+     [("Riyadh", "any involvement", "indirect", "denies", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

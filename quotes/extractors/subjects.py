@@ -221,7 +221,10 @@ def speaker_of(t: Tree, w: Word, lex: Lexicon) -> Word | None:
     """
     for f in _SUBJECT_READINGS:
         x = f(t, w)
-        if x is not None and x.lemma.lower() not in lex.not_speakers and not _YEAR.fullmatch(x.text) \
+        # (a relative pronoun stands for its noun: "the Saudi government, which has denied ...")
+        relative = x is not None and x.lemma.lower() in ("which", "that") and w.deprel == "acl:relcl" \
+            and x.head == w.id
+        if x is not None and (relative or x.lemma.lower() not in lex.not_speakers) and not _YEAR.fullmatch(x.text) \
                 and not any(k.upos == "ADP" for k in t.children(x.id, "case")) and not _quoted_before(t, x, w):
             return _outside_parentheses(t, x)
     return None

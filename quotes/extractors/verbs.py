@@ -53,8 +53,8 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     # "Asked if ..., the spokesman said" -- a bare passive participle is not a speech act by its subject
     if w.xpos == "VBN" and rel in ("advcl", "acl") and not t.children(w.id, "aux", "aux:pass") and not after_quote:
         return None
-    if (rel == "amod" or (rel == "acl" and w.xpos in ("VBN",))) and not after_quote:
-        return None
+    if (rel == "amod" or (rel == "acl" and w.xpos in ("VBN",) and not t.children(w.id, "aux"))) and not after_quote:
+        return None  # "a reported deal" (not "which has denied any involvement")
     if rel == "acl" and verb.kind == "evidence":
         return None  # "video that shows the explosion" describes the video; nobody speaks
     if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
