@@ -193,12 +193,19 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                       (c.lemma.lower() == "about" or c.lemma.lower() == "on" and w.lemma.lower() in _ON_TOPIC)), None)
         if about is not None:
             content_ids = t.subtree(about.id)
-    if not content_ids and "bare-clause" in verb.complement:
-        # "began by saying he would “never” diagnose ..." with the clause hung elsewhere: the
-        # clause whose subject stands right after the verb
-        nxt = t.w(w.id + 1) if w.id < len(t.words) else None
-        if nxt is not None and nxt.deprel.startswith("nsubj") and nxt.head and nxt.head > w.id \
-                and min(t.subtree(nxt.head)) == nxt.id and t.w(nxt.head).upos in ("VERB", "AUX", "ADJ"):
+    if not content_ids and verb.complement & {"bare-clause", "clause"}:
+        # "began by saying he would “never” diagnose ...", "by telling them that their lives
+        # are ..." with the clause hung elsewhere: the clause that opens right after the verb
+        # (and its audience)
+        k = w.id + 1
+        while k < len(t.words) and t.w(k).head == w.id and t.w(k).deprel.split(":")[0] in ("obj", "iobj") \
+                and t.w(k).upos in ("PRON", "PROPN"):
+            k += 1
+        nxt = t.w(k) if k <= len(t.words) else None
+        opener = nxt is not None and (nxt.deprel.startswith("nsubj") and "bare-clause" in verb.complement
+                                      or nxt.deprel == "mark" and nxt.text.lower() == "that")
+        if opener and nxt.head and nxt.head > w.id and min(t.subtree(nxt.head)) == nxt.id \
+                and t.w(nxt.head).upos in ("VERB", "AUX", "ADJ"):
             content_ids = t.subtree(nxt.head)
     if not content_ids:
         if subj is not None and (rel in ("root", "parataxis", "ccomp", "conj") or after_quote):
