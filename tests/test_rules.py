@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -203,6 +203,11 @@ CASES = [
     ("He/PRON/2/nsubj won/VERB/0/root by/SCONJ/4/mark telling/VERB/2/advcl them/PRON/4/iobj that/SCONJ/8/mark "
      "lives/NOUN/8/nsubj improve/VERB/2/conj ./PUNCT/2/punct",
      [("He", "lives improve", "indirect", "asserts", [])]),
+    # a word after "that" parsed as the verb's subject belongs to what was said; the speaker
+    # is the subject of the verb it is coordinated with
+    ("Strada/PROPN/2/nsubj wept/VERB/0/root and/CCONJ/4/cc asserted/VERB/2/conj that/SCONJ/8/mark "
+     "she/PRON/4/nsubj was/AUX/8/cop tired/ADJ/4/ccomp ./PUNCT/2/punct",
+     [("Strada", "she was tired", "indirect", "asserts", [])]),
     # a finite relative clause is a speech act, its "which" standing for the noun
     ("Officials/NOUN/0/root of/ADP/3/case Riyadh/PROPN/1/nmod ,/PUNCT/7/punct which/PRON/7/nsubj has/AUX/7/aux "
      "denied/VERB/3/acl:relcl any/DET/9/det involvement/NOUN/7/obj ./PUNCT/1/punct",

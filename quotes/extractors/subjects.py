@@ -179,6 +179,17 @@ def _for_gerund_object(t: Tree, w: Word) -> Word | None:
     return obj if obj is not None and obj.id < w.id and obj.upos in ("PROPN", "NOUN", "PRON") else None
 
 
+def _conj_head_subject(t: Tree, w: Word) -> Word | None:
+    """'Strada accused ... and asserted that ...': the subject of the verb it is coordinated with."""
+    return t.subject(w.head) if w.deprel.startswith("conj") and w.head else None
+
+
+def _in_complement(t: Tree, x: Word, w: Word) -> bool:
+    """'asserted that she and the other family members ... are tired' parsed with "she" as
+    the subject of "asserted": a word after the verb's "that" belongs to what was said."""
+    return x.id > w.id and any(t.w(k).text.lower() == "that" and t.w(k).upos == "SCONJ" for k in range(w.id + 1, x.id))
+
+
 def _quoted_before(t: Tree, x: Word, w: Word) -> bool:
     """Whether word ``x`` is a word of a quotation rather than verb ``w``'s speaker: it sits
     inside a quotation that closes before the verb (the first quotation mark after it is a
@@ -202,7 +213,7 @@ def _quoted_before(t: Tree, x: Word, w: Word) -> bool:
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Ways to find a speech verb's speaker, most trusted first.
 _SUBJECT_READINGS = (_after_quote_subject, _for_gerund_object, lambda t, w: t.subject(w.id), _inverted_subject, _name_before,
-                     _participle_head_subject)
+                     _participle_head_subject, _conj_head_subject)
 
 
 def _noun_apposition(t: Tree, k: Word) -> bool:
@@ -225,6 +236,7 @@ def speaker_of(t: Tree, w: Word, lex: Lexicon) -> Word | None:
         relative = x is not None and x.lemma.lower() in ("which", "that") and w.deprel == "acl:relcl" \
             and x.head == w.id
         if x is not None and (relative or x.lemma.lower() not in lex.not_speakers) and not _YEAR.fullmatch(x.text) \
-                and not any(k.upos == "ADP" for k in t.children(x.id, "case")) and not _quoted_before(t, x, w):
+                and not any(k.upos == "ADP" for k in t.children(x.id, "case")) and not _quoted_before(t, x, w) \
+                and not _in_complement(t, x, w):
             return _outside_parentheses(t, x)
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..lexicon import Lexicon, fold
 from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
 from .interrupted import around_reporting_clause
-from .subjects import (_RELATIVE, _first_word, _name_before, _noun_apposition, _outside_parentheses,
+from .subjects import (_RELATIVE, _first_word, _in_complement, _name_before, _noun_apposition, _outside_parentheses,
                        _relative_clause, _subject_before, speaker_of)
 from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
@@ -213,6 +213,9 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             # that a neighbouring quotation can claim
             return _cue(t, w, text, verb.stance, subj, BARE, BARE, frozenset(), kind="verb")
         return None
+    for k in t.children(w.id, "nsubj"):
+        if w.id < k.id < max(content_ids) and _in_complement(t, k, w):  # "asserted that she and ... are tired"
+            content_ids = content_ids | t.subtree(k.id)
     ids = t.trimmed(content_ids, drop_lead=("that", "about"))
     if not ids:
         return None
