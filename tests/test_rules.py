@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -208,6 +208,14 @@ CASES = [
     ("Strada/PROPN/2/nsubj wept/VERB/0/root and/CCONJ/4/cc asserted/VERB/2/conj that/SCONJ/8/mark "
      "she/PRON/4/nsubj was/AUX/8/cop tired/ADJ/4/ccomp ./PUNCT/2/punct",
      [("Strada", "she was tired", "indirect", "asserts", [])]),
+    # a reporting clause ending the sentence, "announced" hung off the time word as a modifier
+    ("Records/NOUN/2/nsubj come/VERB/0/root soon/ADV/2/advmod ,/PUNCT/6/punct a/DET/6/det spokesman/NOUN/2/appos "
+     "announced/VERB/8/amod Monday/PROPN/2/obl:tmod ./PUNCT/2/punct",
+     [("a spokesman", "Records come soon", "indirect", "asserts", [])]),
+    # 'asked the candidates to discuss ...' with the infinitive hung off the object
+    ("Lauer/PROPN/2/nsubj asked/VERB/0/root the/DET/4/det candidates/NOUN/2/obj to/PART/6/mark "
+     "discuss/VERB/4/acl ideas/NOUN/6/obj ./PUNCT/2/punct",
+     [("Lauer", "the candidates to discuss ideas", "indirect", "asserts", [])]),
     # a finite relative clause is a speech act, its "which" standing for the noun
     ("Officials/NOUN/0/root of/ADP/3/case Riyadh/PROPN/1/nmod ,/PUNCT/7/punct which/PRON/7/nsubj has/AUX/7/aux "
      "denied/VERB/3/acl:relcl any/DET/9/det involvement/NOUN/7/obj ./PUNCT/1/punct",

@@ -99,3 +99,28 @@ _TAIL_RELS = frozenset({"obl", "advmod", "case", "det", "amod", "compound", "nmo
                         "iobj"})
 _STOPS = frozenset({","}) | QUOTE_MARKS
 _NP = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM", "ADP", "PART"})  # "advisers to Mr. Obama"
+
+
+def reporting_tail(t: Tree, w: Word) -> tuple[Word, tuple[int, int]] | None:
+    """'..., a spokesman announced Monday morning.' ending its sentence, however the parse
+    attached the verb (it may make "announced" modify "morning"): the speaker and the span
+    of what was said before the comma."""
+    words = t.words
+    if w.xpos == "VBG":  # (a past participle is the usual mistag: "a spokesman announced/VBN Monday")
+        return None
+    lo = w.id
+    while lo > 1 and words[lo - 2].upos in _NP and words[lo - 2].text not in _STOPS:
+        lo -= 1
+    names = [x for x in words[lo - 1:w.id - 1] if x.upos in ("PROPN", "NOUN", "PRON")]
+    if lo < 2 or words[lo - 2].text != "," or not names:
+        return None
+    tail = [x for x in words[w.id:] if x.upos != "PUNCT"]
+    if len(tail) > MAX_TAIL or any(x.upos not in ("NOUN", "PROPN", "ADP", "DET", "NUM", "ADV", "ADJ") for x in tail):
+        return None
+    if any(x.text in QUOTE_MARKS for x in words[w.id:]):
+        return None
+    left = [x for x in words[:lo - 2] if x.upos != "PUNCT"]
+    if len(left) < 3 or not any(x.upos in ("VERB", "AUX") for x in left) or left[0].text in QUOTE_MARKS:
+        return None
+    speaker = next((x for x in reversed(words[lo - 1:w.id - 1]) if x in names), names[-1])
+    return speaker, (left[0].start, left[-1].end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon, fold
 from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
-from .interrupted import around_reporting_clause
+from .interrupted import around_reporting_clause, reporting_tail
 from .subjects import (_RELATIVE, _first_word, _in_complement, _name_before, _noun_apposition, _outside_parentheses,
                        _relative_clause, _subject_before, speaker_of)
 from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
@@ -54,7 +54,13 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if w.xpos == "VBN" and rel in ("advcl", "acl") and not t.children(w.id, "aux", "aux:pass") and not after_quote:
         return None
     if (rel == "amod" or (rel == "acl" and w.xpos in ("VBN",) and not t.children(w.id, "aux"))) and not after_quote:
-        return None  # "a reported deal" (not "which has denied any involvement")
+        tail = reporting_tail(t, w)
+        if tail is None:
+            return None  # "a reported deal" (not "which has denied any involvement")
+        # '..., a spokesman announced Monday morning.' with "announced" hung off "morning"
+        (sp, (start, end)) = tail
+        return _cue(t, w, text, _stance(t, w, verb.stance, lex), sp, start, end,
+                    frozenset(x.id for x in t.words if start <= x.start < end), kind="verb")
     if rel == "acl" and verb.kind == "evidence":
         return None  # "video that shows the explosion" describes the video; nobody speaks
     if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
@@ -268,7 +274,8 @@ def _bidding(t: Tree, w: Word) -> tuple[Word, Word] | None:
     obj = t.child(w.id, "obj", "iobj")
     if obj is None or obj.id < w.id:
         return None
-    for k in t.children(w.id, "xcomp", "advcl", "ccomp"):
+    # (the infinitive may hang off the object: "asked the candidates to discuss ...")
+    for k in t.children(w.id, "xcomp", "advcl", "ccomp") + t.children(obj.id, "acl"):
         mark = t.child(k.id, "mark")
         if k.id > obj.id and k.upos == "VERB" and mark is not None and mark.lemma.lower() == "to":
             return obj, k
