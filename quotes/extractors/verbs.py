@@ -3,15 +3,17 @@
 :func:`verb_cue` turns one reporting verb into a :class:`~quotes.types.Cue`: its speaker
 (found by :mod:`.subjects`), what was said (a complement clause, a clause the parse split
 into object and clause, the object of an evaluative speech act, the topic of "complained
-about", a quotation after "said,", both sides of ", X said," via :mod:`.interrupted`), its
-audience and its stance. How each verb takes what was said is data: the ``complement`` column of
-``reporting_verbs.tsv``.
+about", a quotation after "said,": :mod:`.complements`; both sides of ", X said,":
+:mod:`.interrupted`), its audience and its stance. How each verb takes what was said is
+data: the ``complement`` column of ``reporting_verbs.tsv``.
 """
 
 from __future__ import annotations
 
 from ..lexicon import Lexicon, fold
 from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
+from .complements import (_bidding, _quotation_follows, _quote_or_clause_child, _that_clause_child,
+                          _that_clause_on_audience)
 from .interrupted import around_reporting_clause, reporting_tail
 from .subjects import (_RELATIVE, _first_word, _in_complement, _name_before, _noun_apposition, _outside_parentheses,
                        _relative_clause, _subject_before, speaker_of)
@@ -268,75 +270,6 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     return _cue(t, w, text, stance, subj, start, end, frozenset(ids), kind="verb", audience=audience)
 
 
-def _bidding(t: Tree, w: Word) -> tuple[Word, Word] | None:
-    """'urged her husband to come out', 'told them to leave': the object of a verb whose
-    object is its audience, and the infinitive after it."""
-    obj = t.child(w.id, "obj", "iobj")
-    if obj is None or obj.id < w.id:
-        return None
-    # (the infinitive may hang off the object: "asked the candidates to discuss ...")
-    for k in t.children(w.id, "xcomp", "advcl", "ccomp") + t.children(obj.id, "acl"):
-        mark = t.child(k.id, "mark")
-        if k.id > obj.id and k.upos == "VERB" and mark is not None and mark.lemma.lower() == "to":
-            return obj, k
-    return None
-
-
-def _quotation_follows(t: Tree, w: Word) -> bool:
-    """'said, “...', 'said: “...': a quotation opens right after the verb and its comma or
-    colon, and the verb does not interrupt a quotation ('“A,” he said, “B”', where what was
-    said begins before it)."""
-    k = w.id + 1
-    # (past a short audience: 'asking her, “...', 'told CNN: “...')
-    audience = set().union(*(t.subtree(a.id) for a in t.children(w.id, "obj", "iobj", "obl") if a.id > w.id))
-    while k in audience and k - w.id <= 4:
-        k += 1
-    if not (k + 1 < len(t.words) and t.w(k).text in (",", ":") and t.w(k + 1).text in OPEN_QUOTES
-            and t.w(k + 1).start - t.w(k - 1).end <= 3):
-        return False
-    for x in reversed(t.words[max(0, w.id - 12):w.id - 1]):
-        if x.text in CLOSE_QUOTES:
-            return False
-        if x.upos not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "ADV", "AUX", "PART"):
-            break
-    return True
-
-
-def _that_clause_child(t: Tree, w: Word) -> Word | None:
-    """'announced in a statement that he had reached ...' parsed as a conj/advcl/dep with 'that'."""
-    for k in t.children(w.id, "conj", "advcl", "dep", "xcomp", "obj"):
-        mark = t.child(k.id, "mark")
-        if k.id > w.id and mark is not None and mark.lemma.lower() == "that" and mark.id > w.id:
-            return k
-    return None
-
-
-def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
-    if w.lemma.lower() not in ("tell", "inform", "assure", "warn", "remind", "brief"):
-        return None
-    for a in t.children(w.id, "obj", "iobj"):
-        # the clause may hang off a noun inside the audience: "told a meeting of Pacific
-        # Island leaders that few people understood ..."
-        for n in sorted(t.subtree(a.id)):
-            for k in t.children(n, "acl", "ccomp"):
-                mark = t.child(k.id, "mark")
-                if k.id > a.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
-                    return k
-                # 'told the debate audience that she believes ...' parsed as a relative clause
-                # whose "that" has a subject of its own beside it: after "told", a complement
-                first = t.w(min(t.subtree(k.id)))
-                subj = t.child(k.id, "nsubj")
-                if k.id > a.id and first.text.lower() == "that" and subj is not None and subj.id != first.id:
-                    return k
-                # 'told his radio audience of Monday, “What has happened ...”': a quotation
-                lead = [t.w(i).text for i in sorted(t.subtree(k.id))[:2]]
-                if lead[:1] in ([","], [":"]):
-                    lead = lead[1:]
-                if k.id > a.id and lead[:1] in (["“"], ["\""]):
-                    return k
-    return None
-
-
 def _audience_of(t: Tree, w: Word, content_ids, obj_noun: Word | None, lex: Lexicon) -> tuple[int, ...]:
     """Whom verb ``w`` speaks to; "told Tass that ..., but said: ..." -- the second verb
     speaks to the same outlet."""
@@ -381,27 +314,6 @@ def _is_reporting_tail(t: Tree, w: Word) -> bool:
         return False
     first = min(t.subtree(subj.id))
     return first > 1 and t.w(first - 1).upos == "PUNCT"
-
-
-def _quote_or_clause_child(t: Tree, w: Word) -> Word | None:
-    """A complement parsed as parataxis/xcomp/obj that is a clause or a quotation."""
-    for k in t.children(w.id, "parataxis", "xcomp", "obj", "advcl"):
-        if k.id < w.id and k.deprel.split(":")[0] not in ("parataxis",):
-            continue
-        sub = t.subtree(k.id)
-        # a quoted clause, not a quoted term: 'announced a “special military operation”' is no speech
-        has_quote = any(t.w(i).text in "“\"«" for i in sub) and \
-            any(t.w(i).upos in ("VERB", "AUX") for i in sub)
-        if k.deprel.startswith("parataxis"):
-            return k
-        if k.deprel.startswith("xcomp") and w.lemma.lower() == "say" and t.child(k.id, "mark") is not None:
-            return None
-        if has_quote and k.deprel.split(":")[0] in ("obj", "xcomp"):
-            return k
-        if k.deprel.startswith("advcl") and t.child(k.id, "mark") is not None and \
-                t.child(k.id, "mark").lemma.lower() in ("that",):
-            return k
-    return None
 
 
 def _stance(t: Tree, w: Word, base: str, lex: Lexicon) -> str:
