@@ -19,7 +19,8 @@ from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, OUTLET, PERSON, UNKNO
                      ChainLink, Cue, ParsedDoc, QuoteSpan, Speaker)
 from .chains import leftover, nesting
 from .cues import BARE, sentence_cues
-from .direct import _next_quote, _record, _settle_quotes, _trim_end, _unclaimed_quotes, join_interrupted
+from .direct import (_next_quote, _quote_after_audience, _record, _settle_quotes, _trim_end, _unclaimed_quotes,
+                     join_interrupted)
 from .layout import layout_cues
 from .marks import quote_spans
 from .speakers import NP, Resolver, describe, registry_from_doc, resolve
@@ -102,17 +103,6 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
     records.extend(_layout_records(doc, quotes, claimed, records, lex, resolver))
     records.extend(_unclaimed_quotes(doc, quotes, claimed, records, trees, cues, speakers, chains, text))
     yield from _dedupe(join_interrupted(records, text), cue_words)
-
-
-def _quote_after_audience(quotes: list[QuoteSpan], c: Cue, text: str) -> QuoteSpan | None:
-    """The quotation a cue introduces past a few words of its own ('asking her, “...',
-    'says of Clinton, “...'): the next one in its sentence, after a comma or colon."""
-    for q in quotes:
-        if q.open >= c.end:
-            gap = text[c.end:q.open].rstrip()
-            ok = 0 < len(gap) <= 40 and gap.endswith((",", ":")) and not any(m in gap for m in ".!?\n“”\"")
-            return q if ok else None
-    return None
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:\([^)]{1,20}\))?\s*[–—-]{1,2}\s+")

@@ -57,8 +57,8 @@ def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iter
             cue = verb_cue(t, w, text, lex)
         elif w.text.lower() == "according":
             cue = _according_cue(t, w, text, lex) or _according_fallback(t, w, text, lex)
-        elif w.upos == "NOUN" and w.deprel == "root" and _introduces_quotation(t, w, lex):
-            cue = _colon_cue(t, w, text, lex)
+        elif w.upos == "NOUN" and w.deprel == "root" and (colon := _colon_cue(t, w, text, lex)) is not None:
+            cue = colon
         elif w.upos == "NOUN" and lemma in lex.nouns:
             cue = _noun_cue(t, w, text, lex)
         elif lemma in lex.hedges or w.text.lower() in lex.hedges:
@@ -153,19 +153,18 @@ def _according_fallback(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None
                anchor=w.id)
 
 
-def _introduces_quotation(t: Tree, w: Word, lex: Lexicon) -> bool:
+def _colon_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     """'The New York Times reports:' with "reports" tagged as a noun: a speech verb's form
-    ending its sentence with a colon, after a name."""
+    ending its sentence with a colon, after a name. What was said is the quotation that
+    follows."""
     rest = [x for x in t.words[w.id:] if x.text not in ("“", '"')]
-    return lex.verb_lemma(w.text, w.lemma) in lex.verbs and lex.is_speech_verb(lex.verb_lemma(w.text, w.lemma)) \
-        and [x.text for x in rest] == [":"] and w.id > 1 and t.w(w.id - 1).upos == "PROPN"
-
-
-def _colon_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue:
-    """The cue of :func:`_introduces_quotation`: what was said is the quotation that follows."""
+    if [x.text for x in rest] != [":"] or w.id == 1 or t.w(w.id - 1).upos != "PROPN":
+        return None
+    lemma = lex.verb_lemma(w.text, w.lemma)
+    if not lex.is_speech_verb(lemma):
+        return None
     phrase = text[t.words[0].start:t.w(w.id - 1).end]
     outlet = lex.outlet_name(phrase) is not None  # "The New York Times" (parsed as "York Times")
-    lemma = lex.verb_lemma(w.text, w.lemma)
     return Cue(sentence=t.sent.index, kind="verb", lemma=lemma, text=w.text, start=w.start, end=w.end,
                stance=lex.verbs[lemma].stance, speaker=None if outlet else w.id - 1, content_start=-1,
                content_end=-1, anchor=w.id, source_text=phrase if outlet else None)

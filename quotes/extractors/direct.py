@@ -83,6 +83,17 @@ def _next_quote(quotes: list[QuoteSpan], after: int, text: str) -> QuoteSpan | N
     return None
 
 
+def _quote_after_audience(quotes: list[QuoteSpan], c: Cue, text: str) -> QuoteSpan | None:
+    """The quotation a cue introduces past a few words of its own ('asking her, “...',
+    'says of Clinton, “...'): the next one in its sentence, after a comma or colon."""
+    for q in quotes:
+        if q.open >= c.end:
+            gap = text[c.end:q.open].rstrip()
+            ok = 0 < len(gap) <= 40 and gap.endswith((",", ":")) and not any(m in gap for m in ".!?\n“”\"")
+            return q if ok else None
+    return None
+
+
 def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], records: list[Attribution],
                       trees, cues: list[Cue], speakers: list[Speaker], chains, text: str) -> list[Attribution]:
     out: list[Attribution] = []

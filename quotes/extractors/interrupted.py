@@ -43,9 +43,7 @@ def around_reporting_clause(t: Tree, w: Word) -> tuple[Word, tuple[tuple[int, in
     words = t.words
     if w.xpos in ("VBN", "VBG"):
         return None  # "His group, called the Legacy Fund, ..." names
-    lo = w.id
-    while lo > 1 and words[lo - 2].upos in _NP and words[lo - 2].text not in _STOPS:
-        lo -= 1  # ", Mr. Obama said", ", the agency said", ", Charlotte Mayor Jennifer Roberts said"
+    lo = _phrase_start(t, w)
     hi = w.id + 1
     if lo == w.id:  # ", said Fowler,": the name follows the verb (only verbs of saying invert)
         if w.lemma.lower() not in _INVERTING:
@@ -108,9 +106,7 @@ def reporting_tail(t: Tree, w: Word) -> tuple[Word, tuple[int, int]] | None:
     words = t.words
     if w.xpos == "VBG":  # (a past participle is the usual mistag: "a spokesman announced/VBN Monday")
         return None
-    lo = w.id
-    while lo > 1 and words[lo - 2].upos in _NP and words[lo - 2].text not in _STOPS:
-        lo -= 1
+    lo = _phrase_start(t, w)
     names = [x for x in words[lo - 1:w.id - 1] if x.upos in ("PROPN", "NOUN", "PRON")]
     if lo < 2 or words[lo - 2].text != "," or not names:
         return None
@@ -122,5 +118,13 @@ def reporting_tail(t: Tree, w: Word) -> tuple[Word, tuple[int, int]] | None:
     left = [x for x in words[:lo - 2] if x.upos != "PUNCT"]
     if len(left) < 3 or not any(x.upos in ("VERB", "AUX") for x in left) or left[0].text in QUOTE_MARKS:
         return None
-    speaker = next((x for x in reversed(words[lo - 1:w.id - 1]) if x in names), names[-1])
-    return speaker, (left[0].start, left[-1].end)
+    return names[-1], (left[0].start, left[-1].end)
+
+
+def _phrase_start(t: Tree, w: Word) -> int:
+    """Word id where the noun phrase right before verb ``w`` starts (``w.id`` when there is
+    none): ", Mr. Obama said", ", the agency said", ", Charlotte Mayor Jennifer Roberts said"."""
+    lo = w.id
+    while lo > 1 and t.w(lo - 1).upos in _NP and t.w(lo - 1).text not in _STOPS:
+        lo -= 1
+    return lo

@@ -50,7 +50,8 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     rel = w.deprel.split(":")[0]
     # '“...,” Rep. Jim Jordan, an oversight panel member, said' however the parse attached
     # "said": a speech verb right after a quotation and its speaker's name
-    after_quote = _name_before(t, w) is not None or \
+    name = _name_before(t, w)
+    after_quote = name is not None or \
         w.id > 2 and t.w(w.id - 1).upos == "PRON" and t.w(w.id - 2).text in CLOSE_QUOTES  # '“...,” he added'
     # "Asked if ..., the spokesman said" -- a bare passive participle is not a speech act by its subject
     if w.xpos == "VBN" and rel in ("advcl", "acl") and not t.children(w.id, "aux", "aux:pass") and not after_quote:
@@ -72,7 +73,6 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if after_quote and subj is not None and subj.upos == "NOUN":
         # '“...,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said' parsed with the
         # apposition as the subject: the name speaks
-        name = _name_before(t, w)
         if name is not None and name.upos == "PROPN" and name.id < subj.id:
             subj = name
     passive = subj is not None and subj.deprel.endswith(":pass") and subj.head == w.id
