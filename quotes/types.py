@@ -119,9 +119,9 @@ class Attribution:
     cue_end: int | None = None
     sentence: int | None = None
     key: str = ""  # tells apart records of one span ("Stoltenberg and Blinken said ...")
-    #: the quoted pieces of a quotation its cue interrupts ("“A,” she said, “B.”"): the
-    #: record runs from A to B, ``parts`` holds ((A's start, end), (B's start, end)); empty
-    #: when the content is one piece
+    #: the pieces of a statement its cue interrupts ("“A,” she said, “B.”", "A, he said, B"):
+    #: the record runs from A to B, ``parts`` holds ((A's start, end), (B's start, end));
+    #: empty when the content is one piece
     parts: tuple[tuple[int, int], ...] = ()
 
     @property
