@@ -43,6 +43,10 @@ ROWS = [
     ("Several women hold leadership roles, though Lynch notes they were appointed before she formally came "
      "to lead the department.",
      "Lynch", "notes", "they were appointed before"),
+    ("Mr. Quiros was accused of using $50 million for personal expenses including a luxury condominium.",
+     "unnamed sources", "was accused", "Mr. Quiros was accused of using $50 million"),
+    ("The registration issue was first reported by The Washington Post.",
+     "The Washington Post", "was first reported", "The registration issue"),
 ]
 
 

@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -220,6 +220,24 @@ CASES = [
     ("Officials/NOUN/0/root of/ADP/3/case Riyadh/PROPN/1/nmod ,/PUNCT/7/punct which/PRON/7/nsubj has/AUX/7/aux "
      "denied/VERB/3/acl:relcl any/DET/9/det involvement/NOUN/7/obj ./PUNCT/1/punct",
      [("Riyadh", "any involvement", "indirect", "denies", [])]),
+    # a passive speech act: the subject and what follows the verb, from an unnamed source ...
+    ("Quiros/PROPN/3/nsubj:pass was/AUX/3/aux:pass accused/VERB/0/root of/SCONJ/5/mark "
+     "lying/VERB/3/advcl to/ADP/7/case investors/NOUN/5/obl ./PUNCT/3/punct",
+     [("unnamed sources", "Quiros was accused of lying to investors", "indirect", "hedged", [])]),
+    # ... or from its "by" phrase
+    ("The/DET/2/det story/NOUN/4/nsubj:pass was/AUX/4/aux:pass reported/VERB/0/root by/ADP/6/case "
+     "Tass/PROPN/4/obl:agent ./PUNCT/4/punct",
+     [("Tass", "The story", "indirect", "asserts", [])]),
+    # ... not when negated, nor in a relative clause, nor a bare pronoun
+    ("He/PRON/4/nsubj:pass has/AUX/4/aux never/ADV/4/advmod charged/VERB/0/root with/ADP/7/case "
+     "any/DET/7/det crime/NOUN/4/obl ./PUNCT/4/punct", []),
+    ("History/NOUN/0/root that/PRON/4/nsubj:pass is/AUX/4/aux:pass told/VERB/1/acl:relcl in/ADP/6/case "
+     "schools/NOUN/4/obl ./PUNCT/1/punct", []),
+    ("He/PRON/3/nsubj:pass was/AUX/3/aux:pass criticized/VERB/0/root ./PUNCT/3/punct", []),
+    # ... and the subject of "was told" is the audience
+    ("Aides/NOUN/3/nsubj:pass were/AUX/3/aux:pass told/VERB/0/root that/SCONJ/7/mark the/DET/6/det "
+     "deal/NOUN/7/nsubj collapsed/VERB/3/ccomp ./PUNCT/3/punct",
+     [("unnamed sources", "the deal collapsed", "indirect", "hedged", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

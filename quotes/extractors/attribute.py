@@ -247,8 +247,10 @@ def _snap_to_sentence(cues: list[Cue], t: Tree) -> list[Cue]:
 def _quoted_cue(c: Cue, trees, quotes: list[QuoteSpan]) -> bool:
     """A speech verb inside a quotation whose subject is quoted too ("I can say that ...",
     "what our colleagues said") is part of the quoted speaker's words, not a new source."""
-    if c.kind not in ("verb",) or c.speaker is None:
+    if c.kind not in ("verb",):
         return False
+    if c.speaker is None:  # "... that isn't told": a passive in a quotation is the quoted speaker's
+        return any(q.start <= c.start < q.end for q in quotes)
     sw = trees[c.sentence].w(c.speaker)
     # (or a quoted title's verb with a subject before the quotation: 'Davis' commentary,
     # "Melania, tell your immigrant story," is ...')

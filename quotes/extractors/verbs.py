@@ -15,6 +15,7 @@ from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
 from .complements import (_bidding, _quotation_follows, _quote_or_clause_child, _that_clause_child,
                           _that_clause_on_audience)
 from .interrupted import around_reporting_clause, reporting_tail
+from .passive import passive_statement
 from .subjects import (_RELATIVE, _first_word, _in_complement, _name_before, _noun_apposition, _outside_parentheses,
                        _relative_clause, _subject_before, speaker_of)
 from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
@@ -76,6 +77,13 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         if name is not None and name.upos == "PROPN" and name.id < subj.id:
             subj = name
     passive = subj is not None and subj.deprel.endswith(":pass") and subj.head == w.id
+    if passive and subj.lemma.lower() != "it" and not (w.lemma.lower() == "say" and t.child(w.id, "xcomp")) \
+            and t.child(w.id, "aux:pass") is not None:
+        # "Mr. Quiros was accused of using ...", "was first reported by The Washington Post"
+        # ("it was reported that ..." and "X is said to ..." are read below)
+        # ("could not explain why a requirement is cited": the clause is what the other verb says)
+        within = w.deprel.split(":")[0] in ("ccomp", "xcomp") and w.head and lex.is_speech_verb(t.w(w.head).lemma)
+        return _passive_cue(t, w, text, subj, lex) if verb.kind == "speech" and not within else None
     if _quotation_follows(t, w) and not passive:
         # 'O'Neill said, "Not going to go into that."': the quotation after the verb is what
         # was said, however the parse attached it (it may run on over several sentences)
@@ -268,6 +276,19 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
     audience = _audience_of(t, w, content_ids, obj_noun, lex)
     return _cue(t, w, text, stance, subj, start, end, frozenset(ids), kind="verb", audience=audience)
+
+
+def _passive_cue(t: Tree, w: Word, text: str, subj: Word, lex: Lexicon) -> Cue | None:
+    """A passive speech act: its "by" phrase speaks; with none, the source is unnamed and
+    a plain assertion is hedged ("was accused of")."""
+    p = passive_statement(t, w, subj, audience_object=w.lemma.lower() in _AUDIENCE_OBJECT)
+    if p is None:
+        return None
+    stance = _stance(t, w, lex.verbs[w.lemma.lower()].stance, lex)
+    if p.agent is None and stance == ASSERTS:
+        stance = HEDGED
+    return _cue(t, w, text, stance, p.agent, p.parts[0][0], p.parts[-1][1], p.ids, kind="verb",
+                audience=p.audience, parts=p.parts if len(p.parts) > 1 else ())
 
 
 def _audience_of(t: Tree, w: Word, content_ids, obj_noun: Word | None, lex: Lexicon) -> tuple[int, ...]:
