@@ -44,6 +44,7 @@ class Verb:
 class Lexicon:
     verbs: dict[str, Verb] = field(default_factory=dict)
     nouns: dict[str, str] = field(default_factory=dict)          # reporting noun -> kind
+    topic_nouns: set[str] = field(default_factory=set)           # nouns whose "about X" is what was said
     hedges: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     anonymous_heads: set[str] = field(default_factory=set)
@@ -192,6 +193,10 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
         for n, line in _lines(p):
             cols = line.split("\t")
             lex.nouns[cols[0].strip().lower()] = cols[1].strip() if len(cols) > 1 else "document"
+            if len(cols) > 2 and cols[2].strip():
+                if cols[2].strip() != "topic":
+                    raise InputError(p, f"unknown flag {cols[2].strip()!r}; expected 'topic' or nothing", line=n)
+                lex.topic_nouns.add(cols[0].strip().lower())
     for fname, attr in (("hedges.tsv", "hedges"), ("titles.txt", "titles"),
                         ("anonymous_heads.txt", "anonymous_heads"), ("outlet_heads.txt", "outlet_heads"),
                         ("org_heads.txt", "org_heads"), ("ambiguous_cues.txt", "ambiguous"),

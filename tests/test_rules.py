@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -238,6 +238,17 @@ CASES = [
     ("Aides/NOUN/3/nsubj:pass were/AUX/3/aux:pass told/VERB/0/root that/SCONJ/7/mark the/DET/6/det "
      "deal/NOUN/7/nsubj collapsed/VERB/3/ccomp ./PUNCT/3/punct",
      [("unnamed sources", "the deal collapsed", "indirect", "hedged", [])]),
+    # a speech noun's topic when it has no clause: "his comments on the shooting" ...
+    ("His/PRON/2/nmod:poss comments/NOUN/6/nsubj on/ADP/5/case police/NOUN/5/compound shootings/NOUN/2/nmod "
+     "angered/VERB/0/root many/ADJ/6/obj ./PUNCT/6/punct",
+     [("His comments", "police shootings", "indirect", "asserts", [])]),
+    # ... but not when ("remarks on Saturday")
+    ("His/PRON/2/nmod:poss remarks/NOUN/5/nsubj on/ADP/4/case Saturday/PROPN/2/nmod angered/VERB/0/root "
+     "police/NOUN/5/obj ./PUNCT/5/punct", []),
+    # a noun's that-clause the parse hung elsewhere opens right after it
+    ("Contrary/ADJ/9/advcl to/ADP/3/case claim/NOUN/1/obl that/SCONJ/6/mark people/NOUN/6/nsubj "
+     "learn/VERB/9/advcl ,/PUNCT/9/punct they/PRON/9/nsubj know/VERB/0/root ./PUNCT/9/punct",
+     [("claim", "people learn", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

@@ -267,7 +267,8 @@ def _speaker(c: Cue, trees, text: str, lex: Lexicon, resolver: Resolver) -> tupl
                                                             if t.w(i).deprel in ("acl", "ccomp")
                                                             and t.w(i).head == head.id})
             ids = {i for i in ids if i not in c.content_ids}
-            ids = [i for i in t.trimmed(ids) if t.w(i).text.lower() != "that"]
+            ids = [i for i in t.trimmed(ids) if t.w(i).text.lower() != "that"  # (nor "to" of "contrary to his claim")
+                   and not (t.w(i).deprel == "case" and t.w(i).head == head.id)]
             if not ids:
                 ids = [head.id]
             s, e = t.w(ids[0]).start, t.w(ids[-1]).end

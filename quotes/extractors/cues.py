@@ -177,9 +177,22 @@ def _noun_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         if mark is not None and mark.lemma.lower() == "that" and k.id > w.id:
             clause = k
             break
+    if clause is None and w.id < len(t.words):
+        # "his claim that people would ..." with the clause hung elsewhere: the clause that
+        # opens right after the noun
+        nxt = t.w(w.id + 1)
+        if nxt.text.lower() == "that" and nxt.deprel == "mark" and nxt.head > w.id and \
+                min(t.subtree(nxt.head)) == nxt.id and t.w(nxt.head).upos in ("VERB", "AUX", "ADJ"):
+            clause = t.w(nxt.head)
+    if clause is None and w.lemma.lower() in lex.topic_nouns:
+        # "comments on the shooting", "questions about his health": what the remark is about
+        # (not "remarks on Saturday": when)
+        clause = next((k for k in t.children(w.id, "nmod") if k.id > w.id and
+                       (c := t.child(k.id, "case")) is not None and c.lemma.lower() in ("about", "on")
+                       and k.lemma.lower() not in lex.not_speakers), None)
     if clause is None:
         return None
-    ids = t.trimmed(t.subtree(clause.id))
+    ids = t.trimmed(t.subtree(clause.id), drop_lead=("that", "about", "on"))
     if not ids:
         return None
     stance = ASSERTS if lex.nouns.get(w.lemma.lower()) != "speech" else ASSERTS
