@@ -249,6 +249,14 @@ CASES = [
     ("Contrary/ADJ/9/advcl to/ADP/3/case claim/NOUN/1/obl that/SCONJ/6/mark people/NOUN/6/nsubj "
      "learn/VERB/9/advcl ,/PUNCT/9/punct they/PRON/9/nsubj know/VERB/0/root ./PUNCT/9/punct",
      [("claim", "people learn", "indirect", "asserts", [])]),
+    # a speech act somebody is allowed or required to make is not one made
+    ("Rules/NOUN/2/nsubj allow/VERB/0/root firms/NOUN/2/obj to/PART/5/mark tell/VERB/2/xcomp "
+     "investors/NOUN/5/obj that/SCONJ/9/mark profits/NOUN/9/nsubj rose/VERB/5/ccomp ./PUNCT/2/punct", []),
+    # "according to a speech she delivered" with the source inside the relative clause's parse
+    ("Taxes/NOUN/2/nsubj rose/VERB/0/root sharply/ADV/2/advmod ,/PUNCT/9/punct according/VERB/7/case "
+     "to/ADP/5/fixed a/DET/7/det speech/NOUN/9/obl Clinton/PROPN/9/nsubj delivered/VERB/2/advcl in/ADP/12/case "
+     "New/PROPN/12/compound York/PROPN/9/obl last/ADJ/14/amod July/PROPN/9/obl:tmod ./PUNCT/2/punct",
+     [("Clinton", "Taxes rose sharply", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

@@ -85,6 +85,11 @@ def _according_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if not clause:
         return None
     src_ids = t.subtree(src.id)
+    if clause > w.id and t.w(clause).head and t.w(clause).head < w.id:
+        # "..., according to a speech Mrs. Clinton delivered in July" parsed with the speech
+        # as the relative clause's own phrase: what was said comes before "according"
+        src_ids = src_ids | t.subtree(clause)
+        clause = t.w(clause).head
     ids = t.trimmed(t.subtree(clause, skip=src_ids))
     if not ids:
         return None

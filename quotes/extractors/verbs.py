@@ -24,6 +24,9 @@ from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 BARE = -2
 #: Verbs whose complement is a speech act not made: "declined to confirm", "refused to say".
 REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
+#: Heads that make a speech act one somebody is required or allowed to make, not one made:
+#: "the law requires candidates to disclose", "allow companies to tell", "no way to tell".
+UNREALIZED = {"require", "allow", "let", "permit", "enable", "force", "persuade", "need", "way"}
 AUDIENCE_RELS = ("obj", "iobj", "obl")
 #: Words opening a clause that says when, never what was said ("said after Pagliano left").
 _TIME_MARKS = {"after", "before", "when", "while", "until", "once"}
@@ -49,6 +52,9 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     """The speech event of reporting verb ``w``, or None when it reports nothing here."""
     verb = lex.verbs[w.lemma.lower()]
     rel = w.deprel.split(":")[0]
+    if rel in ("xcomp", "advcl", "acl", "ccomp") and w.head and t.w(w.head).lemma.lower() in UNREALIZED \
+            and w.id > w.head:
+        return None
     # '“...,” Rep. Jim Jordan, an oversight panel member, said' however the parse attached
     # "said": a speech verb right after a quotation and its speaker's name
     name = _name_before(t, w)
