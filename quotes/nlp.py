@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .casing import tagger_case
 from .errors import ModelError
 from .models.settings import MODEL_FILES
 from .types import Entity, ParsedDoc, Sentence, Word
@@ -288,7 +289,7 @@ def parse(texts: Sequence[str], *, ids: Sequence[str] | None = None, select: Sel
     _, tag, _ = load_pipelines(models, threads, ner)
     todo = [s for sents in sentence_lists for s in sents if select is None or select(s)]
     if todo:
-        parsed = tag([[_tagger_form(w.text) for w in s.words] for s in todo])
+        parsed = tag([tagger_case([_tagger_form(w.text) for w in s.words]) for s in todo])
         for s, ps in zip(todo, parsed.sentences):
             _fill(s, ps)
     docs = []

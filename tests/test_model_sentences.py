@@ -45,6 +45,8 @@ ROWS = [
      "Lynch", "notes", "they were appointed before"),
     ("Mr. Quiros was accused of using $50 million for personal expenses including a luxury condominium.",
      "unnamed sources", "was accused", "Mr. Quiros was accused of using $50 million"),
+    ("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.",
+     "Lindsey Graham", "Says", "Trump ‘The Dealmaker’ Could Address Clean Energy"),
     ("The registration issue was first reported by The Washington Post.",
      "The Washington Post", "was first reported", "The registration issue"),
 ]
