@@ -61,6 +61,14 @@ class Lexicon:
         """Canonical outlet named anywhere in ``phrase`` (longest alias wins), else None."""
         return _find(self.outlets, phrase, self._outlet_re)
 
+    def is_outlet(self, phrase: str) -> bool:
+        """Whether ``phrase`` is exactly an outlet's name or alias (any case).
+
+        >>> load().is_outlet("the Washington Post"), load().is_outlet("Washington Post Trump")
+        (True, False)
+        """
+        return fold(phrase) in self._outlet_keys
+
     def organization_name(self, phrase: str) -> str | None:
         """Canonical organisation named in ``phrase`` (longest alias wins), else None."""
         return _find(self.organizations, phrase, self._org_re)
@@ -88,6 +96,7 @@ class Lexicon:
 
     def finalize(self) -> "Lexicon":
         self._outlet_re = _alias_regex(self.outlets)
+        self._outlet_keys = frozenset(fold(k) for k in self.outlets)
         self._org_re = _alias_regex(self.organizations)
         words = set()
         forms: dict[str, str] = {}

@@ -257,6 +257,17 @@ CASES = [
      "to/ADP/5/fixed a/DET/7/det speech/NOUN/9/obl Clinton/PROPN/9/nsubj delivered/VERB/2/advcl in/ADP/12/case "
      "New/PROPN/12/compound York/PROPN/9/obl last/ADJ/14/amod July/PROPN/9/obl:tmod ./PUNCT/2/punct",
      [("Clinton", "Taxes rose sharply", "indirect", "asserts", [])]),
+    # a name right before a subjectless verb, hung off the phrase before it, is the speaker
+    ("In/ADP/2/case meeting/NOUN/8/obl with/ADP/7/case the/DET/7/det Washington/PROPN/7/compound "
+     "Post/PROPN/7/compound Trump/PROPN/2/nmod said/VERB/0/root taxes/NOUN/10/nsubj rose/VERB/8/ccomp "
+     "./PUNCT/8/punct",
+     [("Trump", "taxes rose", "indirect", "asserts", [])]),
+    # "said Friday afternoon" parsed with the time as the object: the clause before is what
+    # was said (and a dateline with a horizontal bar is not)
+    ("WASHINGTON/PROPN/4/nsubj ―/PUNCT/1/punct Taxes/NOUN/4/nsubj rose/VERB/0/root ,/PUNCT/7/punct "
+     "many/ADJ/7/amod lawmakers/NOUN/8/nsubj said/VERB/4/parataxis Friday/PROPN/10/compound "
+     "afternoon/NOUN/8/obj ./PUNCT/4/punct",
+     [("many lawmakers", "Taxes rose", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

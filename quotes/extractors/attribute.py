@@ -105,7 +105,7 @@ def attributions(doc: ParsedDoc, lex: Lexicon | None = None) -> Iterator[Attribu
     yield from _dedupe(join_interrupted(records, text), cue_words)
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:\([^)]{1,20}\))?\s*[–—-]{1,2}\s+")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:\([^)]{1,20}\))?\s*[–—―-]{1,2}\s+")
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:

@@ -169,6 +169,14 @@ def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:
         # noun only modifies it, so the phrase names a role, not that entity
         run = []
     run = _strip_demonyms(run)
+    for k in range(len(run) - 1, 0, -1):
+        if head in run[k:] and lex.is_outlet(" ".join(w.text for w in run[:k])):
+            # "the Washington Post Trump said" parsed as one name: the outlet ends before the speaker
+            ids = [i for i in ids if t.w(i).start >= run[k].start]
+            run = run[k:]
+            start = t.w(ids[0]).start
+            mention = text[start:end]
+            break
     name = " ".join(w.text for w in run) if run else None
     if run and run[0].start > start:
         # "Kremlin spokesman Dmitry Peskov": role = what precedes the name

@@ -27,6 +27,9 @@ def _subject_before(t: Tree, w: Word, content: set[int]) -> Word | None:
         if x.id == w.id - 1 and x.id > 1 and x.text.istitle() and x.upos in ("VERB", "ADJ", "X") \
                 and t.w(x.id - 1).upos == "PUNCT":
             return x  # "In a statement, Husted said ..." with the name tagged as a verb
+        if x.id == w.id - 1 and x.upos == "PROPN" and x.deprel.split(":")[0] in ("nmod", "compound", "obl") \
+                and w.xpos not in ("VBG", "VBN"):
+            return x  # "In a meeting with the Washington Post Trump said ..." with the name hung off "Post"
         if x.upos == "VERB" and x.deprel.split(":")[0] not in ("acl",):
             break
         if x.upos in ("PROPN", "NOUN") and x.deprel.split(":")[0] in ("nsubj", "appos", "root", "dep", "conj",

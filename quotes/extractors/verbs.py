@@ -181,8 +181,9 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         # what the speech act is about, when it has no clause of its own
         comp = (t.child(w.id, "xcomp") if "no-xcomp" not in verb.complement else None) or \
             (t.child(w.id, "obj") if "no-object" not in verb.complement else None)
-        if comp is not None and (comp.upos == "PRON" or len(t.subtree(comp.id)) < 2):
-            comp = None
+        if comp is not None and (comp.upos == "PRON" or len(t.subtree(comp.id)) < 2
+                                 or comp.lemma.lower() in lex.not_speakers):
+            comp = None  # (nor "said Friday afternoon": when)
         if comp is not None:
             sub = t.subtree(comp.id)
             if any(t.w(i).text in "“\"«‘" for i in sub) and not any(t.w(i).upos in ("VERB", "AUX") for i in sub):
