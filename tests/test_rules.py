@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", "responded": "respond", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -268,6 +268,10 @@ CASES = [
      "many/ADJ/7/amod lawmakers/NOUN/8/nsubj said/VERB/4/parataxis Friday/PROPN/10/compound "
      "afternoon/NOUN/8/obj ./PUNCT/4/punct",
      [("many lawmakers", "Taxes rose", "indirect", "asserts", [])]),
+    # "responded with ...": the reply itself
+    ("Trump/PROPN/2/nsubj responded/VERB/0/root with/ADP/4/case attacks/NOUN/2/obl on/ADP/6/case "
+     "Machado/PROPN/4/nmod ./PUNCT/2/punct",
+     [("Trump", "with attacks on Machado", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

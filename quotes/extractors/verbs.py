@@ -43,6 +43,8 @@ def content_start_word(t: Tree, ids: list[int]) -> str:
 
 #: Speech verbs whose object is whom they speak to ("asked Clinton about ...").
 _AUDIENCE_OBJECT = frozenset({"ask", "tell", "question", "brief", "inform", "warn", "remind", "press", "assure"})
+#: Speech verbs whose "by" or "with" phrase is what they said ("responded with attacks on Machado").
+_RESPONSES = frozenset({"respond", "reply", "react", "retort", "answer"})
 #: Speech verbs whose "on" phrase is their topic ("commented on the shooting").
 _ON_TOPIC = frozenset({"comment", "speak", "talk", "report", "testify", "write", "remark", "elaborate", "weigh",
                        "brief", "reflect", "focus", "touch"})
@@ -209,11 +211,12 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             return _cue(t, w, text, verb.stance, subj, -1, -1, frozenset(), kind="verb")
     if not content_ids and (t.child(w.id, "obj") is None or w.lemma.lower() in _AUDIENCE_OBJECT):
         # "... unequivocally said about the rejection of ...", "complained about his mic",
-        # "commented on Crutcher's death", "asked Clinton about her emails": what the speech act
-        # was about ("wrote a letter about ..." is about the letter)
+        # "commented on Crutcher's death", "asked Clinton about her emails", "responded by
+        # using ...": what the speech act was about ("wrote a letter about ..." is about the letter)
         about = next((k for k in t.children(w.id, "obl", "advcl") if k.id > w.id and
                       (c := t.child(k.id, "case", "mark")) is not None and
-                      (c.lemma.lower() == "about" or c.lemma.lower() == "on" and w.lemma.lower() in _ON_TOPIC)), None)
+                      (c.lemma.lower() == "about" or c.lemma.lower() == "on" and w.lemma.lower() in _ON_TOPIC
+                       or c.lemma.lower() in ("by", "with") and w.lemma.lower() in _RESPONSES)), None)
         if about is not None:
             content_ids = t.subtree(about.id)
     if not content_ids and verb.complement & {"bare-clause", "clause"}:
