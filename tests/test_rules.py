@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", "responded": "respond", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", "responded": "respond", "times": "time", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -272,6 +272,15 @@ CASES = [
     ("Trump/PROPN/2/nsubj responded/VERB/0/root with/ADP/4/case attacks/NOUN/2/obl on/ADP/6/case "
      "Machado/PROPN/4/nmod ./PUNCT/2/punct",
      [("Trump", "with attacks on Machado", "indirect", "asserts", [])]),
+    # the speaker after a dateline the parse joined to the subject
+    ("FLINT/PROPN/10/nsubj ,/PUNCT/3/punct Mich./PROPN/1/conj (/PUNCT/5/punct UPI/PROPN/1/appos )/PUNCT/5/punct "
+     "—/PUNCT/5/punct Bill/PROPN/1/conj Clinton/PROPN/8/flat criticized/VERB/0/root the/DET/13/det "
+     "health/NOUN/13/compound law/NOUN/10/obj ./PUNCT/10/punct",
+     [("Bill Clinton", "the health law", "indirect", "asserts", [])]),
+    # "The Times" lemmatized as "time" speaks; "on Saturday" does not
+    ("The/DET/2/det Times/NOUN/5/nsubj on/ADP/4/case Saturday/PROPN/2/nmod wrote/VERB/0/root that/SCONJ/8/mark "
+     "taxes/NOUN/8/nsubj rose/VERB/5/ccomp ./PUNCT/5/punct",
+     [("The New York Times", "taxes rose", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

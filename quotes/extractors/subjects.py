@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load
 from ..types import Word
 from .tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, Tree
 
@@ -28,7 +28,7 @@ def _subject_before(t: Tree, w: Word, content: set[int]) -> Word | None:
                 and t.w(x.id - 1).upos == "PUNCT":
             return x  # "In a statement, Husted said ..." with the name tagged as a verb
         if x.id == w.id - 1 and x.upos == "PROPN" and x.deprel.split(":")[0] in ("nmod", "compound", "obl") \
-                and w.xpos not in ("VBG", "VBN"):
+                and w.xpos not in ("VBG", "VBN") and x.lemma.lower() not in load().not_speakers:
             return x  # "In a meeting with the Washington Post Trump said ..." with the name hung off "Post"
         if x.upos == "VERB" and x.deprel.split(":")[0] not in ("acl",):
             break
@@ -215,8 +215,40 @@ def _quoted_before(t: Tree, x: Word, w: Word) -> bool:
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Ways to find a speech verb's speaker, most trusted first.
-_SUBJECT_READINGS = (_after_quote_subject, _for_gerund_object, lambda t, w: t.subject(w.id), _inverted_subject, _name_before,
-                     _participle_head_subject, _conj_head_subject)
+def _subject_after_dateline(t: Tree, w: Word) -> Word | None:
+    """'FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized ...' parsed with
+    the dateline's place as a subject too: the verb's subject after the dateline's dash."""
+    end = dateline_end(t)
+    if not end:
+        return None
+    for k in t.children(w.id, "nsubj"):
+        if k.id > end:
+            return k
+        # the name the parse hung off the dateline's place ("FLINT, ... — Bill Clinton" as its
+        # conjunct, "WASHINGTON -- President Obama" as its flat name): the first noun after the dash
+        x = next((t.w(i) for i in sorted(t.subtree(k.id)) if i > end and t.w(i).upos in ("PROPN", "NOUN")), None)
+        while x is not None and x.deprel in ("compound", "flat", "amod") and x.head > end:
+            x = t.w(x.head)
+        if x is not None:
+            return x
+    return None
+
+
+#: Dashes that close a dateline.
+_DASHES = {"—", "–", "―", "--", "-"}
+
+
+def dateline_end(t: Tree) -> int:
+    """The id of the dash closing a dateline that opens sentence ``t`` ("MOSCOW (AA) –",
+    "FLINT, Mich., Oct. 4 (UPI) —"), or 0 when it has none."""
+    words = t.words
+    if not words or not (words[0].text.isupper() and len(words[0].text) > 2 and words[0].text.isalpha()):
+        return 0
+    return next((x.id for x in words[1:12] if x.text in _DASHES), 0)
+
+
+_SUBJECT_READINGS = (_after_quote_subject, _for_gerund_object, _subject_after_dateline, lambda t, w: t.subject(w.id),
+                     _inverted_subject, _name_before, _participle_head_subject, _conj_head_subject)
 
 
 def _noun_apposition(t: Tree, k: Word) -> bool:
@@ -238,8 +270,11 @@ def speaker_of(t: Tree, w: Word, lex: Lexicon) -> Word | None:
         # (a relative pronoun stands for its noun: "the Saudi government, which has denied ...")
         relative = x is not None and x.lemma.lower() in ("which", "that") and w.deprel == "acl:relcl" \
             and x.head == w.id
-        if x is not None and (relative or x.lemma.lower() not in lex.not_speakers) and not _YEAR.fullmatch(x.text) \
+        # (a time is no speaker, but "The Times" lemmatized as "time" is)
+        timely = x is not None and (x.text.lower() in lex.not_speakers or
+                                    x.lemma.lower() in lex.not_speakers and not x.text[:1].isupper())
+        if x is not None and (relative or not timely) and not _YEAR.fullmatch(x.text) \
                 and not any(k.upos == "ADP" for k in t.children(x.id, "case")) and not _quoted_before(t, x, w) \
-                and not _in_complement(t, x, w):
+                and not _in_complement(t, x, w) and not x.id < dateline_end(t):
             return _outside_parentheses(t, x)
     return None
