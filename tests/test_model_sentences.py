@@ -67,3 +67,10 @@ def test_relative_pronoun_stays_the_mention(nlp):
     (r,) = [r for r in extract("Some economists, who argue corporate taxes should be very low, disagree.")
             if r.cue == "argue"]
     assert (r.speaker.name, r.speaker.mention) == ("Some economists", "who")
+
+
+def test_participle_after_the_cue_is_its_own_statement(nlp):
+    from quotes.extractors import extract
+    got = sorted((r.cue, r.content) for r in extract(
+        "“We will win,” Smith said, adding that the campaign had raised more money than expected."))
+    assert got == [("adding", "the campaign had raised more money than expected"), ("said", "We will win")]

@@ -281,6 +281,12 @@ CASES = [
     ("The/DET/2/det Times/NOUN/5/nsubj on/ADP/4/case Saturday/PROPN/2/nmod wrote/VERB/0/root that/SCONJ/8/mark "
      "taxes/NOUN/8/nsubj rose/VERB/5/ccomp ./PUNCT/5/punct",
      [("The New York Times", "taxes rose", "indirect", "asserts", [])]),
+    # '“A,” Smith said, adding that B': the participle is a speech act of its own, not what
+    # "said" says
+    ("“/PUNCT/3/punct We/PRON/3/nsubj win/VERB/7/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct Smith/PROPN/7/nsubj "
+     "said/VERB/0/root ,/PUNCT/9/punct adding/VERB/7/ccomp that/SCONJ/12/mark taxes/NOUN/12/nsubj "
+     "rose/VERB/9/ccomp ./PUNCT/7/punct",
+     [("Smith", "We win", "direct", "asserts", []), ("Smith", "taxes rose", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

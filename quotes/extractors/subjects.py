@@ -163,7 +163,7 @@ def _participle_head_subject(t: Tree, w: Word) -> Word | None:
     h = t.w(w.head)
     for _ in range(3):
         if h.upos in ("VERB", "AUX", "ADJ"):
-            return _after_quote_subject(t, h) or t.subject(h.id)
+            return _after_quote_subject(t, h) or t.subject(h.id) or _name_before(t, h)
         if not h.head:
             return None
         h = t.w(h.head)

@@ -128,6 +128,9 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                        any(c.id < k.id and c.lemma.lower() in ("and", "but") for c in t.children(k.id, "cc")))
               # '“...,” said Joseph, who has four children': a relative clause, not what was said
               and not _relative_clause(t, k)
+              # '“...,” Smith said, adding that ...': the participle is a speech act of its own
+              and not (k.xpos == "VBG" and k.id > w.id and t.child(k.id, "nsubj") is None
+                       and t.child(k.id, "mark") is None and lex.is_speech_verb(k.lemma.lower()))
               # '“...,” said Charlie King, a prominent New York Democrat': an apposition, no clause
               and not _noun_apposition(t, k)
               # '... said after Pagliano left': a time or reason clause, not what was said
@@ -166,9 +169,9 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         # (not the speaker after the verb with its apposition: '“...,” said Leslie Wimes, a
         # South Florida-based president of ...')
         clauses = [k for k in clauses if not _noun_apposition(t, k) and (subj is None or k.id != subj.id)
-                   # "said, referring to the country's official name": how, not what
-                   and not (k.xpos == "VBG" and k.deprel.startswith("advcl") and t.child(k.id, "mark") is None
-                            and not lex.is_speech_verb(k.lemma.lower()))]
+                   # "said, referring to the country's official name": how, not what; "said,
+                   # adding that ...": the participle is a speech act of its own
+                   and not (k.xpos == "VBG" and k.deprel.startswith("advcl") and t.child(k.id, "mark") is None)]
         if clauses and any(t.w(i).upos in ("VERB", "AUX") for k in clauses for i in t.subtree(k.id)):
             content_ids = set().union(*(t.subtree(k.id) for k in after))
             comp = None
