@@ -45,6 +45,9 @@ ROWS = [
      "Lynch", "notes", "they were appointed before"),
     ("Mr. Quiros was accused of using $50 million for personal expenses including a luxury condominium.",
      "unnamed sources", "was accused", "Mr. Quiros was accused of using $50 million"),
+    ("“Every time you say that,” Tester said, referring to the 1 percent excuse, “you give ammunition to the "
+     "people who want to break up the big banks.”",
+     "Tester", "said", "Every time you say that,” Tester said, referring"),
     ("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.",
      "Lindsey Graham", "Says", "Trump ‘The Dealmaker’ Could Address Clean Energy"),
     ("The registration issue was first reported by The Washington Post.",

@@ -128,9 +128,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                        any(c.id < k.id and c.lemma.lower() in ("and", "but") for c in t.children(k.id, "cc")))
               # '“...,” said Joseph, who has four children': a relative clause, not what was said
               and not _relative_clause(t, k)
-              # '“...,” Smith said, adding that ...': the participle is a speech act of its own
-              and not (k.xpos == "VBG" and k.id > w.id and t.child(k.id, "nsubj") is None
-                       and t.child(k.id, "mark") is None and lex.is_speech_verb(k.lemma.lower()))
+              and not (k.id > w.id and _participle_aside(t, k, lex))
               # '“...,” said Charlie King, a prominent New York Democrat': an apposition, no clause
               and not _noun_apposition(t, k)
               # '... said after Pagliano left': a time or reason clause, not what was said
@@ -169,11 +167,9 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         # (not the speaker after the verb with its apposition: '“...,” said Leslie Wimes, a
         # South Florida-based president of ...')
         clauses = [k for k in clauses if not _noun_apposition(t, k) and (subj is None or k.id != subj.id)
-                   # "said, referring to the country's official name": how, not what; "said,
-                   # adding that ...": the participle is a speech act of its own
-                   and not (k.xpos == "VBG" and k.deprel.startswith("advcl") and t.child(k.id, "mark") is None)]
+                   and not _participle_aside(t, k, lex)]
         if clauses and any(t.w(i).upos in ("VERB", "AUX") for k in clauses for i in t.subtree(k.id)):
-            content_ids = set().union(*(t.subtree(k.id) for k in after))
+            content_ids = set().union(*(t.subtree(k.id) for k in after if not _participle_aside(t, k, lex)))
             comp = None
     if not content_ids and comp is None and "object" in verb.complement and t.child(w.id, "obj", "xcomp") is not None:
         # "accused her of being asleep ...", "described Clinton as “a lifetime politician”",
@@ -326,6 +322,18 @@ def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int
                 continue
         out.append(a.id)
     return tuple(out)
+
+
+def _participle_aside(t: Tree, k: Word, lex: Lexicon) -> bool:
+    """Whether ``k`` heads a participle phrase after the verb that is not what was said:
+    "said, referring to the country's official name" (how) or '“...,” Smith said, adding
+    that ...' (a speech act of its own), whichever way the parse attached it."""
+    if k.xpos != "VBG" or t.child(k.id, "nsubj") is not None or t.child(k.id, "mark") is not None:
+        return False
+    if k.deprel.startswith("advcl") or lex.is_speech_verb(k.lemma.lower()):
+        return True
+    first = min(i for i in t.subtree(k.id) if t.w(i).upos != "PUNCT")
+    return first > 1 and t.w(first - 1).text == ","
 
 
 def _adverbial(t: Tree, k: Word) -> bool:
