@@ -287,6 +287,10 @@ CASES = [
      "said/VERB/0/root ,/PUNCT/9/punct adding/VERB/7/ccomp that/SCONJ/12/mark taxes/NOUN/12/nsubj "
      "rose/VERB/9/ccomp ./PUNCT/7/punct",
      [("Smith", "We win", "direct", "asserts", []), ("Smith", "taxes rose", "indirect", "asserts", [])]),
+    # "said the politics ... would be intense" parsed as an object and a subjectless clause
+    ("Fowler/PROPN/2/nsubj said/VERB/0/root the/DET/4/det politics/NOUN/2/obj would/AUX/7/aux be/AUX/7/cop "
+     "intense/ADJ/2/ccomp ./PUNCT/2/punct",
+     [("Fowler", "the politics would be intense", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

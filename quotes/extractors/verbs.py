@@ -191,6 +191,13 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                 comp = None  # 'announced a “special military operation”': a quoted term, not speech
     if comp is not None and not content_ids:
         content_ids = t.subtree(comp.id)
+        obj = t.child(w.id, "obj")
+        if "bare-clause" in verb.complement and "no-object" not in verb.complement and obj is not None \
+                and w.id < obj.id < comp.id and comp.deprel.startswith("ccomp") \
+                and t.child(comp.id, "nsubj", "nsubj:pass", "csubj", "expl") is None:
+            # "said the politics surrounding the ticket would be more intense" parsed as an object
+            # and a subjectless clause: the object is the clause's subject
+            content_ids = content_ids | t.subtree(obj.id)
     elif rel in ("parataxis",) or (rel == "ccomp" and _is_reporting_tail(t, w)
                                    # "X said he cannot comment on the letter": the complement of a
                                    # speech verb, not "..., Erdoğan said, Tass reported."
