@@ -54,7 +54,7 @@ EXPECTED = [
     (NW, "Putin's meeting with Erdoğan in Turkey had been postponed", PESKOV, "indirect", "cannot_confirm",
      ["Tass"]),
     (NW, "We continue to prepare contacts at the highest level", PESKOV, "direct", "asserts", ["Tass"]),
-    pytest.param(NW, "could take place early next year", PUTIN, "mixed", "asserts", [], marks=XFAIL("compact parser: 'saying it “could ...”' is not attached to Putin's 'spoke'")),
+    (NW, "could take place early next year", PUTIN, "mixed", "asserts", []),
     (NW, "I think we will be able to meet", PUTIN, "direct", "asserts", []),
     (NW, "Indeed, I am planning this", PUTIN, "direct", "asserts", []),
     (NW, "it was a possibility", "Bill Clinton", "indirect", "asserts", [PUTIN]),

@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", "responded": "respond", "times": "time", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", "responded": "respond", "times": "time", "agreed": "agree", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -291,6 +291,10 @@ CASES = [
     ("Fowler/PROPN/2/nsubj said/VERB/0/root the/DET/4/det politics/NOUN/2/obj would/AUX/7/aux be/AUX/7/cop "
      "intense/ADJ/2/ccomp ./PUNCT/2/punct",
      [("Fowler", "the politics would be intense", "indirect", "asserts", [])]),
+    # "all" can speak ("all agreed that ..."); "that" and "this" cannot
+    ("Experts/NOUN/2/nsubj met/VERB/0/root ;/PUNCT/5/punct all/PRON/5/nsubj agreed/VERB/2/parataxis "
+     "that/SCONJ/8/mark taxes/NOUN/8/nsubj rose/VERB/5/ccomp ./PUNCT/2/punct",
+     [("all", "taxes rose", "indirect", "confirms", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
