@@ -17,7 +17,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     unparsed text after the sentence)."""
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
-              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", "responded": "respond", "times": "time", "agreed": "agree", **(lemmas or {})}
+              "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", "responded": "respond", "times": "time", "agreed": "agree", "charge": "charge", **(lemmas or {})}
     words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
@@ -295,6 +295,16 @@ CASES = [
     ("Experts/NOUN/2/nsubj met/VERB/0/root ;/PUNCT/5/punct all/PRON/5/nsubj agreed/VERB/2/parataxis "
      "that/SCONJ/8/mark taxes/NOUN/8/nsubj rose/VERB/5/ccomp ./PUNCT/2/punct",
      [("all", "taxes rose", "indirect", "confirms", [])]),
+    # what is charged, and what is reported, can be a noun phrase
+    ("Prosecutors/NOUN/2/nsubj charged/VERB/0/root two/NUM/4/nummod developers/NOUN/2/obj with/SCONJ/6/mark "
+     "defrauding/VERB/2/advcl investors/NOUN/6/obj ./PUNCT/2/punct",
+     [("Prosecutors", "two developers with defrauding investors", "indirect", "asserts", [])]),
+    ("Tass/PROPN/3/nsubj first/ADV/3/advmod reported/VERB/0/root the/DET/5/det story/NOUN/3/obj ./PUNCT/3/punct",
+     [("Tass", "the story", "indirect", "asserts", [])]),
+    # ... but not one somebody was asked to make
+    ("Congress/PROPN/2/nsubj asked/VERB/0/root prosecutors/NOUN/2/obj to/PART/5/mark charge/VERB/2/xcomp "
+     "the/DET/7/det aide/NOUN/5/obj ./PUNCT/2/punct",
+     [("Congress", "prosecutors to charge the aide", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

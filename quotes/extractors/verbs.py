@@ -26,7 +26,8 @@ BARE = -2
 REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
 #: Heads that make a speech act one somebody is required or allowed to make, not one made:
 #: "the law requires candidates to disclose", "allow companies to tell", "no way to tell".
-UNREALIZED = {"require", "allow", "let", "permit", "enable", "force", "persuade", "need", "way"}
+UNREALIZED = {"require", "allow", "let", "permit", "enable", "force", "persuade", "need", "way", "urge", "ask",
+              "encourage", "want"}
 AUDIENCE_RELS = ("obj", "iobj", "obl")
 #: Words opening a clause that says when, never what was said ("said after Pagliano left").
 _TIME_MARKS = {"after", "before", "when", "while", "until", "once"}
@@ -55,8 +56,8 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     verb = lex.verbs[w.lemma.lower()]
     rel = w.deprel.split(":")[0]
     if rel in ("xcomp", "advcl", "acl", "ccomp") and w.head and t.w(w.head).lemma.lower() in UNREALIZED \
-            and w.id > w.head:
-        return None
+            and w.id > w.head and t.child(w.id, "nsubj") is None:
+        return None  # (an infinitive: "although they say ..." after "urged" is said)
     # '“...,” Rep. Jim Jordan, an oversight panel member, said' however the parse attached
     # "said": a speech verb right after a quotation and its speaker's name
     name = _name_before(t, w)
