@@ -305,6 +305,10 @@ CASES = [
     ("Congress/PROPN/2/nsubj asked/VERB/0/root prosecutors/NOUN/2/obj to/PART/5/mark charge/VERB/2/xcomp "
      "the/DET/7/det aide/NOUN/5/obj ./PUNCT/2/punct",
      [("Congress", "prosecutors to charge the aide", "indirect", "asserts", [])]),
+    # an adverb between the interrupting speaker and the verb ("Mr. Obama often says")
+    ("Climate/PROPN/2/compound change/NOUN/6/nsubj ,/PUNCT/2/punct Obama/PROPN/2/conj often/ADV/6/advmod "
+     "says/VERB/0/root ,/PUNCT/10/punct is/AUX/10/cop the/DET/10/det threat/NOUN/6/ccomp ./PUNCT/6/punct",
+     [("Obama", "Climate change, Obama often says, is the threat", "indirect", "asserts", [])]),
     # a name tagged as a verb right before 'said'
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",

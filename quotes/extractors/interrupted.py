@@ -125,6 +125,9 @@ def _phrase_start(t: Tree, w: Word) -> int:
     """Word id where the noun phrase right before verb ``w`` starts (``w.id`` when there is
     none): ", Mr. Obama said", ", the agency said", ", Charlotte Mayor Jennifer Roberts said"."""
     lo = w.id
+    while lo > 1 and w.id - lo < 2 and t.w(lo - 1).upos == "ADV" and t.w(lo - 1).head == w.id:
+        lo -= 1  # ", Mr. Obama often says,"
+    adverbs = lo
     while lo > 1 and t.w(lo - 1).upos in _NP and t.w(lo - 1).text not in _STOPS:
         lo -= 1
-    return lo
+    return lo if lo < adverbs else w.id
