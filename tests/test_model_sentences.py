@@ -48,6 +48,9 @@ ROWS = [
     ("“Every time you say that,” Tester said, referring to the 1 percent excuse, “you give ammunition to the "
      "people who want to break up the big banks.”",
      "Tester", "said", "Every time you say that,” Tester said, referring"),
+    ("''Their strategy is very clear: to create the appearance of being a legitimate source of news,'' Michael "
+     "McFaul, a senior fellow at the Hoover Institution and a former United States ambassador to Russia, said of RT.",
+     "Michael McFaul", "said", "Their strategy is very clear"),
     ("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.",
      "Lindsey Graham", "Says", "Trump ‘The Dealmaker’ Could Address Clean Energy"),
     ("The registration issue was first reported by The Washington Post.",

@@ -34,6 +34,9 @@ MAX_CUE_CLAUSE = 300
 NEAR_VERB = 60
 #: ... of any words; past this, only a name ('Oversight Chairman Jason Chaffetz (R-Utah)').
 NEAR_ANY = 40
+#: ... or the cue's own speaker with an apposition of up to this many characters.
+NEAR_SPEAKER = 160
+_BREAKS = re.compile(r"[.!?;\n“”\"«»]|''")
 _NAME_ONLY = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|\([^()]{1,20}\)|of|the|and|de|van|von)[\s,]+"
                         r"|(?:a|an|the)\s[^,.;:\"“”\n]{1,50},\s+)+")  # ... or an apposition: ', an oversight panel member,'
 
@@ -94,6 +97,17 @@ def _quote_after_audience(quotes: list[QuoteSpan], c: Cue, text: str) -> QuoteSp
     return None
 
 
+def _own_speaker_between(c: Cue, trees, start: int, text: str) -> bool:
+    """'“...,” Michael McFaul, a senior fellow at the Hoover Institution and a former
+    ambassador, said': only the cue's own speaker with a long apposition stands between the
+    quotation (ending in a comma) and the cue."""
+    if c.speaker is None or c.sentence not in trees or c.content_start != BARE:
+        return False  # (a cue with a statement of its own: 'On “The Steve Harvey Show,” she said she ...')
+    sp = trees[c.sentence].w(c.speaker)
+    gap = text[start:c.start]
+    return start < sp.start < c.start and c.start - start <= NEAR_SPEAKER and not _BREAKS.search(gap)
+
+
 def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], records: list[Attribution],
                       trees, cues: list[Cue], speakers: list[Speaker], chains, text: str) -> list[Attribution]:
     out: list[Attribution] = []
@@ -105,8 +119,11 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
         # 1. a speech verb next to the quote whose parse missed it: '“...,” he said.'
         # (a cue before the quote only when it has nothing else to say: "he said: “...”")
         near = [i for i, c in enumerate(cues) if c.kind == "verb" and
-                (q.outer_end <= c.start <= q.outer_end + NEAR_VERB and "\n" not in text[q.outer_end:c.start]
-                 and (c.start - q.outer_end <= NEAR_ANY or _NAME_ONLY.fullmatch(text[q.outer_end:c.start]))
+                (q.outer_end <= c.start and "\n" not in text[q.outer_end:c.start]
+                 and (c.start <= q.outer_end + NEAR_VERB and (c.start - q.outer_end <= NEAR_ANY or
+                                                             _NAME_ONLY.fullmatch(text[q.outer_end:c.start]))
+                      or text[q.start:q.end].rstrip().endswith(",") and _own_speaker_between(c, trees, q.outer_end,
+                                                                                              text))
                  # not a verb that claims the quotation after it, nor one after a full stop
                  and c.content_start != -1 and not text[q.start:q.end].rstrip().endswith(".")
                  or c.end <= q.open <= c.end + 3 and c.content_start in (-1, BARE))]
