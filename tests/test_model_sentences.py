@@ -80,3 +80,12 @@ def test_participle_after_the_cue_is_its_own_statement(nlp):
     got = sorted((r.cue, r.content) for r in extract(
         "“We will win,” Smith said, adding that the campaign had raised more money than expected."))
     assert got == [("adding", "the campaign had raised more money than expected"), ("said", "We will win")]
+
+
+def test_quoted_title_inside_a_phrase_is_nobody_s_statement(nlp):
+    from quotes.extractors import extract
+    records = extract('In an interview on CBS\'s "Face the Nation," House Speaker Paul D. Ryan (R-Wis.) said the recent '
+                      'spate of police shootings and protests demands that all Americans engage in "more listening."')
+    assert [r.content for r in records if "Face the Nation" in r.content] == []
+    assert any("Ryan" in r.speaker.name and r.cue == "said" for r in records), [(r.speaker.name, r.content)
+                                                                                for r in records]

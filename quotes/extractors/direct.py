@@ -97,6 +97,22 @@ def _quote_after_audience(quotes: list[QuoteSpan], c: Cue, text: str) -> QuoteSp
     return None
 
 
+#: Words right before a quotation that make it part of a noun phrase: a title or a term.
+_PHRASE_WORDS = frozenset({"on", "of", "in", "at", "for", "from", "with", "by", "the", "a", "an", "his", "her",
+                           "its", "their", "our", "my", "your", "this", "that"})
+
+
+def _inside_phrase(text: str, q: QuoteSpan) -> bool:
+    """Whether quotation ``q`` sits inside a noun phrase ('on CBS's “Face the Nation,”',
+    'to his “Keepin' It Real” radio program'): the word before it is a preposition, a
+    determiner or a possessive."""
+    before = text[max(0, q.open - 40):q.open].split()
+    if not before:
+        return False
+    last = before[-1].lower()
+    return last in _PHRASE_WORDS or last.endswith(("'s", "’s"))
+
+
 def _own_speaker_between(c: Cue, trees, start: int, text: str) -> bool:
     """'“...,” Michael McFaul, a senior fellow at the Hoover Institution and a former
     ambassador, said': only the cue's own speaker with a long apposition stands between the
@@ -127,8 +143,9 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
                  # not a verb that claims the quotation after it, nor one after a full stop
                  and c.content_start != -1 and not text[q.start:q.end].rstrip().endswith(".")
                  or c.end <= q.open <= c.end + 3 and c.content_start in (-1, BARE))]
-        # (one word is enough for the first piece of an interrupted quotation: '"That," he added, "..."')
-        if near and (words >= 2 or text[q.start:q.end].rstrip().endswith(",")):
+        # (one word is enough for the first piece of an interrupted quotation: '"That," he added, "..."';
+        # a quotation inside a noun phrase is a title: 'on CBS's “Face the Nation,” Ryan said')
+        if near and (words >= 2 or text[q.start:q.end].rstrip().endswith(",")) and not _inside_phrase(text, q):
             i = near[0]
             out.append(_record(doc.id, DIRECT, q.start, _trim_end(text, q.start, q.end), cues[i], speakers[i],
                                chains[i], text))
