@@ -133,13 +133,28 @@ _IRREGULAR = {"say": ("said", "says", "saying"), "tell": ("told", "tells", "tell
 
 
 def _inflections(lemma: str) -> set[str]:
+    """The regular verb forms of ``lemma`` (and a few that are not words; they never match).
+
+    >>> sorted(_inflections("admit") - {"admitd", "admited", "admiting"})
+    ['admit', 'admits', 'admitted', 'admitting']
+    >>> {"stresses", "denies", "denied"} <= _inflections("stress") | _inflections("deny")
+    True
+    """
     out = {lemma, lemma + "s", lemma + "ed", lemma + "ing", lemma + "d"}
     if lemma.endswith("e"):
         out.update({lemma[:-1] + "ing", lemma + "d"})
     if lemma.endswith("y"):
         out.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        out.add(lemma + "es")  # "stresses", "reaches"
+    if _DOUBLING.search(lemma):
+        out.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})  # "admitted", "referring"
     out.update(_IRREGULAR.get(lemma, ()))
     return out
+
+
+#: A final consonant after one short vowel, doubled before -ed and -ing ("admit", "refer").
+_DOUBLING = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
 
 
 def _alias_regex(table: dict[str, str]):

@@ -360,7 +360,8 @@ def test_topic_labels_are_not_speakers(text):
 
 @pytest.mark.parametrize("words, expected", [
     (["He", "said", "so", "."], True),
-    (["“", "Go", "”"], True),
+    (["“", "Go", "home", ".", "”"], False),  # one whole quotation: nothing to parse
+    (["They", "want", "“", "justice", "”"], True),  # a quoted fragment may be mixed speech
     (["The", "report", "that", "he", "left"], True),
     (["The", "report", "is", "long"], False),
     (["Lynch", "notes", "they", "left"], True),   # an ambiguous form after a name is a verb

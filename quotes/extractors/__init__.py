@@ -52,6 +52,9 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
     cues = lex.cue_words()
     words = sent.words
     noun = False
+    # a sentence that is one quotation and nothing else needs no parse: it has no cue, and its
+    # speaker is the previous quotation's or a cue's in a neighbouring sentence
+    whole_quote = _whole_quotation(words)
     for i, w in enumerate(words):
         t = w.text.lower()
         if t in cues:
@@ -59,7 +62,7 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
         if t in lex.ambiguous and (i + 1 < len(words) and words[i + 1].text.lower() in ("that", ":", "“", '"')
                                    or _after_subject(words, i, t, lex)):
             return True
-        if w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words)):
+        if (w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words))) and not whole_quote:
             return True
         if t == ":" and (len(words) <= 30 or (i + 1 < len(words) and words[i + 1].text in _DOUBLE)):
             return True
@@ -70,6 +73,17 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
         elif noun and t == "that":
             return True
     return False
+
+
+def _whole_quotation(words) -> bool:
+    """'“We are determined to continue.”': the sentence opens with a quotation mark, closes
+    with one, and has no other mark in between."""
+    marks = [w for w in words if w.text in _DOUBLE or w.text in _SINGLE_OPEN]
+    last = words[-1].text if words else ""
+    if len(words) > 1 and last in ".!?" and words[-2].text in _DOUBLE:
+        last = words[-2].text
+    return len(words) > 2 and words[0].text in _DOUBLE and last in _DOUBLE and len(marks) <= 2 \
+        and (len(marks) == 2 or words[0].text == last)
 
 
 def _as_article(item: str | Article, i: int = 0) -> Article:
