@@ -3,8 +3,8 @@
 A tagger trained on running text reads "Lindsey Graham Says Trump Could Address Clean
 Energy" as a string of proper nouns and finds no verb. Before tagging, a sentence written in
 title case has its function words and the verbs of plain saying lower-cased (the list is
-``lexicons/headline_function_words.txt``); names and other words stay as written. Only the forms the tagger sees change: offsets and the
-words' own text are the original's.
+``lexicons/headline_function_words.txt``); names and other words stay as written. Only the
+forms the tagger sees change: offsets and the words' own text are the original's.
 
 >>> tagger_case(["Lindsey", "Graham", "Says", "Trump", "Could", "Address", "Clean", "Energy"])
 ['Lindsey', 'Graham', 'says', 'Trump', 'could', 'Address', 'Clean', 'Energy']

@@ -1,6 +1,7 @@
 """Where a reporting verb's complement hangs in the parse: a that-clause on the verb's
 audience ("told the Interfax news agency that ..."), a quotation right after "said,", the
-object and infinitive of "urged her to ...", a clause parsed as an adjunct or parataxis.
+object and infinitive of "urged her to ...", a clause parsed as an adjunct or parataxis; and
+what is never the complement (a participle phrase after the verb, a when-or-why clause).
 
 Helpers of :func:`.verbs.verb_cue`; each takes the tree and the verb and returns words of
 the tree, never a cue.
@@ -8,6 +9,7 @@ the tree, never a cue.
 
 from __future__ import annotations
 
+from ..lexicon import Lexicon
 from ..types import Word
 from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
@@ -100,3 +102,28 @@ def _quote_or_clause_child(t: Tree, w: Word) -> Word | None:
                 t.child(k.id, "mark").lemma.lower() in ("that",):
             return k
     return None
+
+
+#: Subordinators of a clause that says when or why, never what was said.
+_ADVERBIAL_MARKS = {"after", "before", "when", "while", "because", "since", "until", "as", "although", "though",
+                    "once", "unless", "whereas"}
+
+
+def _participle_aside(t: Tree, k: Word, lex: Lexicon) -> bool:
+    """Whether ``k`` heads a participle phrase after the verb that is not what was said:
+    "said, referring to the country's official name" (how) or '“...,” Smith said, adding
+    that ...' (a speech act of its own), whichever way the parse attached it."""
+    if k.xpos != "VBG" or t.child(k.id, "nsubj") is not None or t.child(k.id, "mark") is not None:
+        return False
+    if k.deprel.startswith("advcl") or lex.is_speech_verb(k.lemma.lower()):
+        return True
+    first = min(i for i in t.subtree(k.id) if t.w(i).upos != "PUNCT")
+    return first > 1 and t.w(first - 1).text == ","
+
+
+def _adverbial(t: Tree, k: Word) -> bool:
+    """Whether the clause headed by ``k`` has a when-or-why subordinator ("because ...")
+    of its own, not one inside a that-clause ("said that because ... does not mean ...")."""
+    marks = sorted(t.children(k.id, "mark"), key=lambda m: m.id)
+    return bool(marks) and marks[0].lemma.lower() != "that" and \
+        any(m.lemma.lower() in _ADVERBIAL_MARKS for m in marks)

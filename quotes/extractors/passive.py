@@ -33,9 +33,10 @@ from .tree import QUOTE_MARKS, Tree
 
 #: Dependents after a passive verb that carry what was said ("accused of ...", "charged with ...").
 _REST_RELS = ("obl", "xcomp", "advcl", "ccomp", "obj", "iobj")
-#: Words opening a dependent that says when or where, not what was said.
+#: Passive subjects that make no statement: a relative pronoun ("a history that isn't told"), nobody.
 _RELATIVE = {"that", "which", "who", "whom"}
 _NOBODY = {"no", "neither", "none", "nobody", "nothing"}
+#: Words opening a dependent that says when or where, not what was said.
 _CIRCUMSTANCE = {"in", "at", "on", "during", "after", "before", "since", "until", "when", "while", "last", "this",
                  "earlier", "later", "yesterday", "today"}
 

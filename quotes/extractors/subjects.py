@@ -214,7 +214,8 @@ def _quoted_before(t: Tree, x: Word, w: Word) -> bool:
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-#: Ways to find a speech verb's speaker, most trusted first.
+
+
 def _subject_after_dateline(t: Tree, w: Word) -> Word | None:
     """'FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized ...' parsed with
     the dateline's place as a subject too: the verb's subject after the dateline's dash."""
@@ -247,6 +248,7 @@ def dateline_end(t: Tree) -> int:
     return next((x.id for x in words[1:12] if x.text in _DASHES), 0)
 
 
+#: Ways to find a speech verb's speaker, most trusted first.
 _SUBJECT_READINGS = (_after_quote_subject, _for_gerund_object, _subject_after_dateline, lambda t, w: t.subject(w.id),
                      _inverted_subject, _name_before, _participle_head_subject, _conj_head_subject)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon, fold
 from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
-from .complements import (_bidding, _quotation_follows, _quote_or_clause_child, _that_clause_child,
-                          _that_clause_on_audience)
+from .complements import (_adverbial, _bidding, _participle_aside, _quotation_follows, _quote_or_clause_child,
+                          _that_clause_child, _that_clause_on_audience)
 from .interrupted import around_reporting_clause, reporting_tail
 from .passive import passive_statement
 from .subjects import (_RELATIVE, _first_word, _in_complement, _name_before, _noun_apposition, _outside_parentheses,
@@ -33,9 +33,6 @@ AUDIENCE_RELS = ("obj", "iobj", "obl")
 _TIME_MARKS = {"after", "before", "when", "while", "until", "once"}
 #: Prepositions that open what a speech act is about ("complained about", "commented on").
 _TOPIC_MARKS = {"about", "on", "of", "for", "over", "against", "with", "to", "as"}
-#: Subordinators of a clause that says when or why, never what was said.
-_ADVERBIAL_MARKS = {"after", "before", "when", "while", "because", "since", "until", "as", "although", "though",
-                    "once", "unless", "whereas"}
 
 
 def content_start_word(t: Tree, ids: list[int]) -> str:
@@ -330,26 +327,6 @@ def _audience(t: Tree, w: Word, content_ids, obj_noun: Word | None) -> tuple[int
                 continue
         out.append(a.id)
     return tuple(out)
-
-
-def _participle_aside(t: Tree, k: Word, lex: Lexicon) -> bool:
-    """Whether ``k`` heads a participle phrase after the verb that is not what was said:
-    "said, referring to the country's official name" (how) or '“...,” Smith said, adding
-    that ...' (a speech act of its own), whichever way the parse attached it."""
-    if k.xpos != "VBG" or t.child(k.id, "nsubj") is not None or t.child(k.id, "mark") is not None:
-        return False
-    if k.deprel.startswith("advcl") or lex.is_speech_verb(k.lemma.lower()):
-        return True
-    first = min(i for i in t.subtree(k.id) if t.w(i).upos != "PUNCT")
-    return first > 1 and t.w(first - 1).text == ","
-
-
-def _adverbial(t: Tree, k: Word) -> bool:
-    """Whether the clause headed by ``k`` has a when-or-why subordinator ("because ...")
-    of its own, not one inside a that-clause ("said that because ... does not mean ...")."""
-    marks = sorted(t.children(k.id, "mark"), key=lambda m: m.id)
-    return bool(marks) and marks[0].lemma.lower() != "that" and \
-        any(m.lemma.lower() in _ADVERBIAL_MARKS for m in marks)
 
 
 def _gapped(ids: list[int]) -> bool:
