@@ -5,19 +5,11 @@ The parse usually hangs one side of such a sentence off the verb and leaves the 
 (or makes "The museum" the subject of "said"); what was said is both sides, one statement
 in two pieces.
 
->>> from quotes.types import Sentence, Word
 >>> text = "The museum, Obama said, would teach us."
->>> toks = [("The", "DET", 2, "det"), ("museum", "NOUN", 5, "nsubj"), (",", "PUNCT", 4, "punct"),
-...         ("Obama", "PROPN", 5, "nsubj"), ("said", "VERB", 0, "root"), (",", "PUNCT", 8, "punct"),
-...         ("would", "AUX", 8, "aux"), ("teach", "VERB", 5, "ccomp"), ("us", "PRON", 8, "obj"),
-...         (".", "PUNCT", 5, "punct")]
->>> words, pos = [], 0
->>> for i, (form, upos, head, rel) in enumerate(toks, 1):
-...     pos = text.index(form, pos)
-...     words.append(Word(i, form, pos, pos + len(form), form.lower(), upos, "", "", head, rel))
-...     pos += len(form)
->>> from .tree import Tree
->>> t = Tree(Sentence(0, 0, len(text), words, parsed=True))
+>>> t = Tree.of(text, [("The", "DET", 2, "det"), ("museum", "NOUN", 5, "nsubj"), (",", "PUNCT", 4, "punct"),
+...                    ("Obama", "PROPN", 5, "nsubj"), ("said", "VERB", 0, "root"), (",", "PUNCT", 8, "punct"),
+...                    ("would", "AUX", 8, "aux"), ("teach", "VERB", 5, "ccomp"), ("us", "PRON", 8, "obj"),
+...                    (".", "PUNCT", 5, "punct")])
 >>> speaker, parts = around_reporting_clause(t, t.w(5))
 >>> speaker.text, [text[s:e] for s, e in parts]
 ('Obama', ['The museum', 'would teach us'])

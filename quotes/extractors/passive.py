@@ -7,18 +7,10 @@ phrase when there is one; otherwise the source is unnamed. Verbs whose object is
 audience ("was told that ...", "was asked whether ...") make their subject the audience
 and only the clause what was said.
 
->>> from quotes.types import Sentence, Word
 >>> text = "Quiros was accused of fraud by regulators."
->>> toks = [("Quiros", "PROPN", 3, "nsubj:pass"), ("was", "AUX", 3, "aux:pass"), ("accused", "VERB", 0, "root"),
-...         ("of", "ADP", 5, "case"), ("fraud", "NOUN", 3, "obl"), ("by", "ADP", 7, "case"),
-...         ("regulators", "NOUN", 3, "obl:agent"), (".", "PUNCT", 3, "punct")]
->>> words, pos = [], 0
->>> for i, (form, upos, head, rel) in enumerate(toks, 1):
-...     pos = text.index(form, pos)
-...     words.append(Word(i, form, pos, pos + len(form), form.lower(), upos, "VBN", "", head, rel))
-...     pos += len(form)
->>> from .tree import Tree
->>> t = Tree(Sentence(0, 0, len(text), words, parsed=True))
+>>> t = Tree.of(text, [("Quiros", "PROPN", 3, "nsubj:pass"), ("was", "AUX", 3, "aux:pass"),
+...                    ("accused", "VERB", 0, "root"), ("of", "ADP", 5, "case"), ("fraud", "NOUN", 3, "obl"),
+...                    ("by", "ADP", 7, "case"), ("regulators", "NOUN", 3, "obl:agent"), (".", "PUNCT", 3, "punct")])
 >>> p = passive_statement(t, t.w(3), t.w(1), audience_object=False)
 >>> p.agent.text, [text[s:e] for s, e in p.parts]
 ('regulators', ['Quiros', 'of fraud'])

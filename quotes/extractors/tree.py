@@ -36,6 +36,23 @@ class Tree:
             if w.head is not None:
                 self.kids.setdefault(w.head, []).append(w)
 
+    @classmethod
+    def of(cls, text: str, tokens) -> "Tree":
+        """A tree from ``(form, upos, head, deprel)`` tokens in the order they occur in
+        ``text``, offsets found by search: a small hand-made parse for examples and tests.
+
+        >>> t = Tree.of("He left.", [("He", "PRON", 2, "nsubj"), ("left", "VERB", 0, "root"),
+        ...                          (".", "PUNCT", 2, "punct")])
+        >>> [(w.text, w.start, w.end) for w in t.words]
+        [('He', 0, 2), ('left', 3, 7), ('.', 7, 8)]
+        """
+        words, pos = [], 0
+        for i, (form, upos, head, rel) in enumerate(tokens, 1):
+            pos = text.index(form, pos)
+            words.append(Word(i, form, pos, pos + len(form), form.lower(), upos, "", "", head, rel))
+            pos += len(form)
+        return cls(Sentence(0, 0, len(text), words, parsed=True))
+
     def w(self, wid: int) -> Word:
         return self.words[wid - 1]
 
