@@ -28,19 +28,19 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
 
 
 def in_process(texts: list[str], ids: list[str], threads: int | None) -> dict[str, float]:
-    from quotes.extractors import attributions, is_candidate
+    from quotes.extractors import EXTRACTION_LEMMAS, attributions, is_candidate
     from quotes.entities import corrected_entities
     from quotes.lexicon import load
     from quotes import nlp
 
     lex = load()
     t0 = time.perf_counter()
-    nlp.load_pipelines(None, threads, False)
+    nlp.load_pipelines(None, threads, False, EXTRACTION_LEMMAS)
     load_s = time.perf_counter() - t0
     res = {"load_s": load_s}
     for label, select in (("selective", lambda s: is_candidate(s, lex)), ("full", None)):
         t0 = time.perf_counter()
-        docs = nlp.parse(texts, ids=ids, select=select, threads=threads, ner=False)
+        docs = nlp.parse(texts, ids=ids, select=select, threads=threads, ner=False, lemmas=EXTRACTION_LEMMAS)
         res[f"parse_{label}_s"] = time.perf_counter() - t0
         res[f"tokens_{label}"] = sum(len(s.words) for d in docs for s in d.sentences if s.parsed)
         if label == "selective":

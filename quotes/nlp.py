@@ -129,16 +129,25 @@ def _threads(threads: int | None) -> None:
         torch.set_num_threads(threads)
 
 
+#: Lemmatizers: "model" (the dictionary, then the seq2seq model for unknown words) or
+#: "dictionary" (the dictionary alone, unknown words stay as they are: a tenth of the parse
+#: time saved; extraction repairs the lemmas of speech verbs from the lexicon).
+LEMMAS = ("model", "dictionary")
+
+
 @functools.lru_cache(maxsize=4)
-def load_pipelines(models: str | None = None, threads: int | None = None, ner: bool = True):
+def load_pipelines(models: str | None = None, threads: int | None = None, ner: bool = True,
+                   lemmas: str = "model"):
     """Load (once per process and settings) the tokenizer and the tagging/parsing pipeline.
 
     Returns ``(tokenizer, tagger, ModelSet)``: two stanza Pipelines, the first
     tokenizing raw text (only used with ``tokenizer="stanza"``), the second tagging,
-    lemmatizing, parsing and (with ``ner``) finding entities in pretokenized sentences.
-    Extraction runs without NER: compact NER is weak on news, and speakers come from
-    the parse and the lexicons.
+    lemmatizing (see :data:`LEMMAS`), parsing and (with ``ner``) finding entities in
+    pretokenized sentences. Extraction runs without NER and with dictionary lemmas: compact
+    NER is weak on news, and speakers come from the parse and the lexicons.
     """
+    if lemmas not in LEMMAS:
+        raise ValueError(f"unknown lemmatizer {lemmas!r}; expected one of {', '.join(LEMMAS)}")
     ms = resolve_models(models)
     try:
         import stanza
@@ -165,11 +174,12 @@ def load_pipelines(models: str | None = None, threads: int | None = None, ner: b
                                   pos_pretrain_path=None, depparse_pretrain_path=None,
                                   # small batches: the parser's biaffine scores grow with batch x length^2;
                                   # 500 words per batch measured faster and ~550 MB lighter than 3000
-                                  pos_batch_size=500, depparse_batch_size=500, **ner, **common)
+                                  pos_batch_size=500, depparse_batch_size=500,
+                                  lemma_dict_only=lemmas == "dictionary", **ner, **common)
         else:
             tok = stanza.Pipeline(dir=str(ms.path), processors="tokenize,mwt", **common)
             tag = stanza.Pipeline(dir=str(ms.path), processors="tokenize,pos,lemma,depparse" + (",ner" if ner else ""),
-                                  tokenize_pretokenized=True, **common)
+                                  tokenize_pretokenized=True, lemma_dict_only=lemmas == "dictionary", **common)
     except Exception as err:
         raise ModelError(f"could not load the stanza models from {ms.path}: {err}") from None
     return tok, tag, ms
@@ -198,7 +208,7 @@ def _tagger_form(word: str) -> str:
 
 
 def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | None = None,
-             tokenizer: str = "rules", ner: bool = True) -> list[list[Sentence]]:
+             tokenizer: str = "rules", ner: bool = True, lemmas: str = "model") -> list[list[Sentence]]:
     """Split texts into sentences of words (not parsed), keeping offsets into each text.
 
     ``tokenizer="rules"`` (default) uses :mod:`quotes.tokenize` (hundreds of thousands of
@@ -220,7 +230,7 @@ def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | 
         return out
     if tokenizer != "stanza":
         raise ValueError(f"unknown tokenizer {tokenizer!r}; expected one of {', '.join(TOKENIZERS)}")
-    tok, _, _ = load_pipelines(models, threads, ner)
+    tok, _, _ = load_pipelines(models, threads, ner, lemmas)
     out = []
     import stanza
     docs = [stanza.Document([], text=t) for t in texts]
@@ -279,14 +289,14 @@ def entities_of(sent: Sentence) -> list[Entity]:
 
 def parse(texts: Sequence[str], *, ids: Sequence[str] | None = None, select: Select | None = None,
           models: str | None = None, threads: int | None = None, tokenizer: str = "rules",
-          ner: bool = True) -> list[ParsedDoc]:
+          ner: bool = True, lemmas: str = "model") -> list[ParsedDoc]:
     """Parse texts into :class:`ParsedDoc` records, fully or only where ``select`` says.
 
     All selected sentences of the batch go through the tagger and parser together.
     """
     ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
-    sentence_lists = tokenize(texts, models=models, threads=threads, tokenizer=tokenizer, ner=ner)
-    _, tag, _ = load_pipelines(models, threads, ner)
+    sentence_lists = tokenize(texts, models=models, threads=threads, tokenizer=tokenizer, ner=ner, lemmas=lemmas)
+    _, tag, _ = load_pipelines(models, threads, ner, lemmas)
     todo = [s for sents in sentence_lists for s in sents if select is None or select(s)]
     if todo:
         parsed = tag([tagger_case([_tagger_form(w.text) for w in s.words]) for s in todo])

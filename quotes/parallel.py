@@ -65,8 +65,9 @@ def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: s
     if "fork" in mp.get_all_start_methods():
         # load the models once here, single-threaded, and fork: the workers share the
         # weights' memory pages instead of each loading its own copy
+        from .extractors import EXTRACTION_LEMMAS
         from .nlp import load_pipelines
-        load_pipelines(models, 1, False)
+        load_pipelines(models, 1, False, EXTRACTION_LEMMAS)
         ctx = mp.get_context("fork")
     else:  # pragma: no cover - Windows, macOS default
         ctx = mp.get_context("spawn")

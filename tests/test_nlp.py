@@ -69,3 +69,17 @@ def test_user_lexicon_extends_outlets(tmp_path, monkeypatch, nlp):
     finally:
         monkeypatch.delenv("QUOTES_LEXICONS")
         lexicon.load.cache_clear()
+
+
+def test_dictionary_lemmas_keep_unknown_words_and_lemmatize_known_ones(nlp):
+    from quotes.nlp import parse
+    (s,) = parse(["Peskov said the zorbles flurgled."], ner=False, lemmas="dictionary")[0].sentences
+    lemmas = {w.text: w.lemma for w in s.words}
+    assert lemmas["said"] == "say"
+    assert lemmas["flurgled"] == "flurgled"  # unknown to the dictionary: left as it is
+
+
+def test_unknown_lemmatizer_is_refused():
+    from quotes.nlp import load_pipelines
+    with pytest.raises(ValueError, match="unknown lemmatizer"):
+        load_pipelines(None, None, False, "neural")
