@@ -3,8 +3,9 @@
 A tagger trained on running text reads "Lindsey Graham Says Trump Could Address Clean
 Energy" as a string of proper nouns and finds no verb. Before tagging, a sentence written in
 title case has its function words and the verbs of plain saying lower-cased (the list is
-``lexicons/headline_function_words.txt``); names and other words stay as written. Only the
-forms the tagger sees change: offsets and the words' own text are the original's.
+``lexicons/headline_function_words.txt``, extensible like the other lexicons); names and
+other words stay as written. Only the forms the tagger sees change: offsets and the words'
+own text are the original's.
 
 >>> tagger_case(["Lindsey", "Graham", "Says", "Trump", "Could", "Address", "Clean", "Energy"])
 ['Lindsey', 'Graham', 'says', 'Trump', 'could', 'Address', 'Clean', 'Energy']
@@ -14,23 +15,14 @@ forms the tagger sees change: offsets and the words' own text are the original's
 
 from __future__ import annotations
 
-import functools
 from typing import Sequence
 
-from .lexicon import BUILTIN
+from .lexicon import load
 
 #: Fewest capitalizable words for a sentence to count as a title-case headline.
 MIN_WORDS = 3
 #: Share of those words that must be capitalized.
 MIN_SHARE = 0.8
-
-
-@functools.lru_cache(maxsize=1)
-def _lower_words() -> frozenset[str]:
-    path = BUILTIN / "headline_function_words.txt"
-    words = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")}
-    return frozenset(words)
 
 
 def is_title_case(forms: Sequence[str]) -> bool:
@@ -46,5 +38,5 @@ def tagger_case(forms: Sequence[str]) -> list[str]:
     case; any other sentence unchanged."""
     if not is_title_case(forms):
         return list(forms)
-    lower = _lower_words()
+    lower = load().headline_words
     return [f.lower() if f[:1].isupper() and f.lower() in lower and not f.isupper() else f for f in forms]

@@ -53,6 +53,7 @@ class Lexicon:
     ambiguous: set[str] = field(default_factory=set)             # cue forms that are mostly nouns
     not_speakers: set[str] = field(default_factory=set)          # heads that cannot be a source
     labels: set[str] = field(default_factory=set)                # "UPDATE:", "SHOCKING:": no speaker
+    headline_words: set[str] = field(default_factory=set)        # lower-cased in Title-Case Headlines
     outlets: dict[str, str] = field(default_factory=dict)        # folded alias -> canonical
     organizations: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
 
@@ -224,7 +225,8 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
     for fname, attr in (("hedges.tsv", "hedges"), ("titles.txt", "titles"),
                         ("anonymous_heads.txt", "anonymous_heads"), ("outlet_heads.txt", "outlet_heads"),
                         ("org_heads.txt", "org_heads"), ("ambiguous_cues.txt", "ambiguous"),
-                        ("not_speakers.txt", "not_speakers"), ("headline_labels.txt", "labels")):
+                        ("not_speakers.txt", "not_speakers"), ("headline_labels.txt", "labels"),
+                        ("headline_function_words.txt", "headline_words")):
         p = d / fname
         if p.exists():
             getattr(lex, attr).update(line.split("\t")[0].strip().lower() for _, line in _lines(p))

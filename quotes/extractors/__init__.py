@@ -55,9 +55,6 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
     cues = lex.cue_words()
     words = sent.words
     noun = False
-    # a sentence that is one quotation and nothing else needs no parse: it has no cue, and its
-    # speaker is the previous quotation's or a cue's in a neighbouring sentence
-    whole_quote = _whole_quotation(words)
     for i, w in enumerate(words):
         t = w.text.lower()
         if t in cues:
@@ -65,7 +62,9 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
         if t in lex.ambiguous and (i + 1 < len(words) and words[i + 1].text.lower() in ("that", ":", "“", '"')
                                    or _after_subject(words, i, t, lex)):
             return True
-        if (w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words))) and not whole_quote:
+        # (a sentence that is one quotation and nothing else needs no parse: it has no cue, and
+        # its speaker is the previous quotation's or a cue's in a neighbouring sentence)
+        if (w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words))) and not _whole_quotation(words):
             return True
         if t == ":" and (len(words) <= 30 or (i + 1 < len(words) and words[i + 1].text in _DOUBLE)):
             return True

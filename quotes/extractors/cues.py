@@ -186,9 +186,8 @@ def _noun_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         # "his claim that people would ..." with the clause hung elsewhere: the clause that
         # opens right after the noun
         nxt = t.w(w.id + 1)
-        if nxt.text.lower() == "that" and nxt.deprel == "mark" and nxt.head > w.id and \
-                min(t.subtree(nxt.head)) == nxt.id and t.w(nxt.head).upos in ("VERB", "AUX", "ADJ"):
-            clause = t.w(nxt.head)
+        if nxt.text.lower() == "that" and nxt.deprel == "mark":
+            clause = t.clause_opened_by(nxt, after=w.id)
     if clause is None and w.lemma.lower() in lex.topic_nouns:
         # "comments on the shooting", "questions about his health": what the remark is about
         # (not "remarks on Saturday": when)

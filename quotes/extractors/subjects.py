@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, load
+from ..lexicon import Lexicon
 from ..types import Word
 from .tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, Tree
 
 _RELATIVE = {"who", "whom", "whose", "which"}
 
 
-def _subject_before(t: Tree, w: Word, content: set[int]) -> Word | None:
+def _subject_before(t: Tree, w: Word, content: set[int], lex: Lexicon) -> Word | None:
     """'Conservative economist Aparna Mathur, who studies ..., said' when the parse lost the
     subject: the head of the nearest noun phrase before the verb that no verb between
     claims (a subject of its own clause, or a name in apposition)."""
@@ -28,7 +28,7 @@ def _subject_before(t: Tree, w: Word, content: set[int]) -> Word | None:
                 and t.w(x.id - 1).upos == "PUNCT":
             return x  # "In a statement, Husted said ..." with the name tagged as a verb
         if x.id == w.id - 1 and x.upos == "PROPN" and x.deprel.split(":")[0] in ("nmod", "compound", "obl") \
-                and w.xpos not in ("VBG", "VBN") and x.lemma.lower() not in load().not_speakers:
+                and w.xpos not in ("VBG", "VBN") and x.lemma.lower() not in lex.not_speakers:
             return x  # "In a meeting with the Washington Post Trump said ..." with the name hung off "Post"
         if x.upos == "VERB" and x.deprel.split(":")[0] not in ("acl",):
             break

@@ -56,6 +56,21 @@ class Tree:
     def w(self, wid: int) -> Word:
         return self.words[wid - 1]
 
+    def clause_opened_by(self, x: Word, after: int) -> Word | None:
+        """The head of the clause whose first word is ``x`` (a verb, auxiliary or adjective
+        after word ``after``), however the parse attached that clause: "claim that people
+        would ...", "by telling them that their lives are ...".
+
+        >>> t = Tree.of("claim that we left", [("claim", "NOUN", 0, "root"), ("that", "SCONJ", 4, "mark"),
+        ...                                    ("we", "PRON", 4, "nsubj"), ("left", "VERB", 1, "acl")])
+        >>> t.clause_opened_by(t.w(2), after=1).text, t.clause_opened_by(t.w(3), after=1)
+        ('left', None)
+        """
+        if not x.head or x.head <= after or min(self.subtree(x.head)) != x.id:
+            return None
+        head = self.w(x.head)
+        return head if head.upos in ("VERB", "AUX", "ADJ") else None
+
     def children(self, wid: int, *deprels: str) -> list[Word]:
         ks = self.kids.get(wid, [])
         if not deprels:

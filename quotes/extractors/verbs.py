@@ -93,7 +93,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if _quotation_follows(t, w) and not passive:
         # 'O'Neill said, "Not going to go into that."': the quotation after the verb is what
         # was said, however the parse attached it (it may run on over several sentences)
-        subj = subj or _outside_parentheses(t, _subject_before(t, w, set()))
+        subj = subj or _outside_parentheses(t, _subject_before(t, w, set(), lex))
         if subj is None:
             return None
         return _cue(t, w, text, _stance(t, w, verb.stance, lex), subj, -1, -1, frozenset(), kind="verb",
@@ -234,9 +234,9 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         nxt = t.w(k) if k <= len(t.words) else None
         opener = nxt is not None and (nxt.deprel.startswith("nsubj") and "bare-clause" in verb.complement
                                       or nxt.deprel == "mark" and nxt.text.lower() == "that")
-        if opener and nxt.head and nxt.head > w.id and min(t.subtree(nxt.head)) == nxt.id \
-                and t.w(nxt.head).upos in ("VERB", "AUX", "ADJ"):
-            content_ids = t.subtree(nxt.head)
+        clause = t.clause_opened_by(nxt, after=w.id) if opener else None
+        if clause is not None:
+            content_ids = t.subtree(clause.id)
     if not content_ids:
         if subj is not None and (rel in ("root", "parataxis", "ccomp", "conj") or after_quote):
             # "..., she said." with the quotation outside this sentence's parse: a bare cue
@@ -281,7 +281,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         # "X is said to ...": the source is unnamed, X is the topic
         subj, stance, implicit = None, HEDGED, True
     if subj is None and not implicit:
-        subj = _outside_parentheses(t, _subject_before(t, w, set(ids)))
+        subj = _outside_parentheses(t, _subject_before(t, w, set(ids), lex))
         if subj is None:
             return None  # an active speech verb whose speaker the parse lost
     if content_start_word(t, ids) in _RELATIVE:
