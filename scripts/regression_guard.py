@@ -33,7 +33,7 @@ try:
     from quotes.evaluation.emergent import read_emergent, score
 except ImportError:
     from quotes.evaluate_emergent import read_emergent, score
-print(json.dumps(score(read_emergent(sys.argv[1])).predicted))
+print(json.dumps(score(read_emergent(sys.argv[1])).predictions))
 """
 
 
