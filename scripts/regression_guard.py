@@ -99,9 +99,9 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run(["git", "worktree", "add", "--detach", str(tree), commit], cwd=ROOT, check=True,
                            capture_output=True)
             try:
-                # the base reads its models from this checkout's data/models (not in git for old revisions
-                # is fine: the models are committed, so the worktree has them too)
-                run_outputs(tree, cache, [args.polnear, tree / "data/examples"], args.emergent, args.workers)
+                        partial = cache.with_name(cache.name + ".partial")
+                run_outputs(tree, partial, [args.polnear, tree / "data/examples"], args.emergent, args.workers)
+                partial.rename(cache)  # only a finished run is cached
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
     with tempfile.TemporaryDirectory() as tmp:
