@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -99,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run(["git", "worktree", "add", "--detach", str(tree), commit], cwd=ROOT, check=True,
                            capture_output=True)
             try:
-                        partial = cache.with_name(cache.name + ".partial")
+                partial = cache.with_name(cache.name + ".partial")
                 run_outputs(tree, partial, [args.polnear, tree / "data/examples"], args.emergent, args.workers)
+                shutil.rmtree(partial.with_suffix(""), ignore_errors=True)
                 partial.rename(cache)  # only a finished run is cached
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
