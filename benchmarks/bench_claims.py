@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from quotes.claims import group_claims
+from quotes.claims.group import group_claims
 from quotes.types import (
     ANONYMOUS, ASSERTS, CONFIRMS, DENIES, HEDGED, OUTLET, PERSON, Attribution, ChainLink,
     Speaker,

@@ -29,9 +29,9 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
 
 def in_process(texts: list[str], ids: list[str], threads: int | None) -> dict[str, float]:
     from quotes.extractors import EXTRACTION_LEMMAS, attributions, is_candidate
-    from quotes.entities import corrected_entities
-    from quotes.lexicon import load
-    from quotes import nlp
+    from quotes.nlp.entities import corrected_entities
+    from quotes.lexicons import load
+    from quotes.nlp import pipeline as nlp
 
     lex = load()
     t0 = time.perf_counter()

@@ -60,7 +60,7 @@ class Sampler:
 
 
 def bench(files: list[Path], workers: int, args, extract) -> dict:
-    from quotes.ingest import ingest
+    from quotes.store.ingest import ingest
     checkpoints = sorted(c for c in args.checkpoints if c < len(files)) + [len(files)]
     rows: list[dict] = []
     t0 = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Evaluate quotes.tokenize against UD English-EWT test and time it on PolNeAR dev.
+"""Evaluate quotes.nlp.tokenize against UD English-EWT test and time it on PolNeAR dev.
 
 The raw text of EWT test is rebuilt from the ``# text =`` lines: "\\n\\n"
 between paragraphs/documents (``# newpar`` / ``# newdoc``), a space between
@@ -30,7 +30,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from quotes.tokenize import tokenize  # noqa: E402
+from quotes.nlp.tokenize import tokenize  # noqa: E402
 
 try:  # stanza < 1.11
     from stanza.utils import conll18_ud_eval as ud_eval

@@ -11,9 +11,9 @@ import argparse
 import sys
 from typing import Callable, Iterator
 
-from .errors import InputError, QuotesError
-from .output import FORMATS, write_rows
-from .types import Article
+from quotes.errors import InputError, QuotesError
+from quotes.views.output import FORMATS, write_rows
+from quotes.types import Article
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
@@ -33,7 +33,7 @@ class Inputs:
         self.failed = 0
 
     def __iter__(self) -> Iterator[Article]:
-        from .io import read_articles
+        from quotes.inputs.readers import read_articles
         for item in read_articles(self.paths):
             if isinstance(item, InputError):
                 self.failed += 1
@@ -49,8 +49,8 @@ class Inputs:
 
 @command("info")
 def cmd_info(args) -> int:
-    from .nlp import resolve_models
-    from . import __version__
+    from quotes.nlp.pipeline import resolve_models
+    from quotes import __version__
     print(f"quotes {__version__}")
     print(resolve_models(args.models).describe())
     return 0
@@ -58,8 +58,8 @@ def cmd_info(args) -> int:
 
 @command("parse")
 def cmd_parse(args) -> int:
-    from .extractors import parse
-    from .nlp import to_conllu
+    from quotes.extractors import parse
+    from quotes.nlp.pipeline import to_conllu
     inputs = Inputs(args.paths)
     for art in inputs:
         doc = parse([art], full=not args.fast, models=args.models, tokenizer=args.tokenizer)[0]
@@ -78,7 +78,7 @@ def cmd_parse(args) -> int:
 
 @command("extract")
 def cmd_extract(args) -> int:
-    from .parallel import extract_parallel
+    from quotes.extractors.parallel import extract_parallel
     inputs = Inputs(args.paths)
     rows = (a.to_dict() for _, atts in extract_parallel(inputs, workers=args.workers, models=args.models)
             for a in atts)
@@ -91,10 +91,10 @@ def _corpus(args, inputs: Inputs):
     if bool(args.db) == bool(args.paths):
         raise InputError(f"quotes {args.command}", "give FILE|DIR paths or --db FILE (one of the two)")
     if args.db:
-        from .store import load_corpus
+        from quotes.store.sqlite import load_corpus
         return load_corpus(args.db)
-    from .corpus import Corpus
-    from .parallel import extract_parallel
+    from quotes.claims.corpus import Corpus
+    from quotes.extractors.parallel import extract_parallel
     return Corpus(extract_parallel(inputs, workers=args.workers, models=args.models))
 
 
@@ -112,7 +112,7 @@ def cmd_claims(args) -> int:
 
 @command("trace")
 def cmd_trace(args) -> int:
-    from .results import format_trace_tree
+    from quotes.results import format_trace_tree
     inputs = Inputs(args.paths)
     corpus = _corpus(args, inputs)
     t = corpus.trace(args.claim)
@@ -125,7 +125,7 @@ def cmd_trace(args) -> int:
 
 @command("export")
 def cmd_export(args) -> int:
-    from .export import write_claims_jsonl, write_graphml, write_prov
+    from quotes.views.export import write_claims_jsonl, write_graphml, write_prov
     inputs = Inputs(args.paths)
     corpus = _corpus(args, inputs)
     out = args.output
@@ -142,7 +142,7 @@ def cmd_export(args) -> int:
 
 @command("ingest")
 def cmd_ingest(args) -> int:
-    from .ingest import ingest
+    from quotes.store.ingest import ingest
     report = ingest(args.paths, args.db, workers=args.workers, scheduler=args.scheduler,
                     models=args.models, batch=args.batch, quiet=args.quiet)
     for reason in report.failures:
@@ -154,10 +154,10 @@ def cmd_ingest(args) -> int:
 @command("eval")
 def cmd_eval(args) -> int:
     if args.dataset == "polnear":
-        from .evaluate import evaluate_polnear
+        from quotes.evaluation.polnear import evaluate_polnear
         report = evaluate_polnear(args.path, workers=args.workers, models=args.models, limit=args.limit)
     else:
-        from .evaluate_emergent import evaluate_emergent
+        from quotes.evaluation.emergent import evaluate_emergent
         report = evaluate_emergent(args.path, limit=args.limit)
     print(report.format() if hasattr(report, "format") else report)
     return 0

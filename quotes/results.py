@@ -1,6 +1,6 @@
 """Query results: small list-like objects with ``.to_frame()`` and rich display.
 
-Every query in :mod:`quotes.graph` returns one of these. They iterate like lists,
+Every query in :mod:`quotes.claims.graph` returns one of these. They iterate like lists,
 convert to pandas DataFrames and render as readable HTML tables in notebooks, with
 flags and their reasons visible.
 
@@ -15,7 +15,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-from .types import Attribution, Claim
+from quotes.types import Attribution, Claim
 
 
 def _frame(rows: Sequence[dict], columns: Sequence[str] | None = None):

@@ -28,7 +28,7 @@ METADATA = {
 
 def example_corpus(records: bool = False, models: str | None = None):
     """The example articles as a corpus, from the real extractor or the hand-made records."""
-    from quotes.corpus import Corpus
+    from quotes.claims.corpus import Corpus
 
     if records:
         sys.path.insert(0, str(ROOT / "tests"))
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import matplotlib
     matplotlib.use("Agg")
-    from quotes.plot import plot_trace
+    from quotes.views.plot import plot_trace
     from quotes.results import format_trace_tree
 
     from quotes.errors import ModelError

@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 
 def _models_or_skip():
     from quotes.errors import ModelError
-    from quotes.nlp import resolve_models
+    from quotes.nlp.pipeline import resolve_models
     try:
         return resolve_models()
     except ModelError as err:
@@ -30,7 +30,7 @@ def models():
 @pytest.fixture(scope="session")
 def nlp(models):
     """The loaded stanza pipelines (tokenizer, tagger/parser), once per session."""
-    from quotes.nlp import load_pipelines
+    from quotes.nlp.pipeline import load_pipelines
     return load_pipelines()
 
 

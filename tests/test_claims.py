@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from example_records import POSTPONED, example_corpus_inputs
-from quotes.claims import cluster, find_claim, group_claims, similar
-from quotes.corpus import Corpus
+from quotes.claims.group import cluster, find_claim, group_claims, similar
+from quotes.claims.corpus import Corpus
 from quotes.errors import NotFoundError, QuotesError
-from quotes.normalize import content_keys
+from quotes.claims.normalize import content_keys
 from quotes.types import (
     ANONYMOUS, ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES, HEDGED,
     OUTLET, PERSON, SINGLE_SOURCE, UNCONFIRMED, Article, Attribution, ChainLink, Speaker,

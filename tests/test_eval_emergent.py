@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quotes.errors import InputError
-from quotes.evaluate_emergent import (
+from quotes.evaluation.emergent import (
     AGAINST, FOR, OBSERVING, EmergentRow, evaluate_emergent, headline_extract,
     headline_stance, read_emergent, score, score_predictions,
 )

@@ -10,8 +10,8 @@ import networkx as nx
 import pytest
 
 from example_records import example_corpus_inputs
-from quotes.corpus import Corpus
-from quotes.export import graph_to_prov, write_claims_jsonl, write_graphml, write_prov
+from quotes.claims.corpus import Corpus
+from quotes.views.export import graph_to_prov, write_claims_jsonl, write_graphml, write_prov
 
 
 @pytest.fixture(scope="module")

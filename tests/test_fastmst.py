@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from quotes import fastmst
+from quotes.nlp import fastmst
 
 ce = pytest.importorskip("stanza.models.common.chuliu_edmonds")
 STANZA_TARJAN, STANZA_CONTRACT, STANZA_ONE_ROOT = ce.tarjan, ce.process_cycle, ce.chuliu_edmonds_one_root

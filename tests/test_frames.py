@@ -9,8 +9,8 @@ import pytest
 
 from example_records import POSTPONED, example_corpus_inputs, postponed_article, postponed_records
 import quotes
-from quotes.corpus import Corpus
-from quotes.frames import flag_table, source_table
+from quotes.claims.corpus import Corpus
+from quotes.views.frames import flag_table, source_table
 from quotes.results import AttributionList, ClaimList, Table, Trace
 from quotes.types import (
     ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DOCUMENT, HEDGED, INDIRECT, OUTLET, PERSON, UNCONFIRMED,
@@ -192,7 +192,7 @@ def test_lazy_exports():
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 
-from quotes.plot import figure_texts, plot_trace, trace_layout  # noqa: E402
+from quotes.views.plot import figure_texts, plot_trace, trace_layout  # noqa: E402
 
 REQUIRED = ("Tass", "a diplomatic source in Turkey", "a report", "Dmitry Peskov",
             "could not confirm", "confirms", "unconfirmed")

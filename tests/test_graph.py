@@ -6,8 +6,8 @@ import networkx as nx
 import pytest
 
 from example_records import AA, POSTPONED, example_corpus_inputs
-from quotes import graph as qg
-from quotes.corpus import Corpus
+from quotes.claims import graph as qg
+from quotes.claims.corpus import Corpus
 from quotes.errors import NotFoundError
 from quotes.results import ClaimList, Table, Trace, format_trace_tree
 from quotes.types import CONFIRMED, UNCONFIRMED

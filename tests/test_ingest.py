@@ -15,8 +15,8 @@ import pytest
 
 from fake_extract import fake_extract
 from quotes.cli import main
-from quotes.ingest import ingest
-from quotes.store import Store
+from quotes.store.ingest import ingest
+from quotes.store.sqlite import Store
 
 HERE = Path(__file__).resolve().parent
 NAMES = ["Ann Lee", "Bo Chen", "Cy Dunn", "Di Ellis"]
@@ -93,7 +93,7 @@ def test_changed_text_replaces_old_attributions(corpus_dir, tmp_path):
 
 
 def test_a_different_extractor_extracts_again(corpus_dir, tmp_path):
-    from quotes.ingest import no_attributions
+    from quotes.store.ingest import no_attributions
     db = tmp_path / "q.db"
     run([corpus_dir], db)
     r = run([corpus_dir], db, extract=no_attributions)
@@ -169,7 +169,7 @@ def test_progress_bar_and_quiet(corpus_dir, tmp_path, capsys):
 
 
 def test_cli_ingest_then_query_the_store(corpus_dir, tmp_path, capsys, monkeypatch):
-    import quotes.ingest as qi
+    import quotes.store.ingest as qi
     real = qi.extract_batch
     monkeypatch.setattr(qi, "extract_batch", lambda b, e, m: real(b, fake_extract, m))
     db = str(tmp_path / "q.db")
@@ -216,7 +216,7 @@ RUNNER = """
 import sys
 sys.path.insert(0, {tests!r})
 from fake_extract import fake_extract
-from quotes.ingest import ingest
+from quotes.store.ingest import ingest
 ingest([{src!r}], {db!r}, extract=fake_extract, batch=3, progress=False)
 """
 
@@ -268,7 +268,7 @@ def test_killed_ingest_resumes_to_the_same_store(tmp_path):
 @pytest.mark.model
 def test_ingest_examples_with_the_real_extractor(tmp_path):
     from quotes.errors import ModelError
-    from quotes.nlp import resolve_models
+    from quotes.nlp.pipeline import resolve_models
     try:
         resolve_models()
     except ModelError as err:

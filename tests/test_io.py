@@ -5,7 +5,7 @@ import json
 import pytest
 
 from quotes.errors import InputError
-from quotes.io import read_articles, read_text_file
+from quotes.inputs.readers import read_articles, read_text_file
 from quotes.types import Article
 
 
@@ -100,7 +100,7 @@ def test_folder_reads_all_kinds_in_order(tmp_path):
 ])
 def test_bad_lexicon_line_is_named(tmp_path, line, message):
     from quotes.errors import InputError
-    from quotes.lexicon import load
+    from quotes.lexicons import load
     (tmp_path / "reporting_verbs.tsv").write_text("# lemma\tstance\tkind\tcomplement\n" + line, encoding="utf-8")
     with pytest.raises(InputError) as err:
         load(extra=str(tmp_path))

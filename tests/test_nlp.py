@@ -59,7 +59,7 @@ def test_entities(nlp, example_texts, name, typ):
 
 
 def test_user_lexicon_extends_outlets(tmp_path, monkeypatch, nlp):
-    from quotes import lexicon
+    from quotes import lexicons as lexicon
     (tmp_path / "outlets.tsv").write_text("Kyiv Independent\tKI\n", encoding="utf-8")
     monkeypatch.setenv("QUOTES_LEXICONS", str(tmp_path))
     lexicon.load.cache_clear()
@@ -72,7 +72,7 @@ def test_user_lexicon_extends_outlets(tmp_path, monkeypatch, nlp):
 
 
 def test_dictionary_lemmas_keep_unknown_words_and_lemmatize_known_ones(nlp):
-    from quotes.nlp import parse
+    from quotes.nlp.pipeline import parse
     (s,) = parse(["Peskov said the zorbles flurgled."], ner=False, lemmas="dictionary")[0].sentences
     lemmas = {w.text: w.lemma for w in s.words}
     assert lemmas["said"] == "say"
@@ -80,6 +80,6 @@ def test_dictionary_lemmas_keep_unknown_words_and_lemmatize_known_ones(nlp):
 
 
 def test_unknown_lemmatizer_is_refused():
-    from quotes.nlp import load_pipelines
+    from quotes.nlp.pipeline import load_pipelines
     with pytest.raises(ValueError, match="unknown lemmatizer"):
         load_pipelines(None, None, False, "neural")

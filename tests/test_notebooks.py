@@ -2,7 +2,7 @@
 
 Executed with nbclient on the ``python3`` kernel (the environment running pytest), from
 the notebooks/ folder, as a reader would. Skipped, with the reason, when no NLP models
-are available (``quotes.nlp.resolve_models()`` raises ModelError); point
+are available (``quotes.nlp.pipeline.resolve_models()`` raises ModelError); point
 ``QUOTES_MODELS`` at a models directory to run it against other models.
 """
 
@@ -19,7 +19,7 @@ TIMEOUT = 600  # seconds per cell
 
 def _models_or_skip():
     from quotes.errors import ModelError
-    from quotes.nlp import resolve_models
+    from quotes.nlp.pipeline import resolve_models
     try:
         return resolve_models()
     except ModelError as err:

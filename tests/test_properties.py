@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from quotes.extractors.layout import layout_cues
 from quotes.extractors.marks import quote_spans
-from quotes.tokenize import tokenize
+from quotes.nlp.tokenize import tokenize
 
 FRAGMENTS = ["“", "”", '"', "‘", "’", "'", "''", "«", "»", "―", " — ", ": ", "\n", "\n\n", ", ", ". ",
              " said ", " told ", " according to ", " reportedly ", "Peskov", "Dmitry Peskov", "he", "Tass",

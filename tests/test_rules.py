@@ -8,7 +8,7 @@ import pytest
 
 from quotes.extractors import attributions, is_candidate
 from quotes.extractors.layout import layout_cues
-from quotes.nlp import from_conllu
+from quotes.nlp.pipeline import from_conllu
 from quotes.types import Sentence, Word
 
 

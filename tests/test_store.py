@@ -7,9 +7,9 @@ import sqlite3
 import pytest
 
 from fake_extract import fake_extract
-from quotes.corpus import Corpus
+from quotes.claims.corpus import Corpus
 from quotes.errors import StoreError
-from quotes.store import DERIVED, TABLES, Store, article_hash, load_corpus
+from quotes.store.sqlite import DERIVED, TABLES, Store, article_hash, load_corpus
 from quotes.types import Article
 
 ARTICLES = [

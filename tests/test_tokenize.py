@@ -1,4 +1,4 @@
-"""Tests for quotes.tokenize: EWT-style tokens, sentence splits, offsets."""
+"""Tests for quotes.nlp.tokenize: EWT-style tokens, sentence splits, offsets."""
 
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.tokenize import sentences, token_texts, tokenize
+from quotes.nlp.tokenize import sentences, token_texts, tokenize
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "data" / "examples").glob("*.txt"))
 

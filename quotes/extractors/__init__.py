@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Sequence
 
-from ..entities import corrected_entities
-from ..lexicon import Lexicon, load
-from ..types import Article, Attribution, ParsedDoc, Sentence
-from .attribute import attributions
-from .marks import DOUBLE
+from quotes.nlp.entities import corrected_entities
+from quotes.lexicons import Lexicon, load
+from quotes.types import Article, Attribution, ParsedDoc, Sentence
+from quotes.extractors.attribute import attributions
+from quotes.extractors.marks import DOUBLE
 
 __all__ = ["extract", "extract_many", "parse", "is_candidate", "attributions"]
 
@@ -25,7 +25,7 @@ _DASHES = {"―", "—", "–", "-", "--"}
 _ABSTAIN: set[str] = set()
 #: How many articles go through the tagger and parser together.
 BATCH = 16
-#: How extraction lemmatizes (see :data:`quotes.nlp.LEMMAS`): the dictionary alone, a tenth
+#: How extraction lemmatizes (see :data:`quotes.nlp.pipeline.LEMMAS`): the dictionary alone, a tenth
 #: of the parse time less, the same extraction scores on PolNeAR dev and Emergent.
 EXTRACTION_LEMMAS = "dictionary"
 
@@ -103,11 +103,11 @@ def parse(items: Sequence[str | Article], *, full: bool = False, models: str | N
 
     Only sentences that may hold an attribution get tags and a parse unless ``full``
     (see :func:`is_candidate`); ``tokenizer`` is ``"rules"`` (fast, the default) or
-    ``"stanza"`` (the models' neural tokenizer); ``lemmas`` is one of :data:`quotes.nlp.LEMMAS`;
+    ``"stanza"`` (the models' neural tokenizer); ``lemmas`` is one of :data:`quotes.nlp.pipeline.LEMMAS`;
     entities are corrected with the lexicons (Tass is an outlet, "spokesman Dmitry
     Peskov" a person).
     """
-    from .. import nlp
+    from quotes.nlp import pipeline as nlp
 
     arts = [_as_article(x, i) for i, x in enumerate(items)]
     lex = load()

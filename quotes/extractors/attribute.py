@@ -14,17 +14,17 @@ import dataclasses
 import re
 from typing import Iterator
 
-from ..lexicon import Lexicon, fold, load
-from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, OUTLET, PERSON, UNKNOWN, Attribution,
+from quotes.lexicons import Lexicon, fold, load
+from quotes.types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, OUTLET, PERSON, UNKNOWN, Attribution,
                      ChainLink, Cue, ParsedDoc, QuoteSpan, Speaker)
-from .chains import leftover, nesting
-from .cues import BARE, sentence_cues
-from .direct import (_next_quote, _quote_after_audience, _record, _settle_quotes, _trim_end, _unclaimed_quotes,
+from quotes.extractors.chains import leftover, nesting
+from quotes.extractors.cues import BARE, sentence_cues
+from quotes.extractors.direct import (_next_quote, _quote_after_audience, _record, _settle_quotes, _trim_end, _unclaimed_quotes,
                      join_interrupted)
-from .layout import layout_cues
-from .marks import quote_spans
-from .speakers import NP, Resolver, describe, registry_from_doc, resolve
-from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
+from quotes.extractors.layout import layout_cues
+from quotes.extractors.marks import quote_spans
+from quotes.extractors.speakers import NP, Resolver, describe, registry_from_doc, resolve
+from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
 UNNAMED = "unnamed sources"
 

@@ -14,8 +14,8 @@ nothing but the inner one is a pure relay and yields no record of its own.
 
 from __future__ import annotations
 
-from ..types import Cue
-from .tree import Tree
+from quotes.types import Cue
+from quotes.extractors.tree import Tree
 
 
 def nesting(cues: list[Cue], trees: dict[int, Tree] | None = None) -> dict[int, int]:

@@ -9,9 +9,9 @@ the tree, never a cue.
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon
-from ..types import Word
-from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
+from quotes.lexicons import Lexicon
+from quotes.types import Word
+from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
 
 def _bidding(t: Tree, w: Word) -> tuple[Word, Word] | None:

@@ -10,7 +10,7 @@ Patterns, all read off the dependency tree:
 - hedges: "Y reportedly ...", "Y is said to ...", "it was reported that Y";
 - headline attributions: "...: report", "...: officials".
 
->>> from quotes.nlp import from_conllu
+>>> from quotes.nlp.pipeline import from_conllu
 >>> text = "Peskov said it was fine."
 >>> conllu = '''1\\tPeskov\\tPeskov\\tPROPN\\t_\\t_\\t2\\tnsubj\\t_\\tstart_char=0|end_char=6
 ... 2\\tsaid\\tsay\\tVERB\\t_\\t_\\t0\\troot\\t_\\tstart_char=7|end_char=11
@@ -29,10 +29,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterator
 
-from ..lexicon import Lexicon, load
-from ..types import ASSERTS, HEDGED, Cue, Sentence, Word
-from .tree import Tree
-from .verbs import BARE, verb_cue
+from quotes.lexicons import Lexicon, load
+from quotes.types import ASSERTS, HEDGED, Cue, Sentence, Word
+from quotes.extractors.tree import Tree
+from quotes.extractors.verbs import BARE, verb_cue
 
 __all__ = ["BARE", "sentence_cues"]
 

@@ -19,9 +19,9 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, ParsedDoc, QuoteSpan,
+from quotes.types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, ParsedDoc, QuoteSpan,
                      Speaker)
-from .cues import BARE
+from quotes.extractors.cues import BARE
 
 #: A quote with no cue continues the previous speaker only this close (characters) after it.
 CONTINUATION_GAP = 1500

@@ -17,8 +17,8 @@ in two pieces.
 
 from __future__ import annotations
 
-from ..types import Word
-from .tree import OPEN_QUOTES, QUOTE_MARKS, Tree
+from quotes.types import Word
+from quotes.extractors.tree import OPEN_QUOTES, QUOTE_MARKS, Tree
 
 #: Most words between the verb and the comma that closes its clause ("said Friday",
 #: "said in a statement").

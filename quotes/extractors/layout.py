@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..lexicon import Lexicon, fold, load
+from quotes.lexicons import Lexicon, fold, load
 
 _LABEL = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>(?:[A-Z][\w'’.-]*\.?)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4})"""
                     r"""[ \t]*:[ \t]+(?P<content>\S[^\n]*)$""")

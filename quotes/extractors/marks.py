@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..types import QuoteSpan
+from quotes.types import QuoteSpan
 
 DOUBLE = "\"“”«»„‟"
 SINGLE = "'‘’‹›‚‛"

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..types import Word
-from .tree import QUOTE_MARKS, Tree
+from quotes.types import Word
+from quotes.extractors.tree import QUOTE_MARKS, Tree
 
 #: Dependents after a passive verb that carry what was said ("accused of ...", "charged with ...").
 _REST_RELS = ("obl", "xcomp", "advcl", "ccomp", "obj", "iobj")

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import Lexicon, fold
-from ..types import (ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, ParsedDoc, Speaker,
+from quotes.lexicons import Lexicon, fold
+from quotes.types import (ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, ParsedDoc, Speaker,
                      Word)
-from .tree import Tree
+from quotes.extractors.tree import Tree
 
 NP_DROP = ("acl", "appos", "parataxis", "conj", "cc", "advcl", "ccomp", "punct", "dep", "list")
 PRONOUNS_PERSON = {"he", "she", "him", "her"}

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon
-from ..types import Word
-from .tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, Tree
+from quotes.lexicons import Lexicon
+from quotes.types import Word
+from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, Tree
 
 _RELATIVE = {"who", "whom", "whose", "which"}
 

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from ..types import Sentence, Word
+from quotes.types import Sentence, Word
 
 QUOTE_MARKS = {"“", "”", "\"", "''", "``", "«", "»"}
 #: Tokens that open or close a quotation in a parse (straight marks do both).

@@ -10,15 +10,15 @@ data: the ``complement`` column of ``reporting_verbs.tsv``.
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon, fold
-from ..types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
-from .complements import (_adverbial, _bidding, _participle_aside, _quotation_follows, _quote_or_clause_child,
+from quotes.lexicons import Lexicon, fold
+from quotes.types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
+from quotes.extractors.complements import (_adverbial, _bidding, _participle_aside, _quotation_follows, _quote_or_clause_child,
                           _that_clause_child, _that_clause_on_audience)
-from .interrupted import around_reporting_clause, reporting_tail
-from .passive import passive_statement
-from .subjects import (_RELATIVE, _first_word, _in_complement, _name_before, _noun_apposition, _outside_parentheses,
+from quotes.extractors.interrupted import around_reporting_clause, reporting_tail
+from quotes.extractors.passive import passive_statement
+from quotes.extractors.subjects import (_RELATIVE, _first_word, _in_complement, _name_before, _noun_apposition, _outside_parentheses,
                        _relative_clause, _subject_before, speaker_of)
-from .tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
+from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
 #: content offsets of a cue with nothing to say in its own sentence ("she said.")
 BARE = -2

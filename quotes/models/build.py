@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from .settings import STAGES, STAGE_ARGS, MODEL_FILES, SHORT
+from quotes.nlp.settings import STAGES, STAGE_ARGS, MODEL_FILES, SHORT
 
 PY = sys.executable
 
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> None:
         elif stage == "install":
             install(work, args.out)
         elif stage == "card":
-            from .card import write_card
+            from quotes.models.card import write_card
             write_card(work, args.out, args.corpora)
         else:
             train(stage, work, args.threads)

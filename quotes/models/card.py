@@ -15,7 +15,7 @@ import re
 import time
 from pathlib import Path
 
-from .settings import MODEL_FILES, STAGE_ARGS
+from quotes.nlp.settings import MODEL_FILES, STAGE_ARGS
 
 TARGETS = {"UPOS": 93.0, "LAS": 78.0, "NER F1": 66.0}
 
@@ -76,7 +76,7 @@ def component_scores(work: Path) -> dict[str, str]:
 def pipeline_scores(out: Path, work: Path) -> dict[str, float]:
     """Whole pipeline from raw text on EWT test, scored by stanza's CoNLL 2018 evaluator."""
     import stanza
-    from ..fastmst import install
+    from quotes.nlp.fastmst import install
     install()  # the decoder quotes runs (same trees as stanza's, faster)
     load_conllu, evaluate = _ud_eval()
 
@@ -119,11 +119,11 @@ def _scores(res) -> dict:
 
 
 def rules_pipeline_scores(out: Path, work: Path) -> dict[str, float]:
-    """The pipeline quotes itself runs: the rule tokenizer (quotes.tokenize), then the
+    """The pipeline quotes itself runs: the rule tokenizer (quotes.nlp.tokenize), then the
     tagger, lemmatizer and parser, scored the same way. The raw test text is line-wrapped
     inside paragraphs, so single newlines become spaces first (the rule tokenizer ends a
     sentence at every newline, as news files put one paragraph per line)."""
-    from ..nlp import load_pipelines, parse, to_conllu
+    from quotes.nlp.pipeline import load_pipelines, parse, to_conllu
     load_conllu, evaluate = _ud_eval()
 
     raw = (work / "data" / "tokenize" / "en_ewt.test.txt").read_text(encoding="utf-8")
@@ -177,7 +177,7 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
         lines.append(f"| {k} | {pipe[k]} | {pipe.get(k + ' aligned', '')} | {rules.get(k, '')} | "
                      f"{rules.get(k + ' aligned', '')} | {TARGETS.get(k, '')} |")
     lines += ["", f"Speed: {pipe['tokens/s']} tokens/s with stanza's tokenizer, {rules['tokens/s']} tokens/s with "
-              "the rule tokenizer (`quotes.tokenize`, what extraction uses; the raw text's line-wrapped paragraphs "
+              "the rule tokenizer (`quotes.nlp.tokenize`, what extraction uses; the raw text's line-wrapped paragraphs "
               "joined first), all processors but NER, one process, one run.", "",
               "Per component, on the test splits (as printed by stanza's own scripts):", ""]
     for k, v in comp.items():

@@ -27,10 +27,10 @@ import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from . import lexicon
-from .lexicon import load
-from .normalize import content_keys, fold, stem
-from .types import (
+from quotes import lexicons as lexicon
+from quotes.lexicons import load
+from quotes.claims.normalize import content_keys, fold, stem
+from quotes.types import (
     ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, INDIRECT, ORGANIZATION, OUTLET,
     PERSON, UNKNOWN, Article, Attribution, Speaker,
 )

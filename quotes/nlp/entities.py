@@ -4,9 +4,9 @@ Compact NER is weak on news ("Kremlin spokesman Dmitry Peskov" comes back as one
 so entities are rebuilt from three sources, strongest first: the outlet and
 organisation lexicons (Tass and Interfax are OUTLETs wherever they appear), proper-noun
 runs after a title ("spokesman Dmitry Peskov" is a PERSON), then stanza's own labels.
-Users extend the lexicons (see :mod:`quotes.lexicon`), not this code.
+Users extend the lexicons (see :mod:`quotes.lexicons`), not this code.
 
->>> from quotes.nlp import from_conllu
+>>> from quotes.nlp.pipeline import from_conllu
 >>> text = "Tass said so."
 >>> d = from_conllu(text, "1\\tTass\\tTass\\tPROPN\\t_\\t_\\t2\\tnsubj\\t_\\tstart_char=0|end_char=4|ner=S-LOC\\n"
 ...                       "2\\tsaid\\tsay\\tVERB\\t_\\t_\\t0\\troot\\t_\\tstart_char=5|end_char=9\\n")
@@ -16,8 +16,8 @@ Users extend the lexicons (see :mod:`quotes.lexicon`), not this code.
 
 from __future__ import annotations
 
-from .lexicon import Lexicon, fold, load
-from .types import Entity, ParsedDoc
+from quotes.lexicons import Lexicon, fold, load
+from quotes.types import Entity, ParsedDoc
 
 
 def _lexicon_hits(doc: ParsedDoc, lex: Lexicon) -> list[Entity]:
@@ -25,7 +25,7 @@ def _lexicon_hits(doc: ParsedDoc, lex: Lexicon) -> list[Entity]:
     for rx, table, typ in ((lex._outlet_re, lex.outlets, "OUTLET"), (lex._org_re, lex.organizations, "ORG")):
         if rx is None:
             continue
-        from .lexicon import norm
+        from quotes.lexicons import norm
         for s in doc.sentences:
             seg = doc.text[s.start:s.end]
             normed = norm(seg)

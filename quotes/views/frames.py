@@ -3,7 +3,7 @@
 Every view returns a :class:`~quotes.results.Table` (``to_frame()`` for pandas, rich
 HTML in Jupyter). Query results (:class:`~quotes.results.AttributionList`,
 :class:`~quotes.results.ClaimList`, :class:`~quotes.results.Trace`) carry their own
-``to_frame()``; pictures of traces are drawn by :func:`quotes.plot.plot_trace`.
+``to_frame()``; pictures of traces are drawn by :func:`quotes.views.plot.plot_trace`.
 
 >>> from quotes.types import Attribution, Speaker
 >>> recs = [Attribution("d", "indirect", "it rained", 9, 18, "said", "asserts",
@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from .results import Table
-from .types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, Attribution, Claim
+from quotes.results import Table
+from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, Attribution, Claim
 
 #: Columns of :func:`source_table`.
 SOURCE_TABLE_COLUMNS = ("source", "kind", "record", "statements", "relayed", "stances",

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from .types import Claim
+from quotes.types import Claim
 
 PROV = "http://www.w3.org/ns/prov#"
 #: Namespace of the quotes vocabulary (stance, flags, offsets) in PROV exports.

@@ -10,7 +10,7 @@ microseconds per sentence. The decoder itself is unchanged and still exact: it f
 the same maximum spanning tree.
 
 :func:`contract` does stanza's contraction step with fewer copies. :func:`install`
-swaps both into stanza (idempotent); :func:`quotes.nlp.load_pipelines`
+swaps both into stanza (idempotent); :func:`quotes.nlp.pipeline.load_pipelines`
 calls it.
 
 >>> import numpy as np

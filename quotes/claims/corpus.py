@@ -18,11 +18,11 @@ from typing import Callable, Iterable, Mapping
 
 import networkx as nx
 
-from . import graph as _graph
-from .claims import group_claims
-from .errors import InputError
-from .results import AttributionList, ClaimList, Table, Trace, _html_table
-from .types import Article, Attribution, Claim
+from quotes.claims import graph as _graph
+from quotes.claims.group import group_claims
+from quotes.errors import InputError
+from quotes.results import AttributionList, ClaimList, Table, Trace, _html_table
+from quotes.types import Article, Attribution, Claim
 
 Extractor = Callable[[Article], list[Attribution]]
 
@@ -67,7 +67,7 @@ class Corpus:
                    extract: Extractor | None = None,
                    metadata: Mapping[str, Mapping[str, str]] | None = None,
                    models: str | None = None) -> "Corpus":
-        """Read articles from files or folders (see :func:`quotes.io.read_articles`),
+        """Read articles from files or folders (see :func:`quotes.inputs.readers.read_articles`),
         extract their attributions and return the corpus.
 
         ``metadata`` maps an article id to fields to set on it (``publisher``, ``date``,
@@ -82,7 +82,7 @@ class Corpus:
         >>> c.articles["a"].publisher
         'Daily'
         """
-        from .io import read_articles
+        from quotes.inputs.readers import read_articles
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
@@ -96,7 +96,7 @@ class Corpus:
             arts.append(replace(item, **extra) if extra else item)
         corpus = cls()
         if extract is None:
-            from .extractors import extract_many  # needs the NLP models
+            from quotes.extractors import extract_many  # needs the NLP models
             for art, attrs in extract_many(arts, models=models):
                 corpus.add(art, attrs)
         else:
@@ -137,7 +137,7 @@ class Corpus:
         1
         """
         if extract is None:
-            from .extractors import extract as default_extract  # needs the NLP models
+            from quotes.extractors import extract as default_extract  # needs the NLP models
             extract = default_extract
         n = 0
         for art in articles:
@@ -170,7 +170,7 @@ class Corpus:
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        """The provenance graph (see :mod:`quotes.graph`), built once per change."""
+        """The provenance graph (see :mod:`quotes.claims.graph`), built once per change."""
         if self._graph is None:
             self._graph = _graph.build_graph(self.articles, self.attributions, self.claims())
         return self._graph
@@ -186,17 +186,17 @@ class Corpus:
         return _graph.get_claim(self.graph, text_or_id)
 
     def trace(self, text_or_id: str | Claim) -> Trace:
-        """:func:`quotes.graph.trace` on this corpus."""
+        """:func:`quotes.claims.graph.trace` on this corpus."""
         return _graph.trace(self.graph, text_or_id)
 
     def origins(self, text_or_id: str | Claim) -> Table:
-        """:func:`quotes.graph.origins` on this corpus."""
+        """:func:`quotes.claims.graph.origins` on this corpus."""
         return _graph.origins(self.graph, text_or_id)
 
     def sources(self, text_or_id: str | Claim, stance: str | None = None) -> Table:
-        """:func:`quotes.graph.sources` on this corpus."""
+        """:func:`quotes.claims.graph.sources` on this corpus."""
         return _graph.sources(self.graph, text_or_id, stance=stance)
 
     def said_by(self, source: str) -> Table:
-        """:func:`quotes.graph.said_by` on this corpus."""
+        """:func:`quotes.claims.graph.said_by` on this corpus."""
         return _graph.said_by(self.graph, source)

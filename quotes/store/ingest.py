@@ -1,6 +1,6 @@
 """Ingest: read articles, extract attributions in parallel, store them, refresh claims.
 
-The run streams: files are read one record at a time (:func:`quotes.io.read_articles`),
+The run streams: files are read one record at a time (:func:`quotes.inputs.readers.read_articles`),
 an article whose id, content hash and extractor are already stored is counted as
 unchanged and not extracted again, the others go out in batches to the extractor (this
 process, a local process pool, or a Dask cluster) with at most ``2 * workers`` batches
@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import InputError, QuotesError
-from .io import MAX_BYTES, read_articles
-from .store import DEFAULT_DB, Store, article_hash
-from .types import Article, Attribution
+from quotes.errors import InputError, QuotesError
+from quotes.inputs.readers import MAX_BYTES, read_articles
+from quotes.store.sqlite import DEFAULT_DB, Store, article_hash
+from quotes.types import Article, Attribution
 
 Extractor = Callable[[Article], list[Attribution]]
 #: A worker's answer per article: its attributions, or why extraction failed.
@@ -62,7 +62,7 @@ def extractor_name(extract: Extractor | None) -> str:
     """The name stored with each article's attributions (``module.function``).
 
     >>> extractor_name(None), extractor_name(no_attributions)
-    ('quotes.extractors.extract_many', 'quotes.ingest.no_attributions')
+    ('quotes.extractors.extract_many', 'quotes.store.ingest.no_attributions')
     """
     if extract is None:
         return DEFAULT_EXTRACTOR
@@ -78,7 +78,7 @@ def extract_batch(batch: list[Article], extract: Extractor | None = None,
     [(Article(id='a', text='x', publisher=None, date=None, url=None, title=None), [])]
     """
     if extract is None:
-        from .extractors import extract_many
+        from quotes.extractors import extract_many
         try:
             return list(extract_many(batch, models=models, batch=len(batch)))
         except QuotesError:

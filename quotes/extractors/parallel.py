@@ -18,7 +18,7 @@ import itertools
 from itertools import islice
 from typing import Iterable, Iterator
 
-from .types import Article, Attribution
+from quotes.types import Article, Attribution
 
 Result = tuple[Article, list[Attribution]]
 
@@ -33,7 +33,7 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _work(batch: list[Article], models: str | None, threads: int | None) -> list[Result]:
-    from .extractors import extract_many
+    from quotes.extractors import extract_many
     return list(extract_many(batch, models=models, threads=threads, batch=len(batch)))
 
 
@@ -54,7 +54,7 @@ def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: s
     if workers <= 0:
         workers = min(os.cpu_count() or 1, 4)
     if workers <= 1:
-        from .extractors import extract_many
+        from quotes.extractors import extract_many
         yield from extract_many(articles, models=models, batch=batch)
         return
     batches = _batches(articles, batch)
@@ -65,8 +65,8 @@ def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: s
     if "fork" in mp.get_all_start_methods():
         # load the models once here, single-threaded, and fork: the workers share the
         # weights' memory pages instead of each loading its own copy
-        from .extractors import EXTRACTION_LEMMAS
-        from .nlp import load_pipelines
+        from quotes.extractors import EXTRACTION_LEMMAS
+        from quotes.nlp.pipeline import load_pipelines
         load_pipelines(models, 1, False, EXTRACTION_LEMMAS)
         ctx = mp.get_context("fork")
     else:  # pragma: no cover - Windows, macOS default

@@ -1,5 +1,5 @@
 """Emergent stance scorer (``quotes eval emergent``): is each headline for, against or
-observing its claim? The stance rules are :mod:`quotes.headlines`; this module reads the
+observing its claim? The stance rules are :mod:`quotes.claims.headlines`; this module reads the
 CSV, runs them and scores them.
 
 >>> s = score_predictions(["for", "against"], ["for", "for"])
@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .errors import InputError
-from .headlines import (
+from quotes.errors import InputError
+from quotes.claims.headlines import (
     AGAINST, FOR, LABELS, OBSERVING, has_denial, has_hedge, headline_extract, headline_stance,
 )
-from .types import Article, Attribution
+from quotes.types import Article, Attribution
 
 __all__ = ["AGAINST", "FOR", "LABELS", "OBSERVING", "EmergentRow", "EmergentScore", "evaluate_emergent",
            "has_denial", "has_hedge", "headline_extract", "headline_stance", "read_emergent", "score",
@@ -115,7 +115,7 @@ def score(rows: Sequence[EmergentRow], extract: Extract | None = None) -> Emerge
     """
     arts = [Article(r.article_id, r.headline, publisher=r.source, title=r.headline) for r in rows]
     if extract is None:
-        from .extractors import extract_many  # needs the NLP models; batched
+        from quotes.extractors import extract_many  # needs the NLP models; batched
         # headline patterns the parser has not seen ("... : report") back the parse up
         results = ((a, atts or headline_extract(a)) for a, atts in extract_many(arts, batch=64))
     else:

@@ -35,12 +35,12 @@ from typing import Iterable, Mapping
 
 import networkx as nx
 
-from .claims import find_claim, group_claims, statement_flipped
-from .errors import NotFoundError
-from .flags import effective_stance, origin_of
-from .normalize import fold
-from .results import ClaimList, Table, Trace
-from .types import (
+from quotes.claims.group import find_claim, group_claims, statement_flipped
+from quotes.errors import NotFoundError
+from quotes.claims.flags import effective_stance, origin_of
+from quotes.claims.normalize import fold
+from quotes.results import ClaimList, Table, Trace
+from quotes.types import (
     ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DENIES, DOCUMENT, HEDGED, OUTLET, Article,
     Attribution, Claim, Flag,
 )

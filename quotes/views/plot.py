@@ -29,8 +29,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from .normalize import fold
-from .types import (
+from quotes.claims.normalize import fold
+from quotes.types import (
     ANONYMOUS, ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES, DOCUMENT,
     HEDGED, ORGANIZATION, OUTLET, PERSON, SINGLE_SOURCE, UNCONFIRMED, UNKNOWN,
 )

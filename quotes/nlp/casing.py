@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .lexicon import load
+from quotes.lexicons import load
 
 #: Fewest capitalizable words for a sentence to count as a title-case headline.
 MIN_WORDS = 3

@@ -1,6 +1,6 @@
 """Claims: statements grouped into propositions across attributions and articles.
 
-Two statements are one claim when their content keys (see :mod:`quotes.normalize`)
+Two statements are one claim when their content keys (see :mod:`quotes.claims.normalize`)
 agree: they share enough content words (after lemmas and synonyms) and, when both
 name entities, at least one entity. Negation does not split a claim: a negated
 statement stays in it with its polarity flipped, so "the visit was not postponed"
@@ -28,10 +28,10 @@ from collections import Counter, defaultdict, deque
 from itertools import combinations
 from typing import Iterable, Mapping, Sequence
 
-from .errors import NotFoundError
-from .flags import claim_flags
-from .normalize import Keys, content_keys
-from .types import Attribution, Claim
+from quotes.errors import NotFoundError
+from quotes.claims.flags import claim_flags
+from quotes.claims.normalize import Keys, content_keys
+from quotes.types import Attribution, Claim
 
 #: Share of the smaller statement's content words the other one must hold.
 WORD_OVERLAP = 0.6

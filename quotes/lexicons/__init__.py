@@ -23,9 +23,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from quotes.errors import InputError
 
-BUILTIN = Path(__file__).resolve().parent / "lexicons"
+BUILTIN = Path(__file__).resolve().parent
 ENV_EXTRA = "QUOTES_LEXICONS"
 #: Values of the optional fourth column of ``reporting_verbs.tsv``.
 COMPLEMENTS = frozenset({"bare-clause", "clause", "no-object", "no-xcomp", "object"})

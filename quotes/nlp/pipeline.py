@@ -28,14 +28,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .casing import tagger_case
-from .errors import ModelError
-from .models.settings import MODEL_FILES
-from .types import Entity, ParsedDoc, Sentence, Word
+from quotes.nlp.casing import tagger_case
+from quotes.errors import ModelError
+from quotes.nlp.settings import MODEL_FILES
+from quotes.types import Entity, ParsedDoc, Sentence, Word
 
 ENV_MODELS = "QUOTES_MODELS"
 #: The compact models shipped with the project (a source checkout or editable install).
-COMPACT_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+COMPACT_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
 #: stanza's and OntoNotes' entity labels, folded to the project's few types.
 NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC",
              "FAC": "LOC", "NORP": "MISC"}
@@ -154,7 +154,7 @@ def load_pipelines(models: str | None = None, threads: int | None = None, ner: b
     except ImportError as err:  # pragma: no cover
         raise ModelError(f"stanza is not installed ({err}); run the README's install command") from None
     _threads(threads)
-    from .fastmst import install
+    from quotes.nlp.fastmst import install
     install()  # exact tree decoding, with a cycle finder that is not the parser's bottleneck
     logging.getLogger("stanza").setLevel(logging.WARNING)
     common = dict(lang="en", download_method=None, logging_level="ERROR", use_gpu=False)
@@ -194,7 +194,7 @@ def _empty_resources_dir() -> str:
     return str(d)
 
 
-#: Tokenizers: "rules" (fast, quotes.tokenize) or "stanza" (the neural tokenizer + MWT).
+#: Tokenizers: "rules" (fast, quotes.nlp.tokenize) or "stanza" (the neural tokenizer + MWT).
 TOKENIZERS = ("rules", "stanza")
 #: Curly marks the EWT-trained tagger rarely saw, mapped one character to one.
 _TAGGER_FORMS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
@@ -211,14 +211,14 @@ def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | 
              tokenizer: str = "rules", ner: bool = True, lemmas: str = "model") -> list[list[Sentence]]:
     """Split texts into sentences of words (not parsed), keeping offsets into each text.
 
-    ``tokenizer="rules"`` (default) uses :mod:`quotes.tokenize` (hundreds of thousands of
+    ``tokenizer="rules"`` (default) uses :mod:`quotes.nlp.tokenize` (hundreds of thousands of
     tokens per second, EWT conventions); ``"stanza"`` the neural tokenizer of the models.
 
     >>> [[w.text for w in s.words] for s in tokenize(["Peskov said no. It rained."])[0]]
     [['Peskov', 'said', 'no', '.'], ['It', 'rained', '.']]
     """
     if tokenizer == "rules":
-        from .tokenize import tokenize as rule_tokenize
+        from quotes.nlp.tokenize import tokenize as rule_tokenize
         out = []
         for text in texts:
             sents = []

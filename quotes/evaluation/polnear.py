@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .errors import InputError
-from .lexicon import load
-from .types import Article, Attribution
+from quotes.errors import InputError
+from quotes.lexicons import load
+from quotes.types import Article, Attribution
 
 QUOTE_CHARS = "\"“”«»"
 SPEECH_EXTRA = {"according", "quoted", "quoting", "citing", "cited", "cites", "cite", "tweeted", "wrote",
@@ -138,7 +138,7 @@ def _is_speech(cue: str, ctext: str, cspans, text: str, lex) -> bool:
 def _speech_words() -> frozenset[str]:
     global _SPEECH
     if _SPEECH is None:
-        from .lexicon import BUILTIN, _inflections, _lines
+        from quotes.lexicons import BUILTIN, _inflections, _lines
         lemmas = [line.strip().lower() for _, line in _lines(BUILTIN / "eval_speech_acts.txt")]
         _SPEECH = frozenset(w for lemma in lemmas for w in _inflections(lemma))
     return _SPEECH
@@ -223,7 +223,7 @@ def evaluate_polnear(split_dir: str | Path, *, workers: int = 2, models: str | N
     golds = {a.id: g for a, g in data}
     t0 = time.time()
     if extract is None:
-        from .parallel import extract_parallel
+        from quotes.extractors.parallel import extract_parallel
         results = list(extract_parallel((a for a, _ in data), workers=workers, models=models))
     else:
         results = list(extract((a for a, _ in data)))

@@ -21,8 +21,8 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError
-from .types import Article
+from quotes.errors import InputError
+from quotes.types import Article
 
 #: Files larger than this are refused (a news article is a few kB; 50 MB is not one).
 MAX_BYTES = 20 * 1024 * 1024

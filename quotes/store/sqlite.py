@@ -26,12 +26,12 @@ Derived tables, rebuilt together from all stored attributions by :meth:`Store.re
 - ``claim_statements(claim, doc, n, flipped)``: the attributions grouped in a claim
   (``flipped``: the statement negates the claim's text).
 - ``edges(src, dst, key, kind, attrs)``: every edge of the provenance graph
-  (:mod:`quotes.graph`; node ids ``article:<id>``, ``statement:<attribution id>``,
+  (:mod:`quotes.claims.graph`; node ids ``article:<id>``, ``statement:<attribution id>``,
   ``claim:<id>``, ``source:...``), other attributes as JSON.
 
 Every write is one transaction, so a killed process leaves the file as of its last
 commit. Queries run on :meth:`Store.corpus`, an in-memory
-:class:`~quotes.corpus.Corpus` rebuilt from the stored articles and attributions.
+:class:`~quotes.claims.corpus.Corpus` rebuilt from the stored articles and attributions.
 
 >>> import tempfile, os
 >>> from quotes.types import Article, Attribution, Speaker
@@ -55,9 +55,9 @@ import os
 import sqlite3
 from typing import Any, Iterable, Iterator
 
-from .corpus import Corpus
-from .errors import StoreError
-from .types import Article, Attribution
+from quotes.claims.corpus import Corpus
+from quotes.errors import StoreError
+from quotes.types import Article, Attribution
 
 #: Where the store lives unless told otherwise.
 DEFAULT_DB = "quotes.db"
@@ -236,7 +236,7 @@ class Store:
             return False
         corpus, where = self._load()
         claims, G = corpus.claims(), corpus.graph
-        from .claims import statement_flipped
+        from quotes.claims.group import statement_flipped
         with self._transaction():
             for t in DERIVED:
                 self.conn.execute(f"DELETE FROM {t}")
@@ -296,7 +296,7 @@ class Store:
         return corpus, where
 
     def corpus(self) -> Corpus:
-        """The stored articles and attributions as a :class:`~quotes.corpus.Corpus`: the
+        """The stored articles and attributions as a :class:`~quotes.claims.corpus.Corpus`: the
         same claims, graph, queries and DataFrame views as an in-memory one.
 
         >>> len(Store(":memory:").corpus())
@@ -328,7 +328,7 @@ def _attribution(record: str, sentence: int | None) -> Attribution:
 
 
 def load_corpus(path: str | os.PathLike = DEFAULT_DB) -> Corpus:
-    """The :class:`~quotes.corpus.Corpus` stored at ``path`` (which must exist).
+    """The :class:`~quotes.claims.corpus.Corpus` stored at ``path`` (which must exist).
 
     >>> load_corpus("/nonexistent.db")
     Traceback (most recent call last):

@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from .normalize import fold
-from .types import (
+from quotes.claims.normalize import fold
+from quotes.types import (
     ANONYMOUS, ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES,
     DOCUMENT, HEDGED, ORGANIZATION, OUTLET, PERSON, SINGLE_SOURCE, UNCONFIRMED, UNKNOWN,
     Attribution, Flag,
