@@ -13,6 +13,7 @@ setup:
 	$(BIN)/pip install -e ".[dev]"
 
 test:
+	$(BIN)/ruff check quotes tests scripts benchmarks
 	$(BIN)/python -m pytest
 
 clean:

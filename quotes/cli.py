@@ -1,6 +1,8 @@
 """The ``quotes`` command: thin commands over the library.
 
-Each command parses its arguments, makes one library call and prints. Library errors
+Each command parses its arguments, makes one library call and prints. Options shared by
+several commands (``--workers``, ``--db``, ``--format``, the input paths) are declared
+once below, with choices and defaults read from the library. Library errors
 (:class:`~quotes.errors.QuotesError`) become a one-line message and an exit code; a bad
 input file is reported (file, line, what was expected) and the other files go on.
 """
@@ -12,10 +14,19 @@ import sys
 from typing import Callable, Iterator
 
 from quotes.errors import InputError, QuotesError
-from quotes.views.output import FORMATS, write_rows
-from quotes.types import Article
+from quotes.evaluation import DATASETS, WORKERS as EVAL_WORKERS
+from quotes.nlp.pipeline import TOKENIZERS
+from quotes.store.ingest import BATCH
+from quotes.store.sqlite import DEFAULT_DB
+from quotes.types import FLAGS, Article
+from quotes.views.export import EXPORTS
+from quotes.views.output import FORMATS, PARSE_FORMATS, claim_rows, word_rows, write_rows
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+#: ``--workers 0``: one process per core, at most 4 (see :func:`quotes.extractors.parallel.extract_parallel`).
+AUTO_WORKERS = 0
+#: ``quotes ingest`` runs in this process unless told otherwise.
+INGEST_WORKERS = 1
 
 
 def command(name: str):
@@ -65,14 +76,11 @@ def cmd_parse(args) -> int:
         doc = parse([art], full=not args.fast, models=args.models, tokenizer=args.tokenizer)[0]
         if args.format == "conllu":
             sys.stdout.write(f"# newdoc id = {art.id}\n" + to_conllu(doc))
-        else:
-            rows = [{"sent": s.index + 1, "id": w.id, "word": w.text, "lemma": w.lemma, "upos": w.upos,
-                     "head": w.head, "deprel": w.deprel, "ner": w.ner, "start": w.start, "end": w.end}
-                    for s in doc.sentences for w in s.words]
-            print(f"# {art.id}")
-            write_rows(rows, "table", sys.stdout)
-            if doc.entities:
-                print("# entities: " + "; ".join(f"{e.text} ({e.type})" for e in doc.entities))
+            continue
+        print(f"# {art.id}")
+        write_rows(word_rows(doc), "table", sys.stdout)
+        if doc.entities:
+            print("# entities: " + "; ".join(f"{e.text} ({e.type})" for e in doc.entities))
     return inputs.status()
 
 
@@ -101,12 +109,8 @@ def _corpus(args, inputs: Inputs):
 @command("claims")
 def cmd_claims(args) -> int:
     inputs = Inputs(args.paths)
-    corpus = _corpus(args, inputs)
-    rows = [c.to_dict() for c in corpus.claims(flag=args.flag)]
-    if args.format != "jsonl":
-        rows = [{"id": r["id"], "text": r["text"], "flags": ", ".join(r["flags"]),
-                 "statements": len(r["statements"]), "reasons": " | ".join(r["reasons"])} for r in rows]
-    write_rows(rows, args.format, sys.stdout)
+    claims = _corpus(args, inputs).claims(flag=args.flag)
+    write_rows(claim_rows(claims, args.format), args.format, sys.stdout)
     return inputs.status()
 
 
@@ -114,8 +118,7 @@ def cmd_claims(args) -> int:
 def cmd_trace(args) -> int:
     from quotes.results import format_trace_tree
     inputs = Inputs(args.paths)
-    corpus = _corpus(args, inputs)
-    t = corpus.trace(args.claim)
+    t = _corpus(args, inputs).trace(args.claim)
     if args.format == "tree":
         print(format_trace_tree(t))
     else:
@@ -125,18 +128,11 @@ def cmd_trace(args) -> int:
 
 @command("export")
 def cmd_export(args) -> int:
-    from quotes.views.export import write_claims_jsonl, write_graphml, write_prov
+    from quotes.views.export import write_export
     inputs = Inputs(args.paths)
-    corpus = _corpus(args, inputs)
-    out = args.output
-    if args.to == "graphml":
-        write_graphml(corpus.graph, out or sys.stdout.buffer)
-    elif args.to == "prov":
-        write_prov(corpus.graph, out or sys.stdout)
-    else:
-        write_claims_jsonl(corpus.claims(), out or sys.stdout)
-    if out:
-        print(f"wrote {out}", file=sys.stderr)
+    write_export(_corpus(args, inputs), args.to, args.output)
+    if args.output:
+        print(f"wrote {args.output}", file=sys.stderr)
     return inputs.status()
 
 
@@ -153,21 +149,44 @@ def cmd_ingest(args) -> int:
 
 @command("eval")
 def cmd_eval(args) -> int:
-    if args.dataset == "polnear":
-        from quotes.evaluation.polnear import evaluate_polnear
-        report = evaluate_polnear(args.path, workers=args.workers, models=args.models, limit=args.limit)
-    else:
-        from quotes.evaluation.emergent import evaluate_emergent
-        report = evaluate_emergent(args.path, limit=args.limit)
-    print(report.format() if hasattr(report, "format") else report)
+    from quotes.evaluation import evaluate
+    print(evaluate(args.dataset, args.path, workers=args.workers, models=args.models, limit=args.limit))
     return 0
 
 
-# --- argument parsing ------------------------------------------------------------------------
+# --- options, each declared once ----------------------------------------------------------
 
-def _add_format(p: argparse.ArgumentParser, default: str = "jsonl", choices=FORMATS) -> None:
+def add_paths(p: argparse.ArgumentParser, required: bool = True) -> None:
+    """The input files or folders (optional where ``--db`` can stand in for them)."""
+    p.add_argument("paths", nargs="+" if required else "*", metavar="FILE|DIR")
+
+
+def add_format(p: argparse.ArgumentParser, default: str = FORMATS[0], choices=FORMATS) -> None:
     p.add_argument("--format", "-f", choices=choices, default=default, help=f"output format (default {default})")
 
+
+def add_workers(p: argparse.ArgumentParser, default: int = AUTO_WORKERS, auto: bool = True) -> None:
+    """``--workers``; ``auto``: the command's pool takes ``0`` as one worker per core."""
+    also = f"; {AUTO_WORKERS}: one per core, at most 4" if auto else ""
+    p.add_argument("--workers", "-j", type=int, default=default, help=f"worker processes (default {default}{also})")
+
+
+def add_db(p: argparse.ArgumentParser, query: bool = True) -> None:
+    """``--db``: the store to query instead of FILEs, or (``query=False``) the store to write."""
+    if query:
+        p.add_argument("--db", metavar="FILE", help="query this store (see `quotes ingest`) instead of FILEs")
+    else:
+        p.add_argument("--db", metavar="FILE", default=DEFAULT_DB, help=f"the store (default ./{DEFAULT_DB})")
+
+
+def add_corpus_options(p: argparse.ArgumentParser) -> None:
+    """What the commands that query a corpus share: FILEs or ``--db``, and workers to extract FILEs."""
+    add_paths(p, required=False)
+    add_db(p)
+    add_workers(p)
+
+
+# --- the parser -----------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="quotes", description="Who said what in the news, through whom, "
@@ -179,52 +198,45 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("info", help="show version and which models are used")
 
     p = sub.add_parser("parse", help="print the parse (CoNLL-U or a table) to see why a quote was (not) found")
-    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
-    p.add_argument("--format", "-f", choices=("conllu", "table"), default="conllu")
+    add_paths(p)
+    add_format(p, choices=PARSE_FORMATS, default=PARSE_FORMATS[0])
     p.add_argument("--fast", action="store_true", help="parse only sentences that may hold an attribution, "
                                                       "as extraction does")
-    p.add_argument("--tokenizer", choices=("rules", "stanza"), default="rules",
+    p.add_argument("--tokenizer", choices=TOKENIZERS, default=TOKENIZERS[0],
                    help="rules (fast; what extraction uses) or stanza (the models' neural tokenizer)")
 
     p = sub.add_parser("extract", help="attributions as JSON Lines, CSV or a table")
-    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
-    _add_format(p)
-    p.add_argument("--workers", "-j", type=int, default=0, help="worker processes (default 0: one per core, at most 4)")
+    add_paths(p)
+    add_format(p)
+    add_workers(p)
 
     p = sub.add_parser("claims", help="claims grouped across articles, with flags and reasons")
-    p.add_argument("paths", nargs="*", metavar="FILE|DIR")
-    p.add_argument("--db", metavar="FILE", help="query this store (see `quotes ingest`) instead of FILEs")
-    _add_format(p)
-    p.add_argument("--flag", choices=("unconfirmed", "contradicted", "confirmed", "single_source"),
-                   help="only claims with this flag")
-    p.add_argument("--workers", "-j", type=int, default=0, help="worker processes (default 0: one per core, at most 4)")
+    add_corpus_options(p)
+    add_format(p)
+    p.add_argument("--flag", choices=FLAGS, help="only claims with this flag")
 
     p = sub.add_parser("trace", help="the provenance of one claim (by text or id), as a tree")
     p.add_argument("claim", metavar="CLAIM", help='claim id or free text, e.g. "Putin visit postponed"')
-    p.add_argument("paths", nargs="*", metavar="FILE|DIR")
-    p.add_argument("--db", metavar="FILE", help="query this store (see `quotes ingest`) instead of FILEs")
-    _add_format(p, default="tree", choices=("tree",) + FORMATS)
-    p.add_argument("--workers", "-j", type=int, default=0, help="worker processes (default 0: one per core, at most 4)")
+    add_corpus_options(p)
+    add_format(p, default="tree", choices=("tree",) + FORMATS)
 
     p = sub.add_parser("export", help="the provenance graph as GraphML or PROV-O JSON-LD, or claims as JSONL")
-    p.add_argument("paths", nargs="*", metavar="FILE|DIR")
-    p.add_argument("--db", metavar="FILE", help="query this store (see `quotes ingest`) instead of FILEs")
-    p.add_argument("--to", choices=("graphml", "prov", "jsonl"), required=True)
+    add_corpus_options(p)
+    p.add_argument("--to", choices=EXPORTS, required=True)
     p.add_argument("--output", "-o", help="output file (default: standard output)")
-    p.add_argument("--workers", "-j", type=int, default=0, help="worker processes (default 0: one per core, at most 4)")
 
     p = sub.add_parser("ingest", help="extract articles into a store (SQLite); again: only new or changed ones")
-    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
-    p.add_argument("--db", metavar="FILE", default="quotes.db", help="the store (default ./quotes.db)")
-    p.add_argument("--workers", "-j", type=int, default=1, help="worker processes (default 1)")
+    add_paths(p)
+    add_db(p, query=False)
+    add_workers(p, default=INGEST_WORKERS, auto=False)
     p.add_argument("--scheduler", metavar="ADDRESS", help="run extraction on this Dask scheduler")
-    p.add_argument("--batch", type=int, default=16, help="articles per batch and transaction (default 16)")
+    p.add_argument("--batch", type=int, default=BATCH, help=f"articles per batch and transaction (default {BATCH})")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
     p = sub.add_parser("eval", help="score against PolNeAR or Emergent")
-    p.add_argument("dataset", choices=("polnear", "emergent"))
+    p.add_argument("dataset", choices=DATASETS)
     p.add_argument("path", help="PolNeAR split folder (with text/ and attributions/) or Emergent CSV")
-    p.add_argument("--workers", "-j", type=int, default=2)
+    add_workers(p, default=EVAL_WORKERS)
     p.add_argument("--limit", type=int, default=None, help="only the first N articles/rows")
     return ap
 

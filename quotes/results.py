@@ -15,7 +15,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-from quotes.types import Attribution, Claim
+from quotes.types import Claim
 
 
 def _frame(rows: Sequence[dict], columns: Sequence[str] | None = None):
@@ -82,7 +82,7 @@ class AttributionList(list):
     """A list of :class:`~quotes.types.Attribution` with ``to_frame()`` and HTML display:
     one row per statement with speaker, kind, type, stance, cue, chain and content.
 
-    >>> from quotes.types import Speaker, ChainLink
+    >>> from quotes.types import Attribution, Speaker, ChainLink
     >>> al = AttributionList([Attribution("d", "indirect", "it rained", 9, 18, "said",
     ...     "asserts", Speaker("Ann", "Ann", "person"), (ChainLink("Tass", "outlet"),))])
     >>> al.to_frame().loc[0, ["speaker", "chain"]].tolist()

@@ -13,7 +13,7 @@ from quotes.claims.corpus import Corpus
 from quotes.views.frames import flag_table, source_table
 from quotes.results import AttributionList, ClaimList, Table, Trace
 from quotes.types import (
-    ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DOCUMENT, HEDGED, INDIRECT, OUTLET, PERSON, UNCONFIRMED,
+    ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DOCUMENT, HEDGED, INDIRECT, PERSON, UNCONFIRMED,
     Attribution, ChainLink, Speaker,
 )
 

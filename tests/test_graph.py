@@ -62,7 +62,7 @@ def test_relay_edges_follow_the_chain(G):
     hops = sorted((d["hop"], u, v) for u, v, d in G.edges(data=True)
                   if d.get("kind") == "relayed" and d.get("statement") == stmt)
     assert hops == [(0, "source:newsweek", "source:tass"),
-                    (1, "source:tass", f"source:a diplomatic source in turkey@tass")]
+                    (1, "source:tass", "source:a diplomatic source in turkey@tass")]
 
 
 def test_trace_shows_tass_source_report_path(G):

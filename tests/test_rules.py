@@ -18,7 +18,7 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     lemmas = {"said": "say", "told": "tell", "says": "say", "confirmed": "confirm", "denied": "deny",
               "reported": "report", "added": "add", "could": "could", "confirm": "confirm",
               "refused": "refuse", "wrote": "write", "accused": "accuse", "described": "describe", "complained": "complain", "warned": "warn", "comment": "comment", "threatened": "threaten", "continued": "continue", "urges": "urge", "adding": "add", "refusing": "refuse", "reporting": "report", "noted": "note", "saying": "say", "telling": "tell", "asserted": "assert", "announced": "announce", "asked": "ask", "charged": "charge", "criticized": "criticize", "comments": "comment", "remarks": "remark", "responded": "respond", "times": "time", "agreed": "agree", "charge": "charge", **(lemmas or {})}
-    words, text, lines = [], lead, []  # ``lead``: unparsed text before the sentence
+    text, lines = lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
         form = form.replace("_", " ")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from quotes.errors import InputError
+from quotes.evaluation import WORKERS
 from quotes.lexicons import load
 from quotes.types import Article, Attribution
 
@@ -213,7 +214,7 @@ def score(pairs: Iterable[tuple[list[Gold], list[Attribution]]]) -> Report:
     return rep
 
 
-def evaluate_polnear(split_dir: str | Path, *, workers: int = 2, models: str | None = None,
+def evaluate_polnear(split_dir: str | Path, *, workers: int = WORKERS, models: str | None = None,
                      limit: int | None = None,
                      extract: Callable[[Iterable[Article]], Iterable[tuple[Article, list[Attribution]]]] | None = None
                      ) -> Report:

@@ -251,6 +251,7 @@ def token_texts(text: str) -> list[list[str]]:
     """Convenience: the token strings of :func:`tokenize`, per sentence.
 
     >>> token_texts("Clinton’s aides won't say. They're 5% sure it costs $100.")
-    [['Clinton', '’s', 'aides', 'wo', "n't", 'say', '.'], ['They', "'re", '5', '%', 'sure', 'it', 'costs', '$', '100', '.']]
+    [['Clinton', '’s', 'aides', 'wo', "n't", 'say', '.'],
+     ['They', "'re", '5', '%', 'sure', 'it', 'costs', '$', '100', '.']]
     """
     return [[text[s:e] for s, e in sent] for sent in tokenize(text)]

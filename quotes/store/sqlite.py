@@ -116,7 +116,8 @@ class Store:
     >>> Store("/nonexistent/dir/q.db", create=False)
     Traceback (most recent call last):
     ...
-    quotes.errors.StoreError: no store at /nonexistent/dir/q.db (run `quotes ingest ... --db /nonexistent/dir/q.db` first)
+    quotes.errors.StoreError: no store at /nonexistent/dir/q.db (run `quotes ingest ... --db /nonexistent/dir/q.db`
+    first)
     """
 
     def __init__(self, path: str | os.PathLike = DEFAULT_DB, *, create: bool = True):

@@ -1,21 +1,27 @@
 """Exports: claims as JSON Lines, the graph as GraphML, provenance as W3C PROV-O JSON-LD.
 
 >>> from quotes.types import Claim
+
+if TYPE_CHECKING:
+    from quotes.claims.corpus import Corpus
 >>> list(claims_jsonl([Claim("c-1", "It rained")]))
 ['{"id": "c-1", "text": "It rained", "flags": [], "reasons": [], "statements": []}']
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
-from typing import IO, Iterable, Iterator
+import sys
+from typing import IO, TYPE_CHECKING, Iterable, Iterator
 from urllib.parse import quote
 
 import networkx as nx
 
 from quotes.types import Claim
+
+if TYPE_CHECKING:
+    from quotes.claims.corpus import Corpus
 
 PROV = "http://www.w3.org/ns/prov#"
 #: Namespace of the quotes vocabulary (stance, flags, offsets) in PROV exports.
@@ -27,6 +33,8 @@ CONTEXT = {
 #: PROV agent type of each source kind.
 AGENT_TYPES = {"person": "prov:Person", "organization": "prov:Organization",
                "outlet": "prov:Organization"}
+#: What ``quotes export --to`` writes: the graph as GraphML or PROV-O JSON-LD, or the claims as JSON Lines.
+EXPORTS = ("graphml", "prov", "jsonl")
 #: quotes predicate of each statement -> claim/statement stance edge.
 STANCE_PREDICATES = {"confirms": "quotes:confirms", "denies": "quotes:denies",
                      "cannot_confirm": "quotes:cannotConfirm"}
@@ -41,6 +49,7 @@ def claims_jsonl(claims: Iterable[Claim]) -> Iterator[str]:
 def write_claims_jsonl(claims: Iterable[Claim], out: str | os.PathLike | IO[str]) -> int:
     """Write claims as JSON Lines to a path or an open text file; returns the count.
 
+    >>> import io
     >>> buf = io.StringIO()
     >>> write_claims_jsonl([Claim("c-1", "It rained")], buf), buf.getvalue().count("\\n")
     (1, 1)
@@ -82,6 +91,7 @@ def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def write_graphml(G: nx.MultiDiGraph, out: str | os.PathLike | IO[bytes]) -> None:
     """Write the provenance graph as GraphML (read back with ``nx.read_graphml``).
 
+    >>> import io
     >>> H = nx.MultiDiGraph(); _ = H.add_edge("a", "b", key="said", kind="said")
     >>> buf = io.BytesIO(); write_graphml(H, buf); _ = buf.seek(0)
     >>> nx.read_graphml(buf, force_multigraph=True).number_of_edges()
@@ -104,6 +114,67 @@ def _add(obj: dict, key: str, value) -> None:
         obj[key] = [obj[key], value]
 
 
+def _source(d: dict, n: str) -> dict:
+    types = ["prov:Agent"] + ([AGENT_TYPES[d["source_kind"]]] if d.get("source_kind") in AGENT_TYPES else [])
+    return {"@type": types, "rdfs:label": d.get("name", n), "quotes:sourceKind": d.get("source_kind")}
+
+
+def _article(d: dict, n: str) -> dict:
+    obj = {"@type": ["prov:Entity", "quotes:Article"], "rdfs:label": d.get("title") or d.get("doc")}
+    obj.update({f"quotes:{attr}": d[attr] for attr in ("publisher", "date", "url") if d.get(attr)})
+    return obj
+
+
+def _statement(d: dict, n: str) -> dict:
+    obj = {"@type": ["prov:Entity", "quotes:Statement"], "prov:value": d.get("content")}
+    obj.update({f"quotes:{attr}": d[attr] for attr in ("doc", "start", "end", "stance", "effective_stance",
+                                                       "type", "cue") if d.get(attr) not in (None, "")})
+    return obj
+
+
+def _claim(d: dict, n: str) -> dict:
+    reasons = json.loads(d.get("reasons") or "{}")
+    return {"@type": ["prov:Entity", "quotes:Claim"], "prov:value": d.get("text"),
+            "quotes:flag": [f for f in (d.get("flags") or "").split(",") if f],
+            "quotes:reason": [r for rs in reasons.values() for r in rs]}
+
+
+#: The PROV-O description of each kind of graph node.
+NODE_KINDS = {"source": _source, "article": _article, "statement": _statement, "claim": _claim}
+#: Edge kind -> (predicate, whether it points from the edge's target back to its source).
+EDGE_PREDICATES = {
+    "published": ("prov:wasAttributedTo", True), "said": ("prov:wasAttributedTo", True),
+    "contains": ("prov:hadMember", False), "about": ("quotes:about", False),
+    **{k: (pred, False) for k, pred in STANCE_PREDICATES.items()},
+}
+
+
+def _prov_node(n: str, d: dict) -> dict:
+    obj: dict = {"@id": _iri(n)}
+    describe = NODE_KINDS.get(d.get("kind"))
+    if describe:
+        obj.update(describe(d, n))
+    return obj
+
+
+def _relay_versions(sid: str, hops: list[tuple[int, str]]) -> list[dict]:
+    """Each relay's version of one statement, outermost first, each derived from the next inner one."""
+    statement = _iri(f"statement:{sid}")
+    hops = sorted(hops)
+    versions = []
+    for i, (hop, relay) in enumerate(hops):
+        v = {"@id": f"{statement}/relay/{hop}", "@type": ["prov:Entity", "quotes:Relayed"],
+             "prov:wasAttributedTo": {"@id": _iri(relay)}, "quotes:hop": hop}
+        if i + 1 < len(hops):
+            v["prov:wasDerivedFrom"] = {"@id": f"{statement}/relay/{hops[i + 1][0]}"}
+        else:
+            v["prov:wasQuotedFrom"] = {"@id": statement}
+        if i == 0:
+            v["prov:hadPrimarySource"] = {"@id": statement}
+        versions.append(v)
+    return versions
+
+
 def graph_to_prov(G: nx.MultiDiGraph) -> dict:
     """The graph as W3C PROV-O JSON-LD (a dict with ``@context`` and ``@graph``).
 
@@ -122,67 +193,24 @@ def graph_to_prov(G: nx.MultiDiGraph) -> dict:
     >>> [n["@type"] for n in graph_to_prov(H)["@graph"]]
     [['prov:Agent', 'prov:Person'], ['prov:Entity', 'quotes:Statement']]
     """
-    nodes: dict[str, dict] = {}
-    for n, d in G.nodes(data=True):
-        obj: dict = {"@id": _iri(n)}
-        kind = d.get("kind")
-        if kind == "source":
-            types = ["prov:Agent"] + ([AGENT_TYPES[d["source_kind"]]]
-                                      if d.get("source_kind") in AGENT_TYPES else [])
-            obj.update({"@type": types, "rdfs:label": d.get("name", n),
-                        "quotes:sourceKind": d.get("source_kind")})
-        elif kind == "article":
-            obj.update({"@type": ["prov:Entity", "quotes:Article"],
-                        "rdfs:label": d.get("title") or d.get("doc")})
-            for attr in ("publisher", "date", "url"):
-                if d.get(attr):
-                    obj[f"quotes:{attr}"] = d[attr]
-        elif kind == "statement":
-            obj.update({"@type": ["prov:Entity", "quotes:Statement"], "prov:value": d.get("content")})
-            for attr in ("doc", "start", "end", "stance", "effective_stance", "type", "cue"):
-                if d.get(attr) not in (None, ""):
-                    obj[f"quotes:{attr}"] = d[attr]
-        elif kind == "claim":
-            obj.update({"@type": ["prov:Entity", "quotes:Claim"], "prov:value": d.get("text")})
-            reasons = json.loads(d.get("reasons") or "{}")
-            obj["quotes:flag"] = [f for f in (d.get("flags") or "").split(",") if f]
-            obj["quotes:reason"] = [r for rs in reasons.values() for r in rs]
-        nodes[n] = obj
+    nodes = {n: _prov_node(n, d) for n, d in G.nodes(data=True)}
     relays: dict[str, list[tuple[int, str]]] = {}
     for u, v, d in G.edges(data=True):
         k = d.get("kind")
-        if k == "published":
-            _add(nodes[v], "prov:wasAttributedTo", {"@id": _iri(u)})
-        elif k == "contains":
-            _add(nodes[u], "prov:hadMember", {"@id": _iri(v)})
-        elif k == "said":
-            _add(nodes[v], "prov:wasAttributedTo", {"@id": _iri(u)})
-        elif k == "about":
-            _add(nodes[u], "quotes:about", {"@id": _iri(v)})
-        elif k in STANCE_PREDICATES:
-            _add(nodes[u], STANCE_PREDICATES[k], {"@id": _iri(v)})
-        elif k == "relayed":
+        if k == "relayed":
             relays.setdefault(d["statement"], []).append((d["hop"], u))
-    versions = []
-    for sid, hops in relays.items():
-        statement = _iri(f"statement:{sid}")
-        hops.sort()
-        for i, (hop, relay) in enumerate(hops):
-            v = {"@id": f"{statement}/relay/{hop}", "@type": ["prov:Entity", "quotes:Relayed"],
-                 "prov:wasAttributedTo": {"@id": _iri(relay)}, "quotes:hop": hop}
-            if i + 1 < len(hops):
-                v["prov:wasDerivedFrom"] = {"@id": f"{statement}/relay/{hops[i + 1][0]}"}
-            else:
-                v["prov:wasQuotedFrom"] = {"@id": statement}
-            if i == 0:
-                v["prov:hadPrimarySource"] = {"@id": statement}
-            versions.append(v)
+        elif k in EDGE_PREDICATES:
+            predicate, backwards = EDGE_PREDICATES[k]
+            subject, obj = (v, u) if backwards else (u, v)
+            _add(nodes[subject], predicate, {"@id": _iri(obj)})
+    versions = [v for sid, hops in relays.items() for v in _relay_versions(sid, hops)]
     return {"@context": CONTEXT, "@graph": list(nodes.values()) + versions}
 
 
 def write_prov(G: nx.MultiDiGraph, out: str | os.PathLike | IO[str]) -> None:
     """Write :func:`graph_to_prov` as JSON-LD text to a path or an open text file.
 
+    >>> import io
     >>> buf = io.StringIO(); write_prov(nx.MultiDiGraph(), buf)
     >>> json.loads(buf.getvalue())["@graph"]
     []
@@ -193,3 +221,23 @@ def write_prov(G: nx.MultiDiGraph, out: str | os.PathLike | IO[str]) -> None:
             fh.write(doc + "\n")
     else:
         out.write(doc + "\n")
+
+
+def write_export(corpus: Corpus, to: str, out: str | os.PathLike | None = None) -> None:
+    """Write one of :data:`EXPORTS` of ``corpus`` to the file ``out`` (None: standard output).
+
+    >>> from quotes.claims.corpus import Corpus
+    >>> write_export(Corpus(), "jsonl")
+    >>> write_export(Corpus(), "rdf")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown export 'rdf'; expected one of graphml, prov, jsonl
+    """
+    if to == "graphml":
+        write_graphml(corpus.graph, out or sys.stdout.buffer)
+    elif to == "prov":
+        write_prov(corpus.graph, out or sys.stdout)
+    elif to == "jsonl":
+        write_claims_jsonl(corpus.claims(), out or sys.stdout)
+    else:
+        raise ValueError(f"unknown export {to!r}; expected one of {', '.join(EXPORTS)}")

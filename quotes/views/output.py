@@ -18,7 +18,11 @@ import json
 import shutil
 from typing import Any, Iterable, TextIO
 
+from quotes.types import Claim, ParsedDoc
+
 FORMATS = ("jsonl", "csv", "table")
+#: What ``quotes parse`` prints: CoNLL-U or a table of words.
+PARSE_FORMATS = ("conllu", "table")
 
 
 def flatten(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -37,6 +41,32 @@ def flatten(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             out[key] = v
     return out
+
+
+def word_rows(doc: ParsedDoc) -> list[dict[str, Any]]:
+    """One row per word of a parsed document (``quotes parse --format table``).
+
+    >>> from quotes.types import ParsedDoc, Sentence, Word
+    >>> doc = ParsedDoc("d", "He said", [Sentence(0, 0, 7, [Word(1, "He", 0, 2), Word(2, "said", 3, 7)])])
+    >>> [r["word"] for r in word_rows(doc)]
+    ['He', 'said']
+    """
+    return [{"sent": s.index + 1, "id": w.id, "word": w.text, "lemma": w.lemma, "upos": w.upos,
+             "head": w.head, "deprel": w.deprel, "ner": w.ner, "start": w.start, "end": w.end}
+            for s in doc.sentences for w in s.words]
+
+
+def claim_rows(claims: Iterable[Claim], fmt: str) -> list[dict[str, Any]]:
+    """Claims as rows: the full records for ``jsonl``, a one-line summary each for csv and table.
+
+    >>> claim_rows([Claim("c-1", "It rained")], "table")
+    [{'id': 'c-1', 'text': 'It rained', 'flags': '', 'statements': 0, 'reasons': ''}]
+    """
+    rows = [c.to_dict() for c in claims]
+    if fmt == "jsonl":
+        return rows
+    return [{"id": r["id"], "text": r["text"], "flags": ", ".join(r["flags"]),
+             "statements": len(r["statements"]), "reasons": " | ".join(r["reasons"])} for r in rows]
 
 
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
