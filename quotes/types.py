@@ -48,6 +48,10 @@ SINGLE_SOURCE = "single_source"
 FLAGS = (UNCONFIRMED, CONTRADICTED, CONFIRMED, SINGLE_SOURCE)
 
 
+#: An article's optional metadata fields, in the order inputs and outputs list them.
+ARTICLE_METADATA = ("publisher", "date", "url", "title", "author")
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One document. ``publisher`` is the outermost link of every chain in it."""
@@ -58,6 +62,7 @@ class Article:
     date: str | None = None
     url: str | None = None
     title: str | None = None
+    author: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

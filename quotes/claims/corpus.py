@@ -22,7 +22,7 @@ from quotes.claims import graph as _graph
 from quotes.claims.group import group_claims
 from quotes.errors import InputError
 from quotes.results import AttributionList, ClaimList, Table, Trace, _html_table
-from quotes.types import Article, Attribution, Claim
+from quotes.types import ARTICLE_METADATA, Article, Attribution, Claim
 
 Extractor = Callable[[Article], list[Attribution]]
 
@@ -92,7 +92,7 @@ class Corpus:
             if isinstance(item, InputError):
                 raise item
             extra = {k: v for k, v in metadata.get(item.id, {}).items()
-                     if k in ("publisher", "date", "title", "url")}
+                     if k in ARTICLE_METADATA}
             arts.append(replace(item, **extra) if extra else item)
         corpus = cls()
         if extract is None:

@@ -1,4 +1,6 @@
-"""Reading articles from files: plain text, folders, JSON Lines and CSV.
+"""Reading articles from files: plain text, folders, JSON Lines, CSV, saved web pages
+(``.html``, :mod:`quotes.inputs.html`) and web-archive crawls (``.warc``, ``.warc.gz``,
+:mod:`quotes.inputs.warc`).
 
 Readers never raise on a bad record: they yield an :class:`~quotes.errors.InputError`
 in its place (naming the file and line), so one broken file or row never stops a run
@@ -22,13 +24,15 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from quotes.errors import InputError
-from quotes.types import Article
+from quotes.inputs.html import HTML_SUFFIXES, read_html
+from quotes.inputs.warc import WARC_SUFFIXES, is_warc, read_warc
+from quotes.types import ARTICLE_METADATA, Article
 
 #: Files larger than this are refused (a news article is a few kB; 50 MB is not one).
 MAX_BYTES = 20 * 1024 * 1024
 #: File endings read from folders.
-SUFFIXES = (".txt", ".jsonl", ".csv")
-OPTIONAL_FIELDS = ("publisher", "date", "url", "title")
+SUFFIXES = (".txt", ".jsonl", ".csv") + HTML_SUFFIXES + WARC_SUFFIXES
+OPTIONAL_FIELDS = ARTICLE_METADATA
 
 csv.field_size_limit(MAX_BYTES)
 
@@ -39,7 +43,10 @@ def read_articles(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_BY
 
     ``paths`` are ``.txt`` files (one article each, id = file stem), ``.jsonl`` and
     ``.csv`` files (one article per line/row: ``id``, ``text`` and optional
-    ``publisher``, ``date``, ``url``, ``title``), or folders holding such files.
+    ``publisher``, ``date``, ``url``, ``title``, ``author``), saved web pages (``.html``,
+    ``.htm``: the main text and the page's metadata, id = file stem), web-archive files
+    (``.warc``, ``.warc.gz``: one article per HTML page, streamed), or folders holding such
+    files.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "feed.jsonl"
@@ -50,7 +57,7 @@ def read_articles(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_BY
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(SUFFIXES))
             if not files:
                 yield InputError(path, f"folder holds no {', '.join(SUFFIXES)} files")
             for f in files:
@@ -104,12 +111,17 @@ def _decode(path: Path, data: bytes, first_line: int = 1) -> str:
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
+    if is_warc(path):  # streamed: max_bytes bounds each page, not the crawl
+        yield from read_warc(path, max_bytes=max_bytes)
+        return
     try:
         data = _read_bytes(path, max_bytes)
         if suffix in (".jsonl", ".ndjson"):
             yield from _read_jsonl(path, data)
         elif suffix == ".csv":
             yield from _read_csv(path, data)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html(path, data)
         else:
             text = _decode(path, data)
             if not text.strip():

@@ -1,12 +1,13 @@
 """The persistent corpus: one SQLite file holding articles, attributions and what is
 derived from them (sources, claims with flags, graph edges).
 
-Schema (``meta.schema_version`` = 1):
+Schema (``meta.schema_version`` = 2; a version-1 store is upgraded in place when opened for
+writing):
 
 - ``meta(key PRIMARY KEY, value)``: ``schema_version``; ``stale`` is ``1`` while the
   derived tables lag behind the stored attributions (set by every write, cleared by
   :meth:`Store.refresh`).
-- ``articles(id PRIMARY KEY, hash, extractor, text, publisher, date, url, title)``:
+- ``articles(id PRIMARY KEY, hash, extractor, text, publisher, date, url, title, author)``:
   ``hash`` is the SHA-256 of the article's fields (:func:`article_hash`); ``extractor``
   names the function that made its attributions. Same id, hash and extractor: the
   article is unchanged and is not extracted again.
@@ -61,7 +62,9 @@ from quotes.types import Article, Attribution
 
 #: Where the store lives unless told otherwise.
 DEFAULT_DB = "quotes.db"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+#: How a store of an older schema version is brought to the next one.
+MIGRATIONS = {"1": ("ALTER TABLE articles ADD COLUMN author TEXT",)}
 #: Every table, in dependency order.
 TABLES = ("meta", "articles", "attributions", "sources", "claims", "claim_flags",
           "claim_statements", "edges")
@@ -71,7 +74,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, hash TEXT NOT NULL, extractor TEXT NOT NULL, text TEXT NOT NULL,
-    publisher TEXT, date TEXT, url TEXT, title TEXT);
+    publisher TEXT, date TEXT, url TEXT, title TEXT, author TEXT);
 CREATE TABLE IF NOT EXISTS attributions (
     doc TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL,
     id TEXT NOT NULL, type TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -104,7 +107,10 @@ def article_hash(article: Article) -> str:
     >>> article_hash(Article("a", "x")) == article_hash(Article("a", "x", publisher="P"))
     False
     """
-    blob = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False)
+    fields = article.to_dict()
+    if fields.get("author") is None:  # keeps the hashes of stores written before authors were read
+        del fields["author"]
+    blob = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -138,7 +144,14 @@ class Store:
                     self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                                       (SCHEMA_VERSION,))
                     self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
-            elif version != SCHEMA_VERSION:
+                version = SCHEMA_VERSION
+            while version in MIGRATIONS:
+                with self._transaction():
+                    for stmt in MIGRATIONS[version]:
+                        self.conn.execute(stmt)
+                    version = str(int(version) + 1)
+                    self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
+            if version != SCHEMA_VERSION:
                 raise StoreError(f"{self.path} holds schema version {version}; this quotes reads "
                                  f"version {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as err:
@@ -208,8 +221,9 @@ class Store:
                 h = article_hash(art)
                 self.conn.execute("DELETE FROM attributions WHERE doc = ?", (art.id,))
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (art.id, h, extractor, art.text, art.publisher, art.date, art.url, art.title))
+                    "INSERT OR REPLACE INTO articles (id, hash, extractor, text, publisher, date, url, title, "
+                    "author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (art.id, h, extractor, art.text, art.publisher, art.date, art.url, art.title, art.author))
                 self.conn.executemany(
                     "INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(art.id, i, a.id, a.type, a.start, a.end, a.content, a.cue, a.stance,
@@ -271,7 +285,7 @@ class Store:
         []
         """
         for row in self.conn.execute(
-                "SELECT id, text, publisher, date, url, title FROM articles ORDER BY id"):
+                "SELECT id, text, publisher, date, url, title, author FROM articles ORDER BY id"):
             yield Article(*row)
 
     def attributions(self, doc: str | None = None) -> list[Attribution]:
@@ -317,7 +331,7 @@ class Store:
         """Every table's rows, sorted: two stores are equal when their snapshots are.
 
         >>> Store(":memory:").snapshot()["meta"]
-        [('schema_version', '1'), ('stale', '0')]
+        [('schema_version', '2'), ('stale', '0')]
         """
         return {t: sorted(self.conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
                 for t in TABLES}
