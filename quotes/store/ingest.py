@@ -75,7 +75,7 @@ def extract_batch(batch: list[Article], extract: Extractor | None = None,
     when extraction failed on it (the other articles of the batch still go through).
 
     >>> extract_batch([Article("a", "x")], no_attributions)
-    [(Article(id='a', text='x', publisher=None, date=None, url=None, title=None), [])]
+    [(Article(id='a', text='x', publisher=None, date=None, url=None, title=None, author=None), [])]
     """
     if extract is None:
         from quotes.extractors import extract_many
