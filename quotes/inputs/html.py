@@ -98,8 +98,9 @@ def article_from_html(html: str, *, id: str, url: str | None = None, date: str |
     """One :class:`Article` from a page's HTML; ``url`` and ``date`` (e.g. from a WARC
     record) are used where the page itself does not say. A page with no main text raises
     :class:`InputError` naming ``source``."""
+    # fast: trafilatura's own extractor without its slower fallback algorithms (half the time)
     doc = _trafilatura().bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                         include_tables=False)
+                                         include_tables=False, fast=True)
     lines = [line.strip() for line in (doc.text or "").splitlines() if line.strip()] if doc else []
     text = "\n\n".join(lines)
     if not any(len(line.split()) >= MIN_LINE_WORDS for line in lines):
