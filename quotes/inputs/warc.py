@@ -133,4 +133,5 @@ def read_warc(path: str | Path, *, max_bytes: int) -> Iterator[Article | InputEr
     except OSError as err:
         yield InputError(path, f"cannot read: {err.strerror or err}")
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as err:
-        yield InputError(f"{path} record {n + 1}", f"truncated or corrupt WARC ({str(err).strip() or type(err).__name__})")
+        why = str(err).strip() or type(err).__name__
+        yield InputError(f"{path} record {n + 1}", f"truncated or corrupt WARC ({why})")
