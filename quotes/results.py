@@ -91,14 +91,14 @@ class AttributionList(list):
     (1, 0)
     """
 
-    COLUMNS = ("doc", "speaker", "kind", "type", "stance", "cue", "chain", "content", "id")
+    COLUMNS = ("doc", "speaker", "kind", "type", "stance", "cue", "chain", "content", "id", "rule")
 
     def rows(self) -> list[dict[str, Any]]:
         """One plain dict per attribution (``chain`` as "A > B" text)."""
         return [{
             "doc": a.doc, "speaker": a.speaker.name, "kind": a.speaker.kind, "type": a.type,
             "stance": a.stance, "cue": a.cue, "chain": " > ".join(x.name for x in a.chain),
-            "content": a.content, "id": a.id,
+            "content": a.content, "id": a.id, "rule": a.rule,
         } for a in self]
 
     def by_doc(self, doc: str) -> "AttributionList":
@@ -110,7 +110,8 @@ class AttributionList(list):
         return AttributionList(a for a in self if a.speaker.name.casefold() == name.casefold())
 
     def to_frame(self):
-        """One row per attribution: doc, speaker, kind, type, stance, cue, chain, content, id."""
+        """One row per attribution: doc, speaker, kind, type, stance, cue, chain, content, id, rule
+        (the rule that found it)."""
         return _frame(self.rows(), self.COLUMNS)
 
     def _repr_html_(self) -> str:

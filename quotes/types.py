@@ -15,6 +15,7 @@ appear at the edges (JSON, DataFrames, graph attributes) through ``to_dict``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, asdict
+from enum import IntEnum, StrEnum
 from typing import Any
 
 # Attribution types
@@ -128,6 +129,9 @@ class Attribution:
     #: the record runs from A to B, ``parts`` holds ((A's start, end), (B's start, end));
     #: empty when the content is one piece
     parts: tuple[tuple[int, int], ...] = ()
+    #: the name of the rule that found the statement ("complement_clause", "according_to"):
+    #: ``quotes explain`` shows how it fired; ``None`` in records from before rules were named
+    rule: str | None = None
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -168,6 +172,7 @@ class Attribution:
             "chain": [link.to_dict() for link in self.chain],
             **({"key": self.key} if self.key else {}),
             **({"parts": [list(p) for p in self.parts]} if self.parts else {}),
+            "rule": self.rule,
         }
 
     @classmethod
@@ -179,7 +184,7 @@ class Attribution:
             speaker=Speaker(**d["speaker"]),
             chain=tuple(ChainLink(**c) for c in d.get("chain", ())),
             cue_start=d.get("cue_start"), cue_end=d.get("cue_end"), key=d.get("key", ""),
-            parts=tuple((int(s), int(e)) for s, e in d.get("parts", ())),
+            parts=tuple((int(s), int(e)) for s, e in d.get("parts", ())), rule=d.get("rule"),
         )
 
 
@@ -316,6 +321,26 @@ class QuoteSpan:
         return self.close + self.mark_len if self.close is not None else self.end
 
 
+class CueKind(StrEnum):
+    """What kind of words make a :class:`Cue` (the values compare equal to plain strings)."""
+
+    VERB = "verb"            # a reporting verb: "said", "told", "could not confirm"
+    ACCORDING = "according"  # "according to X"
+    NOUN = "noun"            # a reporting noun with a clause: "a report that ..."
+    HEDGE = "hedge"          # "reportedly", "allegedly"
+    HEADLINE = "headline"    # "...: report"
+
+
+class NoSpan(IntEnum):
+    """Values of :attr:`Cue.content_start` and ``content_end`` when the cue's sentence holds
+    no span of what was said (offsets are never negative, so these never collide)."""
+
+    #: what was said is the quotation that follows: 'O'Neill said, “...', "X said:" at a sentence's end
+    FOLLOWS = -1
+    #: a bare cue ("..., she said.") that a neighbouring quotation may claim
+    BARE = -2
+
+
 @dataclass(slots=True)
 class Cue:
     """A speech event found in one parsed sentence (internal: extract stages only).
@@ -324,11 +349,13 @@ class Cue:
     implicit, as for "reportedly", or named by ``source_text``); ``content`` is the
     character span of what was said (in ``parts`` when the cue interrupts it);
     ``content_ids`` the word ids inside it (used to nest events); ``audience`` the word ids
-    of whom it was told to ("told Interfax").
+    of whom it was told to ("told Interfax"). With no span in its sentence,
+    ``content_start == content_end`` is a :class:`NoSpan` value. ``rule`` names the rule
+    that read it.
     """
 
     sentence: int
-    kind: str                 # verb | according | noun | hedge | headline
+    kind: str                 # a CueKind
     lemma: str
     text: str
     start: int
@@ -344,3 +371,9 @@ class Cue:
     #: what was said in pieces around the cue ("The museum, Obama said, would ..."): the
     #: record's ``parts``; empty when the content is one span
     parts: tuple[tuple[int, int], ...] = ()
+    rule: str | None = None
+
+    @property
+    def has_span(self) -> bool:
+        """Whether the cue's sentence holds what was said (not a :class:`NoSpan` value)."""
+        return self.content_start >= 0

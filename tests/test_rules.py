@@ -502,3 +502,21 @@ def test_three_word_quotation_continues_its_speaker():
                          "Melanie/PROPN/7/nsubj said/VERB/0/root ./PUNCT/7/punct", tail=" “I would, Donald.”")
     (r,) = list(attributions(doc))
     assert [text[s:e] for s, e in r.parts] == ["We act", "I would, Donald."]
+
+
+# --- every record names its rule ------------------------------------------------------
+
+def test_records_name_their_rule():
+    text, doc = doc_from(CASES[0][0])
+    recs = list(attributions(doc))
+    assert [r.rule for r in recs] == ["verb_complement"]
+    assert recs[0].to_dict()["rule"] == "verb_complement"
+
+
+def test_rule_field_round_trips_and_old_json_loads():
+    from quotes.types import Attribution, Speaker
+    a = Attribution("d", "indirect", "x", 0, 1, "said", "asserts", Speaker("A", "A"), rule="according_to")
+    assert Attribution.from_dict(a.to_dict()) == a
+    old = a.to_dict()
+    del old["rule"]
+    assert Attribution.from_dict(old).rule is None

@@ -240,7 +240,7 @@ def _snap_to_sentence(cues: list[Cue], t: Tree) -> list[Cue]:
         out.append(Cue(sentence=c.sentence, kind=c.kind, lemma=c.lemma, text=c.text, start=c.start, end=c.end,
                        stance=c.stance, speaker=c.speaker, content_start=t.w(order[0]).start,
                        content_end=t.w(order[-1]).end, content_ids=frozenset(order), audience=c.audience,
-                       anchor=c.anchor, source_text=c.source_text))
+                       anchor=c.anchor, source_text=c.source_text, rule=c.rule))
     return out
 
 

@@ -30,7 +30,7 @@ import dataclasses
 from typing import Iterator
 
 from quotes.lexicons import Lexicon, load
-from quotes.types import ASSERTS, HEDGED, Cue, Sentence, Word
+from quotes.types import ASSERTS, HEDGED, Cue, CueKind, NoSpan, Sentence, Word
 from quotes.extractors.tree import Tree
 from quotes.extractors.verbs import BARE, verb_cue
 
@@ -65,11 +65,11 @@ def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iter
             cue = _hedge_cue(t, w, text, lex)
         if cue is not None and cue.content_end > cue.content_start:
             key = (cue.content_start, cue.content_end)
-            if key in seen_content and cue.kind == "hedge":
+            if key in seen_content and cue.kind == CueKind.HEDGE:
                 continue
             seen_content.add(key)
             yield cue
-        elif cue is not None and cue.kind == "verb" and cue.content_start in (-1, BARE):
+        elif cue is not None and cue.kind == CueKind.VERB and cue.content_start in (NoSpan.FOLLOWS, NoSpan.BARE):
             yield cue  # "X said:" with the quote in the next sentence, or a bare "she said"
     yield from _headline_cue(t, text, lex)
 
@@ -106,10 +106,10 @@ def _according_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if src.lemma.lower() in lex.nouns and lex.nouns[src.lemma.lower()] == "document" and \
             not any(t.w(i).upos == "PROPN" for i in src_ids):
         stance = HEDGED  # "according to a report"
-    return Cue(sentence=t.sent.index, kind="according", lemma="according to", text=text[w.start:end_word.end],
+    return Cue(sentence=t.sent.index, kind=CueKind.ACCORDING, lemma="according to", text=text[w.start:end_word.end],
                start=w.start, end=end_word.end, stance=stance, speaker=src.id,
                content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end, content_ids=frozenset(ids),
-               anchor=w.id)
+               anchor=w.id, rule="according_to")
 
 
 def _according_fallback(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
@@ -152,10 +152,10 @@ def _according_fallback(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None
         return None
     stance = HEDGED if head.lemma.lower() in lex.nouns and lex.nouns[head.lemma.lower()] == "document" and \
         not any(x.upos == "PROPN" for x in np) else ASSERTS
-    return Cue(sentence=t.sent.index, kind="according", lemma="according to", text=text[w.start:words[i].end],
+    return Cue(sentence=t.sent.index, kind=CueKind.ACCORDING, lemma="according to", text=text[w.start:words[i].end],
                start=w.start, end=words[i].end, stance=stance, speaker=head.id,
                content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end, content_ids=frozenset(ids),
-               anchor=w.id)
+               anchor=w.id, rule="according_to_words")
 
 
 def _colon_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
@@ -170,9 +170,10 @@ def _colon_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         return None
     phrase = text[t.words[0].start:t.w(w.id - 1).end]
     outlet = lex.outlet_name(phrase) is not None  # "The New York Times" (parsed as "York Times")
-    return Cue(sentence=t.sent.index, kind="verb", lemma=lemma, text=w.text, start=w.start, end=w.end,
-               stance=lex.verbs[lemma].stance, speaker=None if outlet else w.id - 1, content_start=-1,
-               content_end=-1, anchor=w.id, source_text=phrase if outlet else None)
+    return Cue(sentence=t.sent.index, kind=CueKind.VERB, lemma=lemma, text=w.text, start=w.start, end=w.end,
+               stance=lex.verbs[lemma].stance, speaker=None if outlet else w.id - 1, content_start=NoSpan.FOLLOWS,
+               content_end=NoSpan.FOLLOWS, anchor=w.id, source_text=phrase if outlet else None,
+               rule="colon_after_name")
 
 
 def _noun_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
@@ -199,10 +200,9 @@ def _noun_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     ids = t.trimmed(t.subtree(clause.id), drop_lead=("that", "about", "on"))
     if not ids:
         return None
-    stance = ASSERTS if lex.nouns.get(w.lemma.lower()) != "speech" else ASSERTS
-    return Cue(sentence=t.sent.index, kind="noun", lemma=w.lemma.lower(), text=w.text, start=w.start, end=w.end,
-               stance=stance, speaker=w.id, content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end,
-               content_ids=frozenset(ids), anchor=w.id)
+    return Cue(sentence=t.sent.index, kind=CueKind.NOUN, lemma=w.lemma.lower(), text=w.text, start=w.start,
+               end=w.end, stance=ASSERTS, speaker=w.id, content_start=t.w(ids[0]).start,
+               content_end=t.w(ids[-1]).end, content_ids=frozenset(ids), anchor=w.id, rule="reporting_noun")
 
 
 def _hedge_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
@@ -212,9 +212,10 @@ def _hedge_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     ids = t.trimmed(t.subtree(clause))
     if len(ids) < 3:
         return None
-    return Cue(sentence=t.sent.index, kind="hedge", lemma=w.text.lower(), text=w.text, start=w.start, end=w.end,
-               stance=HEDGED, speaker=None, content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end,
-               content_ids=frozenset(ids), anchor=w.id, source_text=w.text)
+    return Cue(sentence=t.sent.index, kind=CueKind.HEDGE, lemma=w.text.lower(), text=w.text, start=w.start,
+               end=w.end, stance=HEDGED, speaker=None, content_start=t.w(ids[0]).start,
+               content_end=t.w(ids[-1]).end, content_ids=frozenset(ids), anchor=w.id, source_text=w.text,
+               rule="hedge_word")
 
 
 def _headline_cue(t: Tree, text: str, lex: Lexicon) -> Iterator[Cue]:
@@ -239,6 +240,6 @@ def _headline_cue(t: Tree, text: str, lex: Lexicon) -> Iterator[Cue]:
         return
     noun = next((w for w in tail if w.lemma.lower() in lex.nouns), None)
     stance = HEDGED if noun is not None and lex.nouns[noun.lemma.lower()] == "document" else ASSERTS
-    yield Cue(sentence=t.sent.index, kind="headline", lemma=":", text=":", start=c.start, end=c.end,
+    yield Cue(sentence=t.sent.index, kind=CueKind.HEADLINE, lemma=":", text=":", start=c.start, end=c.end,
               stance=stance, speaker=None, content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end,
-              content_ids=frozenset(ids), anchor=c.id, source_text=tail_text)
+              content_ids=frozenset(ids), anchor=c.id, source_text=tail_text, rule="headline_colon")

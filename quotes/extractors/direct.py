@@ -260,4 +260,4 @@ def _record(doc_id: str, kind: str, start: int, end: int, c: Cue, sp: Speaker, c
     parts = c.parts if c.parts and (start, end) == (c.parts[0][0], c.parts[-1][1]) else ()
     return Attribution(doc=doc_id, type=kind, content=text[start:end], start=start, end=end, cue=c.text,
                        stance=c.stance, speaker=sp, chain=tuple(chain), cue_start=c.start, cue_end=c.end,
-                       sentence=c.sentence, parts=parts)
+                       sentence=c.sentence, parts=parts, rule=c.rule)

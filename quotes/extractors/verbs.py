@@ -11,7 +11,7 @@ data: the ``complement`` column of ``reporting_verbs.tsv``.
 from __future__ import annotations
 
 from quotes.lexicons import Lexicon, fold
-from quotes.types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, Word
+from quotes.types import ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, Cue, CueKind, NoSpan, Word
 from quotes.extractors.complements import (_adverbial, _bidding, _participle_aside, _quotation_follows, _quote_or_clause_child,
                           _that_clause_child, _that_clause_on_audience)
 from quotes.extractors.interrupted import around_reporting_clause, reporting_tail
@@ -21,7 +21,7 @@ from quotes.extractors.subjects import (_RELATIVE, _first_word, _in_complement, 
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
 #: content offsets of a cue with nothing to say in its own sentence ("she said.")
-BARE = -2
+BARE = NoSpan.BARE
 #: Verbs whose complement is a speech act not made: "declined to confirm", "refused to say".
 REFUSALS = {"decline", "refuse", "fail", "unable", "can't", "cannot"}
 #: Heads that make a speech act one somebody is required or allowed to make, not one made:
@@ -70,7 +70,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         # '..., a spokesman announced Monday morning.' with "announced" hung off "morning"
         (sp, (start, end)) = tail
         return _cue(t, w, text, _stance(t, w, verb.stance, lex), sp, start, end,
-                    frozenset(x.id for x in t.words if start <= x.start < end), kind="verb")
+                    frozenset(x.id for x in t.words if start <= x.start < end), rule="reporting_tail")
     if rel == "acl" and verb.kind == "evidence":
         return None  # "video that shows the explosion" describes the video; nobody speaks
     if w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
@@ -96,8 +96,8 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         subj = subj or _outside_parentheses(t, _subject_before(t, w, set(), lex))
         if subj is None:
             return None
-        return _cue(t, w, text, _stance(t, w, verb.stance, lex), subj, -1, -1, frozenset(), kind="verb",
-                    audience=_audience_of(t, w, set(), None, lex))
+        return _cue(t, w, text, _stance(t, w, verb.stance, lex), subj, NoSpan.FOLLOWS, NoSpan.FOLLOWS,
+                    frozenset(), rule="quotation_follows", audience=_audience_of(t, w, set(), None, lex))
     around = around_reporting_clause(t, w) if rel in ("root", "parataxis", "ccomp", "conj") and not passive \
         else None
     if around is not None:
@@ -107,7 +107,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         return _cue(t, w, text, _stance(t, w, verb.stance, lex), sp, parts[0][0], parts[-1][1],
                     frozenset(x.id for x in t.words if parts[0][0] <= x.start < parts[-1][1] and
                               not (sp.id <= x.id <= w.id or w.id <= x.id <= sp.id)),
-                    kind="verb", audience=_audience_of(t, w, set(), None, lex), parts=parts)
+                    rule="around_reporting_clause", audience=_audience_of(t, w, set(), None, lex), parts=parts)
     content_ids: set[int] = set()
     if subj is not None and subj.upos == "PROPN" and fold(subj.text) in lex.titles and subj.id < len(t.words) \
             and t.w(subj.id + 1).upos == "PROPN":
@@ -212,7 +212,8 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         # "X said:" at the end of a sentence: the quote follows in the next one
         last = t.words[-1]
         if last.text == ":" or (len(t.words) > 1 and t.words[-1].text in "“\"" and t.words[-2].text == ":"):
-            return _cue(t, w, text, verb.stance, subj, -1, -1, frozenset(), kind="verb")
+            return _cue(t, w, text, verb.stance, subj, NoSpan.FOLLOWS, NoSpan.FOLLOWS, frozenset(),
+                        rule="colon_ends_sentence")
     if not content_ids and (t.child(w.id, "obj") is None or w.lemma.lower() in _AUDIENCE_OBJECT):
         # "... unequivocally said about the rejection of ...", "complained about his mic",
         # "commented on Crutcher's death", "asked Clinton about her emails", "responded by
@@ -241,7 +242,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         if subj is not None and (rel in ("root", "parataxis", "ccomp", "conj") or after_quote):
             # "..., she said." with the quotation outside this sentence's parse: a bare cue
             # that a neighbouring quotation can claim
-            return _cue(t, w, text, verb.stance, subj, BARE, BARE, frozenset(), kind="verb")
+            return _cue(t, w, text, verb.stance, subj, BARE, BARE, frozenset(), rule="bare_cue")
         return None
     for k in t.children(w.id, "nsubj"):
         if w.id < k.id < max(content_ids) and _in_complement(t, k, w):  # "asserted that she and ... are tired"
@@ -270,7 +271,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
             or any(t.w(i).lemma.lower() in lex.not_speakers and t.w(i).upos in ("NOUN", "PROPN") for i in ids[:3])):
         # "said this month on CNBC", "said at a campaign stop": when and where, not what was said
         if subj is not None and not passive:
-            return _cue(t, w, text, verb.stance, subj, BARE, BARE, frozenset(), kind="verb")
+            return _cue(t, w, text, verb.stance, subj, BARE, BARE, frozenset(), rule="when_or_where")
         return None
     start, end = t.w(ids[0]).start, t.w(ids[-1]).end
     stance = _stance(t, w, verb.stance, lex)
@@ -289,7 +290,7 @@ def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     if obj_noun is not None and stance == ASSERTS:
         stance = CONFIRMS if w.lemma.lower() in ("confirm", "verify") else stance
     audience = _audience_of(t, w, content_ids, obj_noun, lex)
-    return _cue(t, w, text, stance, subj, start, end, frozenset(ids), kind="verb", audience=audience)
+    return _cue(t, w, text, stance, subj, start, end, frozenset(ids), rule="verb_complement", audience=audience)
 
 
 def _passive_cue(t: Tree, w: Word, text: str, subj: Word, lex: Lexicon) -> Cue | None:
@@ -301,7 +302,7 @@ def _passive_cue(t: Tree, w: Word, text: str, subj: Word, lex: Lexicon) -> Cue |
     stance = _stance(t, w, lex.verbs[w.lemma.lower()].stance, lex)
     if p.agent is None and stance == ASSERTS:
         stance = HEDGED
-    return _cue(t, w, text, stance, p.agent, p.parts[0][0], p.parts[-1][1], p.ids, kind="verb",
+    return _cue(t, w, text, stance, p.agent, p.parts[0][0], p.parts[-1][1], p.ids, rule="passive_speech",
                 audience=p.audience, parts=p.parts if len(p.parts) > 1 else ())
 
 
@@ -366,7 +367,7 @@ def _stance(t: Tree, w: Word, base: str, lex: Lexicon) -> str:
 
 
 def _cue(t: Tree, w: Word, text: str, stance: str, subj: Word | None, start: int, end: int,
-         ids, *, kind: str, audience=(), parts=()) -> Cue:
+         ids, *, rule: str, audience=(), parts=()) -> Cue:
     # cue phrase: the verb with its auxiliaries/negation ("could not confirm"), or the
     # refusing head ("declined to comment")
     first = w
@@ -377,7 +378,7 @@ def _cue(t: Tree, w: Word, text: str, stance: str, subj: Word | None, start: int
     if w.deprel.startswith("xcomp") and w.head and t.w(w.head).lemma.lower() in REFUSALS:
         first = t.w(w.head)
     cue_text = text[first.start:w.end]
-    return Cue(sentence=t.sent.index, kind=kind, lemma=w.lemma.lower(), text=cue_text, start=first.start,
+    return Cue(sentence=t.sent.index, kind=CueKind.VERB, lemma=w.lemma.lower(), text=cue_text, start=first.start,
                end=w.end, stance=stance, speaker=subj.id if subj is not None else None,
                content_start=start, content_end=end, content_ids=frozenset(ids), audience=tuple(audience),
-               anchor=w.id, parts=tuple(parts))
+               anchor=w.id, parts=tuple(parts), rule=rule)

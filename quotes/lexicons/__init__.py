@@ -189,6 +189,16 @@ def _find(table: dict[str, str], phrase: str, rx) -> str | None:
     return table[m.group(1)] if m else None
 
 
+#: Word-set files (one lower-cased word or phrase a line; a tab ends it) and the
+#: :class:`Lexicon` field each fills. A new list: a ``set[str]`` field, a line here, a file.
+WORD_SETS = {
+    "hedges.tsv": "hedges", "titles.txt": "titles", "anonymous_heads.txt": "anonymous_heads",
+    "outlet_heads.txt": "outlet_heads", "org_heads.txt": "org_heads", "ambiguous_cues.txt": "ambiguous",
+    "not_speakers.txt": "not_speakers", "headline_labels.txt": "labels",
+    "headline_function_words.txt": "headline_words",
+}
+
+
 def _lines(path: Path):
     try:
         text = path.read_text(encoding="utf-8")
@@ -222,11 +232,7 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
                 if cols[2].strip() != "topic":
                     raise InputError(p, f"unknown flag {cols[2].strip()!r}; expected 'topic' or nothing", line=n)
                 lex.topic_nouns.add(cols[0].strip().lower())
-    for fname, attr in (("hedges.tsv", "hedges"), ("titles.txt", "titles"),
-                        ("anonymous_heads.txt", "anonymous_heads"), ("outlet_heads.txt", "outlet_heads"),
-                        ("org_heads.txt", "org_heads"), ("ambiguous_cues.txt", "ambiguous"),
-                        ("not_speakers.txt", "not_speakers"), ("headline_labels.txt", "labels"),
-                        ("headline_function_words.txt", "headline_words")):
+    for fname, attr in WORD_SETS.items():
         p = d / fname
         if p.exists():
             getattr(lex, attr).update(line.split("\t")[0].strip().lower() for _, line in _lines(p))
