@@ -21,6 +21,7 @@ tests can monkeypatch it. Three ways to apply one:
 
 - :func:`first_veto` -- the first rule that returns a truthy value; its name, or ``None``;
 - :func:`first_match` -- ``(rule, value)`` of the first rule with a value, or ``None``;
+- :func:`run_filters` -- each filter in turn (it may change its state) until one returns a :class:`Stop`;
 - :func:`tried` -- one rule on its own, traced (for rules applied in a fixed place).
 
 Every record remembers its rule: :attr:`~quotes.types.Cue.rule` and
@@ -66,6 +67,18 @@ VETOED = "vetoed"
 NO_MATCH = "no-match"
 
 Rule = Callable[..., Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """A rule's verdict that ends the search with ``value`` as the answer: a rule that claims
+    the case returns ``Stop(result)``; :data:`VETO` (``Stop(None)``) claims it for nothing."""
+
+    value: Any = None
+
+
+#: The verdict of a rule that claims a case and finds that nothing comes of it.
+VETO = Stop()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,14 +178,36 @@ def first_veto(rules: tuple[Rule, ...], *args: Any) -> Rule | None:
 
 
 def first_match(rules: tuple[Rule, ...], *args: Any) -> tuple[Rule, Any] | None:
-    """``(rule, value)`` for the first rule of ``rules`` whose value for ``args`` is not None."""
+    """``(rule, value)`` for the first rule of ``rules`` whose value for ``args`` is not None
+    (a :class:`Stop` counts; the trace shows :data:`VETO` as vetoed)."""
     trace = _CURRENT.get()
     for rule in rules:
         value = rule(*args)
         if trace is not None:
-            record(rule, NO_MATCH if value is None else FIRED)
+            record(rule, _outcome(value))
         if value is not None:
             return rule, value
+    return None
+
+
+def run_filters(filters: tuple[Rule, ...], *args: Any) -> Stop | None:
+    """Apply each filter in turn (a filter may change the state it is given); the first
+    :class:`Stop` a filter returns ends the run and is returned. A filter returns ``None``
+    when it does not apply, any other value when it applied and the run goes on.
+
+    >>> def nothing_left(xs):
+    ...     "Nothing is left."
+    ...     return VETO if not xs else None
+    >>> run_filters((nothing_left,), []) is VETO, run_filters((nothing_left,), [1])
+    (True, None)
+    """
+    trace = _CURRENT.get()
+    for f in filters:
+        value = f(*args)
+        if trace is not None:
+            record(f, _outcome(value))
+        if isinstance(value, Stop):
+            return value
     return None
 
 
@@ -180,8 +215,15 @@ def tried(rule: Rule, *args: Any, outcome: str = FIRED) -> Any:
     """``rule(*args)``, traced as ``outcome`` when it gives a value (a veto: ``outcome=VETOED``)."""
     value = rule(*args)
     if _CURRENT.get() is not None:
-        record(rule, NO_MATCH if value is None or value is False else outcome)
+        got = _outcome(value)
+        record(rule, outcome if got == FIRED else got)
     return value
+
+
+def _outcome(value: Any) -> str:
+    if value is None or value is False:
+        return NO_MATCH
+    return VETOED if isinstance(value, Stop) and value.value is None else FIRED
 
 
 def sequences(module: ModuleType) -> dict[str, tuple[Rule, ...]]:
