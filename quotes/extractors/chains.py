@@ -14,7 +14,10 @@ nothing but the inner one is a pure relay and yields no record of its own.
 
 from __future__ import annotations
 
-from quotes.types import Cue
+from quotes.lexicons import Lexicon, fold
+from quotes.types import OUTLET, ChainLink, Cue, Speaker
+from quotes.extractors.sources import UNNAMED
+from quotes.extractors.speakers import describe
 from quotes.extractors.tree import Tree
 
 
@@ -67,3 +70,25 @@ def leftover(t: Tree, outer: Cue, inners: list[Cue], speaker_ids: dict[int, set[
         taken |= speaker_ids.get(id(c), set())
     rest = [i for i in sorted(outer.content_ids) if i not in taken]
     return [i for i in rest if t.w(i).upos not in ("PUNCT", "CCONJ")]
+
+
+def chain(i: int, cues: list[Cue], parent: dict[int, int], speakers: list[Speaker], trees: dict[int, Tree],
+          text: str, lex: Lexicon) -> tuple[ChainLink, ...]:
+    """The intermediaries of cue ``i``, outermost first: the speakers of the cues it is nested
+    in (nobody relays himself: "Peskov told Tass that he could not confirm ..."), then the
+    outlets it was told to ("told the Interfax news agency")."""
+    links: list[ChainLink] = []
+    p = parent.get(i)
+    if p is not None:
+        links.extend(chain(p, cues, parent, speakers, trees, text, lex))
+        if fold(speakers[p].name) != fold(speakers[i].name) and speakers[p].name != UNNAMED:
+            links.append(ChainLink(speakers[p].name, speakers[p].kind, cues[p].text, speakers[p].start,
+                                   speakers[p].end))
+    c = cues[i]
+    if c.audience:
+        t = trees[c.sentence]
+        for a in c.audience:
+            np = describe(t, t.w(a), text, lex)
+            if np.kind == OUTLET:
+                links.append(ChainLink(np.name or np.mention, OUTLET, c.text, np.start, np.end))
+    return tuple(links)

@@ -6,11 +6,6 @@ A quotation nobody claimed is given to a speech verb right next to it ("“...,�
 to the speaker of the quotation right after it whose cue follows ('“A.” “B,” she said.'),
 or continues the speaker of the quotation before it; short ones with no cue (scare quotes,
 titles) yield nothing.
-
->>> from quotes.types import QuoteSpan
->>> t = 'He said “we act” now.'
->>> _settle_quotes(t, 8, 16, [QuoteSpan(9, 15, 8, 15)])[:3]
-('direct', 9, 15)
 """
 
 from __future__ import annotations
@@ -22,6 +17,7 @@ from dataclasses import replace
 from quotes.types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, ParsedDoc, QuoteSpan,
                      Speaker)
 from quotes.extractors.cues import BARE
+from quotes.extractors.quotations import cue_record, trim_end
 
 #: A quote with no cue continues the previous speaker only this close (characters) after it.
 CONTINUATION_GAP = 1500
@@ -42,59 +38,6 @@ _NAME_ONLY = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|\([^()]{1,20}\)|of|the|an
 
 #: Quotes shorter than this many words with no cue are terms or titles, not speech.
 MIN_CONTINUATION_WORDS = 3
-
-
-def _settle_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[str, int, int, list[int]]:
-    """Decide direct / mixed / indirect for a content span and snap direct ones to the quote."""
-    hits = [k for k, q in enumerate(quotes) if q.start < end and start < q.outer_end and q.open < end]
-    if not hits:
-        return INDIRECT, start, end, []
-    for k in hits:
-        q = quotes[k]
-        inner_s, inner_e = start, end
-        while inner_s < inner_e and text[inner_s] in "“\"«‘' ":
-            inner_s += 1
-        while inner_e > inner_s and text[inner_e - 1] in "”\"»’' ,.":
-            inner_e -= 1
-        inside = inner_s >= q.start and inner_e <= q.end + 1 and start >= q.open
-        if inside and (q.close is None or end <= q.outer_end + 1):
-            # the cue's content lies within one quotation (which may run over several
-            # sentences, the cue being in the last): the record is the whole quotation
-            return DIRECT, q.start, _trim_end(text, q.start, q.end), [k]
-    # reported speech quoting a fragment (or running on into a quotation)
-    s2 = min(start, min(quotes[k].open for k in hits))
-    e2 = max(end, max(quotes[k].outer_end for k in hits))
-    if s2 < start and text[s2:start].strip() in "“\"«‘'":
-        start = s2
-    if e2 > end and (text[end:e2].strip(" ,.") in ("", "”", "\"", "»", "’")):
-        end = e2
-    return MIXED, start, end, hits
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " ,\n\t":
-        end -= 1
-    return end
-
-
-def _next_quote(quotes: list[QuoteSpan], after: int, text: str) -> QuoteSpan | None:
-    for q in quotes:
-        if q.open >= after - 1 and q.open - after <= 3 + len(text[after:q.open]) - len(text[after:q.open].lstrip()):
-            return q
-        if q.open > after + 400:
-            break
-    return None
-
-
-def _quote_after_audience(quotes: list[QuoteSpan], c: Cue, text: str) -> QuoteSpan | None:
-    """The quotation a cue introduces past a few words of its own ('asking her, “...',
-    'says of Clinton, “...'): the next one in its sentence, after a comma or colon."""
-    for q in quotes:
-        if q.open >= c.end:
-            gap = text[c.end:q.open].rstrip()
-            ok = 0 < len(gap) <= 40 and gap.endswith((",", ":")) and not any(m in gap for m in ".!?\n“”\"")
-            return q if ok else None
-    return None
 
 
 #: Words right before a quotation that make it part of a noun phrase: a title or a term.
@@ -124,7 +67,7 @@ def _own_speaker_between(c: Cue, trees, start: int, text: str) -> bool:
     return start < sp.start < c.start and c.start - start <= NEAR_SPEAKER and not _BREAKS.search(gap)
 
 
-def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], records: list[Attribution],
+def unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], records: list[Attribution],
                       trees, cues: list[Cue], speakers: list[Speaker], chains, text: str) -> list[Attribution]:
     out: list[Attribution] = []
     sent_of = _sentence_index(doc)
@@ -147,14 +90,14 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
         # a quotation inside a noun phrase is a title: 'on CBS's “Face the Nation,” Ryan said')
         if near and (words >= 2 or text[q.start:q.end].rstrip().endswith(",")) and not _inside_phrase(text, q):
             i = near[0]
-            out.append(_record(doc.id, DIRECT, q.start, _trim_end(text, q.start, q.end), cues[i], speakers[i],
+            out.append(cue_record(doc.id, DIRECT, q.start, trim_end(text, q.start, q.end), cues[i], speakers[i],
                                chains[i], text))
             continue
         # 2. the rest of a quotation its cue interrupts: '“A,” she wrote, “and B.”'
         around = [r for r in records + out if r.type == DIRECT and _interrupts(text, r, q.open)]
         if around and words >= 2:
             r = around[-1]
-            end = _trim_end(text, q.start, q.end)
+            end = trim_end(text, q.start, q.end)
             out.append(Attribution(doc=doc.id, type=DIRECT, content=text[q.start:end], start=q.start, end=end,
                                    cue=None, stance=r.stance, speaker=r.speaker, chain=r.chain,
                                    sentence=sent_of(q.start)))
@@ -166,7 +109,7 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
                                                                      "“”\"«»")]
         if ahead and words >= 2:
             r = ahead[0]
-            end = _trim_end(text, q.start, q.end)
+            end = trim_end(text, q.start, q.end)
             out.append(replace(r, content=text[q.start:end], start=q.start, end=end, parts=(),
                                sentence=sent_of(q.start)))
             continue
@@ -176,8 +119,8 @@ def _unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int]
         opens_sentence = _opens_sentence(text, q)
         if prev and opens_sentence and words >= MIN_CONTINUATION_WORDS:
             r = max(prev, key=lambda r: r.end)
-            out.append(Attribution(doc=doc.id, type=DIRECT, content=text[q.start:_trim_end(text, q.start, q.end)],
-                                   start=q.start, end=_trim_end(text, q.start, q.end), cue=None, stance=ASSERTS,
+            out.append(Attribution(doc=doc.id, type=DIRECT, content=text[q.start:trim_end(text, q.start, q.end)],
+                                   start=q.start, end=trim_end(text, q.start, q.end), cue=None, stance=ASSERTS,
                                    # the same source: its mention is the one that introduced it
                                    speaker=r.speaker,
                                    chain=r.chain, sentence=sent_of(q.start)))
@@ -254,10 +197,3 @@ def _sentence_index(doc: ParsedDoc):
         i = bisect.bisect_right(starts, offset) - 1
         return doc.sentences[i].index if i >= 0 else None
     return find
-
-
-def _record(doc_id: str, kind: str, start: int, end: int, c: Cue, sp: Speaker, chain, text: str) -> Attribution:
-    parts = c.parts if c.parts and (start, end) == (c.parts[0][0], c.parts[-1][1]) else ()
-    return Attribution(doc=doc_id, type=kind, content=text[start:end], start=start, end=end, cue=c.text,
-                       stance=c.stance, speaker=sp, chain=tuple(chain), cue_start=c.start, cue_end=c.end,
-                       sentence=c.sentence, parts=parts, rule=c.rule)

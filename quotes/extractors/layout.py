@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from quotes.lexicons import Lexicon, fold, load
+from quotes.types import ANONYMOUS, ASSERTS, OUTLET, PERSON, Attribution, QuoteSpan, Speaker
+from quotes.extractors.quotations import settle_quotes
+from quotes.extractors.speakers import Resolver
 
 _LABEL = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>(?:[A-Z][\w'’.-]*\.?)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4})"""
                     r"""[ \t]*:[ \t]+(?P<content>\S[^\n]*)$""")
@@ -93,3 +96,48 @@ def layout_cues(text: str, lex: Lexicon | None = None) -> Iterator[LayoutCue]:
             else m.group("name").strip()
         yield LayoutCue(name, m.start("name"), m.start("name") + len(name),
                         text[dash], dash, dash + 1, start, end)
+
+
+def label_speaker(lc: LayoutCue, lex: Lexicon, resolver: Resolver) -> Speaker:
+    """Who a layout cue names: an outlet, an anonymous source ("Officials:") or a person
+    (registered with the article's resolver; "PENCE" reads "Pence").
+
+    >>> from quotes.lexicons import load
+    >>> lc = LayoutCue("PENCE", 0, 5, ":", 5, 6, 7, 20)
+    >>> label_speaker(lc, load(), Resolver()).name
+    'Pence'
+    """
+    label = lc.speaker
+    outlet = lex.outlet_name(label)
+    head = fold(label).split()[-1]
+    if outlet:
+        return Speaker(outlet, label, OUTLET, None, lc.speaker_start, lc.speaker_end)
+    if head in lex.nouns or head in lex.anonymous_heads or head.rstrip("s") in lex.nouns:
+        return Speaker(label, label, ANONYMOUS, None, lc.speaker_start, lc.speaker_end)
+    name = resolver.full_name(label.title() if label.isupper() else label)
+    if name.isupper():
+        name = name.title()
+    resolver.register(name, None, PERSON)
+    return Speaker(name, label, PERSON, None, lc.speaker_start, lc.speaker_end)
+
+
+def layout_records(doc_id: str, text: str, quotes: list[QuoteSpan], claimed: set[int], records: list[Attribution],
+                   lex: Lexicon, resolver: Resolver) -> list[Attribution]:
+    """The records of speaker labels ("PENCE: ...", "Poll: ...") and dash-signed quotes
+    ("...” ― Name"). A label yields nothing where a cue's record already stands; a dash
+    signature replaces such records (it names the speaker of the quote it closes). The
+    quotations taken are added to ``claimed``."""
+    out = []
+    for lc in layout_cues(text, lex):
+        signed = lc.cue != ":"
+        clash = [r for r in records if r.start < lc.end and lc.start < r.end and r.cue]
+        if clash and not signed:
+            continue
+        for r in clash:
+            records.remove(r)
+        sp = label_speaker(lc, lex, resolver)
+        kind, start, end, qis = settle_quotes(text, lc.start, lc.end, quotes)
+        claimed.update(qis)
+        out.append(Attribution(doc=doc_id, type=kind, content=text[start:end], start=start, end=end, cue=lc.cue,
+                               stance=ASSERTS, speaker=sp, cue_start=lc.cue_start, cue_end=lc.cue_end))
+    return out

@@ -1,0 +1,156 @@
+"""The speakers stage's rules: who each cue's source is, resolved in article order.
+
+A cue's speaker word becomes a noun phrase (:func:`~quotes.extractors.speakers.describe`)
+and then a :class:`Speaker` through the article's :class:`Resolver` ("he" -> the last
+person who spoke); a cue with no speaker word but a source text ("...: report") is that
+source; one with neither is :data:`UNNAMED`.
+
+>>> from quotes.types import Cue
+>>> from quotes.lexicons import load
+>>> text = "Peskov said it was fine."
+>>> t = Tree.of(text, [("Peskov", "PROPN", 2, "nsubj"), ("said", "VERB", 0, "root"), ("it", "PRON", 5, "nsubj"),
+...                    ("was", "AUX", 5, "cop"), ("fine", "ADJ", 2, "ccomp"), (".", "PUNCT", 2, "punct")])
+>>> c = Cue(0, "verb", "say", "said", 7, 11, "asserts", 1, 12, 23, frozenset({3, 4, 5}), anchor=2)
+>>> sp, ids = cue_speaker(c, {0: t}, text, load(), Resolver())
+>>> sp.name, sp.kind, ids
+('Peskov', 'person', {1})
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from quotes.lexicons import Lexicon, fold
+from quotes.types import ANONYMOUS, OUTLET, PERSON, UNKNOWN, Cue, Speaker, Word
+from quotes.extractors.speakers import NP, Resolver, describe, resolve
+from quotes.extractors.tree import Tree
+
+#: The speaker of a cue that names no source at all.
+UNNAMED = "unnamed sources"
+#: Cue kinds whose coordinated subjects each say the same thing ("Stoltenberg and Blinken said").
+COORDINATING_KINDS = ("verb", "according")
+_RELATIVE_PRONOUNS = ("who", "which", "that")
+
+
+def cue_speaker(c: Cue, trees: dict[int, Tree], text: str, lex: Lexicon,
+                resolver: Resolver) -> tuple[Speaker, set[int]]:
+    """The speaker of cue ``c`` and the word ids of its mention (for nested cues' leftovers)."""
+    if c.speaker is not None:
+        t = trees[c.sentence]
+        if c.kind == "noun":
+            return _noun_source(c, t, text, lex, resolver)
+        return _subject_source(c, t, text, lex, resolver)
+    if c.source_text:
+        return _named_source(c, text, lex), set()
+    return Speaker(UNNAMED, "", ANONYMOUS, None, None, None), set()
+
+
+def _noun_source(c: Cue, t: Tree, text: str, lex: Lexicon, resolver: Resolver) -> tuple[Speaker, set[int]]:
+    """The reporting noun's own phrase, without its clause: "a report", "reports"."""
+    head = t.w(c.speaker)
+    clause = {i for i in t.subtree(head.id) if t.w(i).deprel in ("acl", "ccomp") and t.w(i).head == head.id}
+    ids = t.subtree(head.id, skip=c.content_ids | clause)
+    ids = {i for i in ids if i not in c.content_ids}
+    ids = [i for i in t.trimmed(ids) if t.w(i).text.lower() != "that"  # (nor "to" of "contrary to his claim")
+           and not (t.w(i).deprel == "case" and t.w(i).head == head.id)]
+    if not ids:
+        ids = [head.id]
+    s, e = t.w(ids[0]).start, t.w(ids[-1]).end
+    np = describe(t, head, text, lex)
+    np = NP(text[s:e], s, e, np.name, np.role, np.kind if np.kind != UNKNOWN else ANONYMOUS, np.head,
+            definite=np.definite)
+    return resolve(np, resolver, lex), set(ids)
+
+
+def _relative_antecedent(c: Cue, t: Tree, head: Word) -> Word | None:
+    """'officials who said ...': the noun the relative clause modifies (the relative pronoun
+    stands for it and, like "he", stays the mention)."""
+    if head.upos != "PRON" or head.lemma.lower() not in _RELATIVE_PRONOUNS or c.anchor is None:
+        return None
+    v = t.w(c.anchor)
+    while v.deprel.split(":")[0] in ("conj", "xcomp") and v.head:
+        v = t.w(v.head)
+    return t.w(v.head) if v.deprel.startswith("acl") and v.head else None
+
+
+def _subject_source(c: Cue, t: Tree, text: str, lex: Lexicon, resolver: Resolver) -> tuple[Speaker, set[int]]:
+    """The phrase of the cue's speaker word (its antecedent for a relative pronoun)."""
+    head = relative = t.w(c.speaker)
+    antecedent = _relative_antecedent(c, t, head)
+    if antecedent is not None:
+        head = antecedent
+    np = describe(t, head, text, lex)
+    if c.kind == "according" and not (c.end <= np.start):
+        # a source the parse hung elsewhere ("according to the conservative-leaning Tax
+        # Foundation, more than twice what ..."): its words run from "to" to the comma
+        end = next((x.start for x in t.words if x.start >= head.end and x.text in ",;:()"), np.end)
+        start = max(np.start, c.end + 1)
+        np = dataclasses.replace(np, mention=text[start:min(end, np.end)].strip(), start=start,
+                                 end=min(end, np.end))
+    ids = set(range(_word_at(t, np.start), _word_at(t, np.end - 1) + 1))
+    sp = resolve(np, resolver, lex)
+    if antecedent is not None:
+        sp = dataclasses.replace(sp, mention=relative.text, start=relative.start, end=relative.end)
+        ids.add(relative.id)
+    return sp, ids
+
+
+def _named_source(c: Cue, text: str, lex: Lexicon) -> Speaker:
+    """A source given as text ("...: report", "reportedly"): an outlet or an anonymous one."""
+    src = c.source_text
+    outlet = lex.outlet_name(src)
+    if outlet:
+        return Speaker(outlet, src, OUTLET, None, *_find(text, src, c))
+    start, end = _find(text, src, c)
+    return Speaker(src, src, ANONYMOUS, None, start, end)
+
+
+def _word_at(t: Tree, offset: int) -> int:
+    for w in t.words:
+        if w.start <= offset < w.end or w.start >= offset:
+            return w.id
+    return t.words[-1].id
+
+
+def _find(text: str, src: str, c: Cue) -> tuple[int | None, int | None]:
+    if c.kind == "hedge":
+        return c.start, c.end
+    i = text.find(src, c.end)
+    if i < 0:
+        i = text.rfind(src, 0, c.start)  # "The New York Times reports:"
+    return (i, i + len(src)) if i >= 0 else (None, None)
+
+
+def cataphora(speakers: list[Speaker], resolver: Resolver) -> list[Speaker]:
+    """A headline's "Kremlin spokesman says ..." names the person introduced later.
+
+    >>> r = Resolver()
+    >>> r.register("Dmitry Peskov", "Kremlin spokesman", PERSON)
+    >>> [s.name for s in cataphora([Speaker("Kremlin spokesman", "Kremlin spokesman", ANONYMOUS, None, 0, 17)], r)]
+    ['Dmitry Peskov']
+    """
+    out = []
+    for sp in speakers:
+        if sp.kind in (ANONYMOUS, UNKNOWN) and sp.mention and sp.start is not None:
+            m = fold(sp.mention)
+            m = m[4:] if m.startswith("the ") else m
+            hit = next((n for n, r in resolver.people if r and fold(r) == m), None)
+            if hit:
+                sp = Speaker(hit, sp.mention, PERSON, sp.mention, sp.start, sp.end)
+        out.append(sp)
+    return out
+
+
+def coordinated(c: Cue, trees: dict[int, Tree], text: str, lex: Lexicon, resolver: Resolver) -> list[Speaker]:
+    """'Stoltenberg and Blinken said ...': one more speaker per coordinated name."""
+    if c.speaker is None or c.kind not in COORDINATING_KINDS:
+        return []
+    t = trees[c.sentence]
+    out = []
+    for k in t.children(c.speaker, "conj"):
+        # a conjunct needs its "and"/"or": "The state's campaign chairman, Phil Lovas," is one man
+        if k.upos in ("PROPN", "NOUN") and t.child(k.id, "cc") is not None:
+            np = describe(t, k, text, lex)
+            if np.kind != UNKNOWN:
+                out.append(resolve(np, resolver, lex))
+    return out
