@@ -5,7 +5,14 @@ BIN     = $(VENV)/bin
 
 .PHONY: setup test bench clean
 
+# Debian packages: headless Chromium (and a font) for the browser tests of the web view.
+DEBIAN_PACKAGES = chromium fonts-dejavu-core
+
 setup:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PACKAGES); \
+	  else echo "make setup: run 'apt-get install $(DEBIAN_PACKAGES)' as root for the browser tests"; fi; \
+	fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --upgrade pip
 	# The CPU build of torch first: a bare "torch" requirement would pull several GB of CUDA.

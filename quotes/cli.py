@@ -147,6 +147,16 @@ def cmd_ingest(args) -> int:
     return 2 if report.failed else 0
 
 
+@command("serve")
+def cmd_serve(args) -> int:
+    try:
+        from quotes.web.app import serve
+    except ImportError as err:
+        raise QuotesError(f"quotes serve needs the web extra: pip install 'quotes[web]' ({err})") from None
+    serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
 @command("eval")
 def cmd_eval(args) -> int:
     from quotes.evaluation import evaluate
@@ -232,6 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS", help="run extraction on this Dask scheduler")
     p.add_argument("--batch", type=int, default=BATCH, help=f"articles per batch and transaction (default {BATCH})")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("serve", help="browse a store in the browser: claims, checks, provenance, articles (read-only)")
+    add_db(p, query=False)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
     p = sub.add_parser("eval", help="score against PolNeAR or Emergent")
     p.add_argument("dataset", choices=DATASETS)
