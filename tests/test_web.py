@@ -222,3 +222,54 @@ def test_tree_layout_is_bounded_and_shares_relays():
     t = layout([st] * 500)
     assert t["drawn"] == 60 and t["total"] == 500
     assert [n["label"] for n in t["nodes"]] == ["d", "Tass", "Ann"]  # one path, drawn once
+
+
+# --- serving while an ingest writes --------------------------------------------------------
+
+INGEST = """
+import sys
+sys.path.insert(0, {tests!r})
+from fake_extract import fake_extract
+from quotes.store.ingest import ingest
+r = ingest([{src!r}], {db!r}, extract=fake_extract, progress=False, batch=2)
+assert r.failed == 0, r.failures
+"""
+
+
+def test_pages_load_while_an_ingest_writes(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir(), later.mkdir()
+    for i in range(40):
+        d = first if i < 4 else later
+        (d / f"art{i:03d}.txt").write_text(
+            f"Ann Lee said that the harbour in Izmir was closed. Cy Dunn said that story {i} was new.\n",
+            encoding="utf-8")
+    db = tmp_path / "live.db"
+    from quotes.store.ingest import ingest
+    ingest([first], db, extract=fake_extract, progress=False)
+    client = TestClient(create_app(db))
+    assert client.get("/api/claims?q=harbour+Izmir+closed").json()["rows"][0]["articles"] == 4
+
+    env = {**os.environ, "QUOTES_FAKE_DELAY": "0.03"}
+    code = INGEST.format(tests=str(Path(__file__).resolve().parent), src=str(later), db=str(db))
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
+    loads, deadline = 0, time.time() + 120
+    try:
+        while proc.poll() is None and time.time() < deadline:
+            for url in ("/claims", "/api/claims?sort=last_seen", "/articles/art000",
+                        "/sources/ann%20lee", "/api/claims?q=harbour+Izmir"):
+                r = client.get(url)
+                assert r.status_code == 200, (url, r.text)
+                loads += 1
+    finally:
+        proc.wait(timeout=60)
+    assert proc.returncode == 0 and loads > 10
+    # the next load shows the new articles and the regrouped claim
+    assert client.get("/api/articles/art039").status_code == 200
+    assert client.get("/api/claims?q=harbour+Izmir+closed").json()["rows"][0]["articles"] == 40

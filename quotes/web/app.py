@@ -122,6 +122,14 @@ def _claims_url(query: ClaimsQuery, **change) -> str:
     return "/claims?" + urlencode({k: v for k, v in params.items() if v not in ("", None, 1)})
 
 
+def _claim(request: Request, page: int, per_page: int) -> dict[str, Any]:
+    cid = request.path_params["id"]
+    summaries = queries.cached_claims(_db(request))
+    with _db(request).connect() as conn:
+        return queries.claim_detail(conn, cid, page, per_page,
+                                    summary=summaries.get(cid) if summaries else None)
+
+
 # --- pages ----------------------------------------------------------------------------------
 
 
@@ -141,8 +149,7 @@ def claims_html(request: Request) -> Response:
 @endpoint
 def claim_html(request: Request) -> Response:
     page = positive_int(request.query_params, "page", 1)
-    with _db(request).connect() as conn:
-        claim = queries.claim_detail(conn, request.path_params["id"], page)
+    claim = _claim(request, page, queries.PER_PAGE)
     return _page(request, "claim.html", {"claim": claim, "tree": svg.layout(claim["statements"])})
 
 
@@ -182,8 +189,7 @@ def claims_api(request: Request) -> Response:
 def claim_api(request: Request) -> Response:
     page = positive_int(request.query_params, "page", 1)
     per_page = positive_int(request.query_params, "per_page", queries.PER_PAGE, queries.MAX_PER_PAGE)
-    with _db(request).connect() as conn:
-        return _json(queries.claim_detail(conn, request.path_params["id"], page, per_page))
+    return _json(_claim(request, page, per_page))
 
 
 @endpoint
@@ -224,6 +230,7 @@ def create_app(db_path: str | os.PathLike) -> Starlette:
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
     app.state.db = ReadOnlyStore(db_path)
     app.state.templates = _templates()
+    queries.cached_claims(app.state.db)  # start summarising the claims in the background
     return app
 
 

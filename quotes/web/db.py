@@ -3,9 +3,11 @@
 Every request gets its own connection, opened with SQLite's ``mode=ro`` URI (no
 statement can write) on the store ``quotes ingest`` writes in WAL mode, so pages keep
 loading while an ingest runs and show its articles on the next load. What is costly to
-compute over the whole store (the claims' summaries for sorting, the search list) is
-cached in memory and recomputed only when another process has committed since
-(``PRAGMA data_version``).
+compute over the whole store (the claims' summaries for sorting) is cached in memory,
+computed in a background thread, and recomputed when the derived tables change: when
+another process has committed (``PRAGMA data_version``) and the claims' fingerprint
+(:data:`FINGERPRINT`: counts that every regrouping changes) differs. An ingest's article
+batches leave the claims as they are until its final refresh, so they cost no recompute.
 
 >>> import tempfile, os
 >>> from quotes.store.sqlite import Store
@@ -37,6 +39,10 @@ from quotes.store.sqlite import SCHEMA_VERSION
 
 #: Seconds a reader waits for a writer's lock before giving up.
 BUSY_TIMEOUT = 10
+#: What changes whenever ``Store.refresh`` regroups the claims (one indexed pass each).
+FINGERPRINT = ("SELECT (SELECT COUNT(*) FROM claims), (SELECT TOTAL(statements) FROM claims), "
+               "(SELECT COUNT(*) FROM claim_flags), (SELECT COUNT(*) FROM claim_statements), "
+               "(SELECT TOTAL(flipped) FROM claim_statements), (SELECT MIN(id) || MAX(id) FROM claims)")
 
 
 class ReadOnlyStore:
@@ -57,7 +63,9 @@ class ReadOnlyStore:
         self._lock = threading.Lock()
         self._watch = self._open(check_same_thread=False)
         self._version: int | None = None
+        self._key: tuple | None = None
         self._cache: dict[str, Any] = {}
+        self._pending: set[str] = set()
         try:
             row = self._watch.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.DatabaseError as err:
@@ -83,17 +91,56 @@ class ReadOnlyStore:
         finally:
             conn.close()
 
-    def cached(self, name: str, compute: Callable[[sqlite3.Connection], Any]) -> Any:
-        """``compute(conn)``, remembered until another process commits to the store."""
-        with self._lock:
-            version = self._watch.execute("PRAGMA data_version").fetchone()[0]
-            if version != self._version:
+    def _current(self) -> tuple:
+        """The cache's key: the fingerprint of the derived tables, read again only when
+        another connection has committed since the last look."""
+        version = self._watch.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._version = version
+            key = tuple(self._watch.execute(FINGERPRINT).fetchone())
+            if key != self._key:
+                self._key = key
                 self._cache.clear()
-                self._version = version
-            if name not in self._cache:
-                with self.connect() as conn:
-                    self._cache[name] = compute(conn)
-            return self._cache[name]
+                self._pending.clear()
+        return self._key
+
+    def cached(self, name: str, compute: Callable[[sqlite3.Connection], Any], *,
+               wait: bool = True) -> Any:
+        """``compute(conn)``, remembered until the derived tables change. With
+        ``wait=False``, a value not computed yet is started in a background thread and
+        None returned (the caller answers another way meanwhile)."""
+        with self._lock:
+            key = self._current()
+            if name in self._cache:
+                return self._cache[name]
+            if not wait:
+                if name not in self._pending:
+                    self._pending.add(name)
+                    threading.Thread(target=self._fill, args=(name, compute, key), daemon=True).start()
+                return None
+        value = self._compute(compute)
+        with self._lock:
+            if self._key == key:
+                self._cache[name] = value
+        return value
+
+    def _compute(self, compute: Callable[[sqlite3.Connection], Any]) -> Any:
+        with self.connect() as conn:
+            conn.execute("BEGIN")  # one snapshot for the whole computation
+            try:
+                return compute(conn)
+            finally:
+                conn.execute("COMMIT")
+
+    def _fill(self, name: str, compute: Callable[[sqlite3.Connection], Any], key: tuple) -> None:
+        try:
+            value = self._compute(compute)
+        except Exception:  # the store went away or is being rebuilt: try again on a later request
+            value = None
+        with self._lock:
+            self._pending.discard(name)
+            if value is not None and self._key == key:
+                self._cache[name] = value
 
     def close(self) -> None:
         self._watch.close()
