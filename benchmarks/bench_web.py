@@ -97,7 +97,7 @@ def main() -> int:
             ("claims, sorted by articles + flag", "/claims?sort=articles&flag=contradicted"),
             ("claims, search", f"/claims?q={search}"),
             (f"claim, largest ({big[1]:,} statements; page 1)", f"/claims/{big[0]}"),
-            (f"claim, largest, page 20", f"/claims/{big[0]}?page=20"),
+            ("claim, largest, page 20", f"/claims/{big[0]}?page=20"),
             (f"claim, typical ({mid[1]} statements)", f"/claims/{mid[0]}"),
             ("article", f"/articles/{quote(art, safe='')}"),
             ("source, busiest person", f"/sources/{quote(speaker.casefold(), safe='')}"),
@@ -107,7 +107,7 @@ def main() -> int:
             ("API article", f"/api/articles/{quote(art, safe='')}"),
             ("API source", f"/api/sources/{quote(speaker.casefold(), safe='')}"),
         ]
-        print(f"\n| page | median ms | slowest ms |\n|---|---:|---:|")
+        print("\n| page | median ms | slowest ms |\n|---|---:|---:|")
         worst = 0.0
         for name, path in pages:
             times = []

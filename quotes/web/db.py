@@ -15,8 +15,8 @@ batches leave the claims as they are until its final refresh, so they cost no re
 >>> Store(path).close()
 >>> db = ReadOnlyStore(path)
 >>> with db.connect() as conn:
-...     conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-'1'
+...     conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION
+True
 >>> with db.connect() as conn:
 ...     conn.execute("DELETE FROM meta")
 Traceback (most recent call last):
@@ -71,8 +71,8 @@ class ReadOnlyStore:
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path} is not a quotes store ({err})") from None
         if row is None or row[0] != SCHEMA_VERSION:
-            raise StoreError(f"{self.path} holds schema version {row and row[0]}; this quotes "
-                             f"reads version {SCHEMA_VERSION}")
+            raise StoreError(f"{self.path} holds schema version {row and row[0]}; this quotes reads "
+                             f"version {SCHEMA_VERSION} (`quotes ingest` upgrades an older store)")
 
     def _open(self, **kw) -> sqlite3.Connection:
         try:

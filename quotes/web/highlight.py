@@ -7,8 +7,9 @@ the most specific one: a cue before a speaker mention before content, the shorte
 content first.
 
 >>> atts = [{"n": 0, "parts": [[13, 34]], "speaker_span": [0, 7], "cue_span": [8, 12]}]
->>> [(s.text, s.role, s.att) for s in segments("Ann Lee said the bridge was closed.", atts)]
-[('Ann Lee', 'speaker', 0), (' ', None, None), ('said', 'cue', 0), (' ', None, None), ('the bridge was closed', 'content', 0), ('.', None, None)]
+>>> [(s.text, s.role) for s in segments("Ann Lee said the bridge was closed.", atts)]
+[('Ann Lee', 'speaker'), (' ', None), ('said', 'cue'), (' ', None),
+ ('the bridge was closed', 'content'), ('.', None)]
 """
 
 from __future__ import annotations

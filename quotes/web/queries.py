@@ -81,7 +81,7 @@ class ClaimsQuery:
         >>> ClaimsQuery.parse({"sort": "colour"})
         Traceback (most recent call last):
         ...
-        quotes.web.queries.BadParameter: sort must be one of statements, articles, sources, last_seen, first_seen, text (got 'colour')
+        quotes.web.queries.BadParameter: sort must be one of statements, ... (got 'colour')
         """
         flag = params.get("flag") or None
         if flag is not None and flag not in FLAGS:
@@ -386,7 +386,7 @@ def claim_detail(conn: sqlite3.Connection, cid: str, page: int = 1,
 
 def article_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
     """An article with its metadata and every attribution in it (with its claim)."""
-    row = conn.execute("SELECT id, text, publisher, date, url, title FROM articles WHERE id = ?",
+    row = conn.execute("SELECT id, text, publisher, date, url, title, author FROM articles WHERE id = ?",
                        (doc,)).fetchone()
     if row is None:
         raise NotFoundError(f"no article {doc!r}")
@@ -410,7 +410,7 @@ def article_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
             view["claim"] = None
         attributions.append(view)
     return {"id": row[0], "text": row[1], "publisher": row[2], "date": row[3], "url": row[4],
-            "title": row[5], "publisher_key": source_key(row[2]) if row[2] else None,
+            "title": row[5], "author": row[6], "publisher_key": source_key(row[2]) if row[2] else None,
             "attributions": attributions}
 
 
