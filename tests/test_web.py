@@ -276,3 +276,39 @@ def test_pages_load_while_an_ingest_writes(tmp_path):
     # the next load shows the new articles and the regrouped claim
     assert client.get("/api/articles/art039").status_code == 200
     assert client.get("/api/claims?q=harbour+Izmir+closed").json()["rows"][0]["articles"] == 40
+
+
+# --- checking a typed claim (Corpus.check) ----------------------------------------------------
+
+
+def _wait_for_check(client, url):
+    import time
+    deadline = time.time() + 60
+    while True:
+        r = client.get(url)
+        if r.status_code != 503 or time.time() > deadline:
+            return r
+        assert r.headers["retry-after"]
+        time.sleep(0.1)
+
+
+def test_check_page_and_api(client):
+    from quotes.web.queries import has_check
+    if not has_check():
+        assert client.get("/api/check?q=bridge").status_code == 404
+        pytest.skip("this version of the library has no Corpus.check")
+    r = _wait_for_check(client, "/api/check?q=the+Ankara+bridge+was+closed")
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["claim"] and body["claim"]["stored"] is not None
+    assert {a["doc"] for a in body["articles"]} >= {"a1", "a2"}
+    assert all(a["stance"] in ("supports", "denies", "reports", "cannot_confirm", "unrelated")
+               for a in body["articles"])
+    page = _wait_for_check(client, "/check?q=the+Ankara+bridge+was+closed")
+    assert page.status_code == 200 and "<svg" in page.text and "a1" in page.text
+    none = _wait_for_check(client, "/api/check?q=weather+in+Paris+tomorrow")
+    assert none.status_code == 200 and none.json()["claim"] is None and none.json()["message"]
+    assert client.get("/api/check").status_code == 400
+    assert client.get("/api/check?q=" + "x" * 600).status_code == 400
+    evil = _wait_for_check(client, "/check?q=page+held+script")
+    assert "<script>alert" not in evil.text

@@ -64,6 +64,7 @@ def _templates() -> Jinja2Templates:
     env.filters["u"] = lambda s: quote(str(s), safe="")
     env.filters["safe_url"] = _safe_url
     env.globals["STANCE_WORDS"] = STANCE_WORDS
+    env.globals["CAN_CHECK"] = queries.has_check()
     return Jinja2Templates(env=env)
 
 
@@ -150,7 +151,8 @@ def claims_html(request: Request) -> Response:
 def claim_html(request: Request) -> Response:
     page = positive_int(request.query_params, "page", 1)
     claim = _claim(request, page, queries.PER_PAGE)
-    return _page(request, "claim.html", {"claim": claim, "tree": svg.layout(claim["statements"])})
+    return _page(request, "claim.html", {"claim": claim, "tree": svg.layout(claim["statements"]),
+                                         "can_check": queries.has_check()})
 
 
 @endpoint
@@ -168,6 +170,37 @@ def source_html(request: Request) -> Response:
     with _db(request).connect() as conn:
         src = queries.source_detail(conn, request.path_params["key"], page)
     return _page(request, "source.html", {"src": src})
+
+
+def _check(request: Request) -> dict[str, Any] | None:
+    """The check of ``q`` on the stored corpus; None while that corpus is being loaded."""
+    if not queries.has_check():
+        raise NotFoundError("this version of quotes cannot check claims")
+    q = request.query_params.get("q", "")
+    if not q.strip():
+        raise BadParameter("q is empty: give a claim, e.g. \"Putin's visit to Turkey was postponed\"")
+    db = _db(request)
+    corpus = db.cached("corpus", queries.stored_corpus, wait=False)
+    if corpus is None:
+        return None
+    stored = db.cached("claim-ids", lambda conn: {r[0] for r in conn.execute("SELECT id FROM claims")})
+    with db.check_lock:  # the corpus builds its caches lazily: one check at a time
+        return queries.check_view(corpus, q, stored)
+
+
+#: Seconds a client is asked to wait while the corpus for checks is loaded.
+RETRY_AFTER = 3
+
+
+@endpoint
+def check_html(request: Request) -> Response:
+    result = _check(request)
+    if result is None:
+        return request.app.state.templates.TemplateResponse(
+            request, "wait.html", {"q": request.query_params.get("q", ""), "retry": RETRY_AFTER},
+            status_code=503, headers={"Retry-After": str(RETRY_AFTER)})
+    return _page(request, "check.html", {"r": result, "tree": svg.layout(result["tree"]),
+                                         "search_text": result["query"]})
 
 
 # --- API ------------------------------------------------------------------------------------
@@ -206,6 +239,16 @@ def source_api(request: Request) -> Response:
         return _json(queries.source_detail(conn, request.path_params["key"], page, per_page))
 
 
+@endpoint
+def check_api(request: Request) -> Response:
+    result = _check(request)
+    if result is None:
+        return JSONResponse({"error": "the store is being loaded for checks: retry shortly",
+                             "status": 503}, status_code=503, headers={"Retry-After": str(RETRY_AFTER)})
+    result.pop("tree")
+    return _json(result)
+
+
 async def _http_error(request: Request, exc: HTTPException) -> Response:
     message = {404: f"no page at {request.url.path}", 405: "only GET requests are served"}.get(
         exc.status_code, str(exc.detail))
@@ -219,10 +262,12 @@ def create_app(db_path: str | os.PathLike) -> Starlette:
         Route("/", home),
         Route("/claims", claims_html),
         Route("/claims/{id}", claim_html),
+        Route("/check", check_html),
         Route("/articles/{id:path}", article_html),
         Route("/sources/{key:path}", source_html),
         Route("/api/claims", claims_api),
         Route("/api/claims/{id}", claim_api),
+        Route("/api/check", check_api),
         Route("/api/articles/{id:path}", article_api),
         Route("/api/sources/{key:path}", source_api),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -231,6 +276,8 @@ def create_app(db_path: str | os.PathLike) -> Starlette:
     app.state.db = ReadOnlyStore(db_path)
     app.state.templates = _templates()
     queries.cached_claims(app.state.db)  # start summarising the claims in the background
+    if queries.has_check():  # and loading the corpus that checks need
+        app.state.db.cached("corpus", queries.stored_corpus, wait=False)
     return app
 
 

@@ -66,6 +66,8 @@ class ReadOnlyStore:
         self._key: tuple | None = None
         self._cache: dict[str, Any] = {}
         self._pending: set[str] = set()
+        #: held while a cached in-memory corpus is used (its caches fill lazily)
+        self.check_lock = threading.Lock()
         try:
             row = self._watch.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.DatabaseError as err:
