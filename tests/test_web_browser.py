@@ -127,6 +127,18 @@ def test_fact_checker_walk(page, tmp_path, example_records, example_texts):
         said = page.locator("table.said tbody tr")
         assert said.count() >= 3
         assert page.locator("table.said", has_text="had been postponed").count()
+
+        from quotes.web.queries import has_check
+        if has_check():  # the check of a claim typed in the user's words (Corpus.check)
+            page.goto(srv.url + "/claims")
+            page.fill("input[name=q]", "Putin's visit to Turkey was postponed")
+            page.locator("form.search button", has_text="Check").click()
+            # the first check waits for the corpus to load (the wait page reloads itself)
+            page.wait_for_selector("#flag-unconfirmed", timeout=120_000)
+            article = page.locator("li.article-about", has_text="putin_nato_visit_postponed")
+            assert article.locator(".stance").first.inner_text() == "reports"
+            assert article.locator(".stmt", has_text="Dmitry Peskov").count()
+            assert page.locator(".provenance svg").is_visible()
     assert page.dialogs == []
 
 
