@@ -184,8 +184,12 @@ def _check(request: Request) -> dict[str, Any] | None:
     if corpus is None:
         return None
     stored = db.cached("claim-ids", lambda conn: {r[0] for r in conn.execute("SELECT id FROM claims")})
-    with db.check_lock:  # the corpus builds its caches lazily: one check at a time
-        return queries.check_view(corpus, q, stored)
+
+    def check() -> dict[str, Any]:
+        with db.check_lock:  # the corpus builds its caches lazily: one check at a time
+            return queries.check_view(corpus, q, stored)
+    result = db.remember("checks", " ".join(q.split()), check)
+    return {**result, "tree": list(result["tree"])}  # the API pops the tree from its copy
 
 
 #: Seconds a client is asked to wait while the corpus for checks is loaded.

@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -124,6 +125,31 @@ class ReadOnlyStore:
         with self._lock:
             if self._key == key:
                 self._cache[name] = value
+        return value
+
+    def remember(self, name: str, key: Any, compute: Callable[[], Any], size: int = 64) -> Any:
+        """``compute()`` remembered under ``key`` among the last ``size`` of ``name`` (e.g.
+        checks of typed claims), until the derived tables change.
+
+        >>> import tempfile, os
+        >>> from quotes.store.sqlite import Store
+        >>> p = os.path.join(tempfile.mkdtemp(), "q.db"); Store(p).close()
+        >>> db, calls = ReadOnlyStore(p), []
+        >>> [db.remember("sq", 3, lambda: calls.append(1) or 9, size=2) for _ in range(3)], len(calls)
+        ([9, 9, 9], 1)
+        """
+        with self._lock:
+            self._current()
+            memo = self._cache.setdefault(name, OrderedDict())
+            if key in memo:
+                memo.move_to_end(key)
+                return memo[key]
+        value = compute()
+        with self._lock:
+            memo = self._cache.setdefault(name, OrderedDict())
+            memo[key] = value
+            while len(memo) > size:
+                memo.popitem(last=False)
         return value
 
     def _compute(self, compute: Callable[[sqlite3.Connection], Any]) -> Any:
