@@ -42,7 +42,7 @@ def fetch(url: str) -> tuple[float, int, bytes]:
 def check_times(app, base: str, claims: list[tuple[str, str]]) -> None:
     """The check page (``Corpus.check`` on the stored corpus): how long the corpus takes to
     load in the background, then a first check of each claim and a repeated one (remembered)."""
-    from quotes.web.queries import has_check, stored_corpus
+    from quotes.web.checks import has_check, stored_corpus
     if not has_check():
         print("\n(no Corpus.check in this version: check page not measured)")
         return

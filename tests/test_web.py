@@ -293,7 +293,7 @@ def _wait_for_check(client, url):
 
 
 def test_check_page_and_api(client):
-    from quotes.web.queries import has_check
+    from quotes.web.checks import has_check
     if not has_check():
         assert client.get("/api/check?q=bridge").status_code == 404
         pytest.skip("this version of the library has no Corpus.check")

@@ -128,7 +128,7 @@ def test_fact_checker_walk(page, tmp_path, example_records, example_texts):
         assert said.count() >= 3
         assert page.locator("table.said", has_text="had been postponed").count()
 
-        from quotes.web.queries import has_check
+        from quotes.web.checks import has_check
         if has_check():  # the check of a claim typed in the user's words (Corpus.check)
             page.goto(srv.url + "/claims")
             page.fill("input[name=q]", "Putin's visit to Turkey was postponed")

@@ -32,7 +32,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from quotes.errors import NotFoundError, StoreError
-from quotes.web import queries, svg
+from quotes.web import checks, details, queries, svg
 from quotes.web.db import ReadOnlyStore
 from quotes.web.highlight import segments
 from quotes.web.queries import BadParameter, ClaimsQuery, positive_int
@@ -64,7 +64,7 @@ def _templates() -> Jinja2Templates:
     env.filters["u"] = lambda s: quote(str(s), safe="")
     env.filters["safe_url"] = _safe_url
     env.globals["STANCE_WORDS"] = STANCE_WORDS
-    env.globals["CAN_CHECK"] = queries.has_check()
+    env.globals["CAN_CHECK"] = checks.has_check()
     return Jinja2Templates(env=env)
 
 
@@ -127,7 +127,7 @@ def _claim(request: Request, page: int, per_page: int) -> dict[str, Any]:
     cid = request.path_params["id"]
     summaries = queries.cached_claims(_db(request))
     with _db(request).connect() as conn:
-        return queries.claim_detail(conn, cid, page, per_page,
+        return details.claim_detail(conn, cid, page, per_page,
                                     summary=summaries.get(cid) if summaries else None)
 
 
@@ -152,13 +152,13 @@ def claim_html(request: Request) -> Response:
     page = positive_int(request.query_params, "page", 1)
     claim = _claim(request, page, queries.PER_PAGE)
     return _page(request, "claim.html", {"claim": claim, "tree": svg.layout(claim["statements"]),
-                                         "can_check": queries.has_check()})
+                                         "can_check": checks.has_check()})
 
 
 @endpoint
 def article_html(request: Request) -> Response:
     with _db(request).connect() as conn:
-        art = queries.article_detail(conn, request.path_params["id"])
+        art = details.article_detail(conn, request.path_params["id"])
     by_n = {a["n"]: a for a in art["attributions"]}
     return _page(request, "article.html", {"art": art, "segments": segments(art["text"], art["attributions"]),
                                            "by_n": by_n})
@@ -168,26 +168,26 @@ def article_html(request: Request) -> Response:
 def source_html(request: Request) -> Response:
     page = positive_int(request.query_params, "page", 1)
     with _db(request).connect() as conn:
-        src = queries.source_detail(conn, request.path_params["key"], page)
+        src = details.source_detail(conn, request.path_params["key"], page)
     return _page(request, "source.html", {"src": src})
 
 
 def _check(request: Request) -> dict[str, Any] | None:
     """The check of ``q`` on the stored corpus; None while that corpus is being loaded."""
-    if not queries.has_check():
+    if not checks.has_check():
         raise NotFoundError("this version of quotes cannot check claims")
     q = request.query_params.get("q", "")
     if not q.strip():
         raise BadParameter("q is empty: give a claim, e.g. \"Putin's visit to Turkey was postponed\"")
     db = _db(request)
-    corpus = db.cached("corpus", queries.stored_corpus, wait=False)
+    corpus = db.cached("corpus", checks.stored_corpus, wait=False)
     if corpus is None:
         return None
     stored = db.cached("claim-ids", lambda conn: {r[0] for r in conn.execute("SELECT id FROM claims")})
 
     def check() -> dict[str, Any]:
         with db.check_lock:  # the corpus builds its caches lazily: one check at a time
-            return queries.check_view(corpus, q, stored)
+            return checks.check_view(corpus, q, stored)
     result = db.remember("checks", " ".join(q.split()), check)
     return {**result, "tree": list(result["tree"])}  # the API pops the tree from its copy
 
@@ -232,7 +232,7 @@ def claim_api(request: Request) -> Response:
 @endpoint
 def article_api(request: Request) -> Response:
     with _db(request).connect() as conn:
-        return _json(queries.article_detail(conn, request.path_params["id"]))
+        return _json(details.article_detail(conn, request.path_params["id"]))
 
 
 @endpoint
@@ -240,7 +240,7 @@ def source_api(request: Request) -> Response:
     page = positive_int(request.query_params, "page", 1)
     per_page = positive_int(request.query_params, "per_page", queries.PER_PAGE, queries.MAX_PER_PAGE)
     with _db(request).connect() as conn:
-        return _json(queries.source_detail(conn, request.path_params["key"], page, per_page))
+        return _json(details.source_detail(conn, request.path_params["key"], page, per_page))
 
 
 @endpoint
@@ -280,8 +280,8 @@ def create_app(db_path: str | os.PathLike) -> Starlette:
     app.state.db = ReadOnlyStore(db_path)
     app.state.templates = _templates()
     queries.cached_claims(app.state.db)  # start summarising the claims in the background
-    if queries.has_check():  # and loading the corpus that checks need
-        app.state.db.cached("corpus", queries.stored_corpus, wait=False)
+    if checks.has_check():  # and loading the corpus that checks need
+        app.state.db.cached("corpus", checks.stored_corpus, wait=False)
     return app
 
 

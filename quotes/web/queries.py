@@ -1,4 +1,4 @@
-"""Read queries over the store and the view models the pages and the API render.
+"""The claims page's queries (list, filter, sort, paginate, search) and request parameters.
 
 Every query is bound-parameter SQL on the store's primary keys and indexes, paginated,
 on a read-only connection (:mod:`quotes.web.db`). Whatever is claim logic (stances toward
@@ -21,25 +21,20 @@ a claim, paths of a statement, flags) comes from the library: :mod:`quotes.claim
 >>> page = claims_page(db, ClaimsQuery())
 >>> [(r["text"], r["flags"], r["articles"], r["last_seen"]) for r in page["rows"]]
 [('the bridge was closed', ['single_source'], 1, '2024-05-01')]
->>> with db.connect() as conn:
-...     [s["speaker"]["name"] for s in claim_detail(conn, page["rows"][0]["id"])["statements"]]
-['Ann Lee']
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from quotes.claims.flags import effective_stance, origin_of, path_of
 from quotes.claims.group import find_claim
 from quotes.claims.normalize import content_keys, fold
 from quotes.errors import NotFoundError
-from quotes.types import FLAGS, Attribution, Claim
+from quotes.types import FLAGS, Claim
 
 #: Sort orders of the claims page: name -> (summary field, descending?).
 SORTS = {"statements": ("statements", True), "articles": ("articles", True),
@@ -53,8 +48,6 @@ SEARCH_CANDIDATES = 100
 #: Search terms taken from a query (its content keys first, then its longer words).
 MAX_TERMS = 6
 MIN_TERM = 3
-#: Stances that answer a report in the same article (graph edges statement -> statement).
-ANSWER_KEYS = ("confirms", "denies", "cannot_confirm")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -313,208 +306,3 @@ def search_page(db, query: ClaimsQuery) -> dict[str, Any]:
         offset = (query.page - 1) * query.per_page
         rows = _claim_rows(conn, ids[offset:offset + query.per_page])
     return {"rows": rows, "query": query, "best": best, **_pages(len(ids), query.page, query.per_page)}
-
-
-# --- one claim ----------------------------------------------------------------------------
-
-
-def _attribution(record: str) -> Attribution:
-    return Attribution.from_dict(json.loads(record))
-
-
-def _answers(conn: sqlite3.Connection, a: Attribution) -> list[dict]:
-    """The reports a confirmation or denial answers (graph edges statement -> statement)."""
-    out = []
-    for dst, key in conn.execute(
-            "SELECT dst, key FROM edges WHERE src = ? AND key IN (?, ?, ?) AND dst LIKE 'statement:%'",
-            (f"statement:{a.id}", *ANSWER_KEYS)):
-        sid = dst.split(":", 1)[1]
-        row = conn.execute("SELECT speaker, speaker_kind FROM attributions WHERE doc = ? AND id = ?",
-                           (sid.rsplit(":", 1)[0], sid)).fetchone()
-        if row:
-            out.append({"stance": key, "name": row[0], "kind": row[1], "key": source_key(row[0])})
-    return sorted(out, key=lambda r: (r["name"], r["stance"]))
-
-
-def statement_view(a: Attribution, publisher: str | None, flipped: bool | None = None) -> dict:
-    """One statement for display: record, stance toward its claim, path and origin."""
-    path = path_of(a, publisher)
-    origin = origin_of(a, publisher)
-    return {
-        "id": a.id, "doc": a.doc, "type": a.type, "content": a.content, "start": a.start,
-        "end": a.end, "cue": a.cue, "stance": a.stance,
-        "effective_stance": effective_stance(a.stance, bool(flipped)) if flipped is not None else a.stance,
-        "speaker": {"name": a.speaker.name, "kind": a.speaker.kind, "key": source_key(a.speaker.name)},
-        "chain": [link.name for link in a.chain],
-        "path": [{"name": n, "kind": k, "key": source_key(n)} for n, k in path],
-        "origin": {"name": origin.name, "kind": origin.kind, "named": origin.named},
-    }
-
-
-def claim_detail(conn: sqlite3.Connection, cid: str, page: int = 1,
-                 per_page: int = PER_PAGE, summary: dict | None = None) -> dict[str, Any]:
-    """A stored claim: text, flags with reasons, and one page of its statements (by date)
-    with article, stance toward the claim, path and the reports each answers."""
-    row = conn.execute("SELECT id, text, statements, flags FROM claims WHERE id = ?", (cid,)).fetchone()
-    if row is None:
-        raise NotFoundError(f"no claim {cid!r}")
-    flags = [{"name": f, "reasons": json.loads(r)} for f, r in conn.execute(
-        "SELECT flag, reasons FROM claim_flags WHERE claim = ?", (cid,))]
-    order = {f: i for i, f in enumerate(row[3].split(","))}
-    flags.sort(key=lambda f: order.get(f["name"], len(order)))
-    statements = []
-    for doc, flipped, record, publisher, date, title, url in conn.execute(
-            "SELECT cs.doc, cs.flipped, a.record, ar.publisher, ar.date, ar.title, ar.url "
-            "FROM claim_statements cs JOIN attributions a ON a.doc = cs.doc AND a.n = cs.n "
-            "JOIN articles ar ON ar.id = cs.doc WHERE cs.claim = ? "
-            "ORDER BY ar.date IS NULL, ar.date, cs.doc, a.start LIMIT ? OFFSET ?",
-            (cid, per_page, (page - 1) * per_page)):
-        a = _attribution(record)
-        view = statement_view(a, publisher, bool(flipped))
-        view["article"] = {"id": doc, "publisher": publisher, "date": date, "title": title, "url": url}
-        view["answers"] = _answers(conn, a)
-        statements.append(view)
-    if summary is None:
-        summary = _summaries(conn, [cid]).get(cid, {})
-    counts = {k: summary.get(k) for k in ("articles", "sources", "first_seen", "last_seen")}
-    return {"id": row[0], "text": row[1], "flags": flags, "statements": statements,
-            **counts, **_pages(row[2], page, per_page)}
-
-
-# --- one article ---------------------------------------------------------------------------
-
-
-def article_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
-    """An article with its metadata and every attribution in it (with its claim)."""
-    row = conn.execute("SELECT id, text, publisher, date, url, title, author FROM articles WHERE id = ?",
-                       (doc,)).fetchone()
-    if row is None:
-        raise NotFoundError(f"no article {doc!r}")
-    attributions = []
-    for n, record in conn.execute("SELECT n, record FROM attributions WHERE doc = ? ORDER BY n", (doc,)):
-        a = _attribution(record)
-        view = statement_view(a, row[2])
-        view.update(n=n, parts=[list(p) for p in a.spans], key=a.key,
-                    speaker_span=[a.speaker.start, a.speaker.end] if a.speaker.start is not None else None,
-                    cue_span=[a.cue_start, a.cue_end] if a.cue_start is not None else None)
-        claim = conn.execute(
-            "SELECT c.id, c.text, c.flags, cs.flipped FROM claim_statements cs "
-            "JOIN claims c ON c.id = cs.claim WHERE cs.claim IN "
-            "(SELECT substr(dst, 7) FROM edges WHERE src = ? AND key = 'about') AND cs.doc = ? AND cs.n = ?",
-            (f"statement:{a.id}", doc, n)).fetchone()
-        if claim:
-            view["claim"] = {"id": claim[0], "text": claim[1],
-                             "flags": [f for f in claim[2].split(",") if f]}
-            view["effective_stance"] = effective_stance(a.stance, bool(claim[3]))
-        else:
-            view["claim"] = None
-        attributions.append(view)
-    return {"id": row[0], "text": row[1], "publisher": row[2], "date": row[3], "url": row[4],
-            "title": row[5], "author": row[6], "publisher_key": source_key(row[2]) if row[2] else None,
-            "attributions": attributions}
-
-
-# --- one source ----------------------------------------------------------------------------
-
-
-def source_detail(conn: sqlite3.Connection, key: str, page: int = 1,
-                  per_page: int = PER_PAGE) -> dict[str, Any]:
-    """Everything a source (by folded name) said, with the claims and their flags, and the
-    articles it published; unnamed sources carried by different relays are listed apart."""
-    nodes = conn.execute(
-        "SELECT id, name, kind, statements FROM sources WHERE id = ? OR "
-        "(id >= ? AND id < ?) ORDER BY id",
-        (f"source:{key}", f"source:{key}@", f"source:{key}A")).fetchall()
-    if not nodes:
-        raise NotFoundError(f"no source named {key!r}")
-    node_ids = [n[0] for n in nodes]
-    marks = ",".join("?" * len(node_ids))
-    said = [r[0].split(":", 1)[1] for r in conn.execute(
-        f"SELECT dst FROM edges WHERE src IN ({marks}) AND key = 'said' ORDER BY dst", node_ids)]
-    total = len(said)
-    statements = []
-    for sid in said[(page - 1) * per_page: page * per_page]:
-        doc = sid.rsplit(":", 1)[0]
-        r = conn.execute(
-            "SELECT a.record, ar.publisher, ar.date, ar.title, c.id, c.text, c.flags, cs.flipped "
-            "FROM attributions a JOIN articles ar ON ar.id = a.doc "
-            "LEFT JOIN claim_statements cs ON cs.doc = a.doc AND cs.n = a.n "
-            "AND cs.claim = (SELECT substr(dst, 7) FROM edges WHERE src = ? AND key = 'about') "
-            "LEFT JOIN claims c ON c.id = cs.claim WHERE a.doc = ? AND a.id = ?",
-            (f"statement:{sid}", doc, sid)).fetchone()
-        if r is None:
-            continue
-        view = statement_view(_attribution(r[0]), r[1], None if r[7] is None else bool(r[7]))
-        view["article"] = {"id": doc, "publisher": r[1], "date": r[2], "title": r[3]}
-        view["claim"] = ({"id": r[4], "text": r[5], "flags": [f for f in r[6].split(",") if f]}
-                         if r[4] else None)
-        statements.append(view)
-    published = [{"id": i, "title": t, "date": d} for i, t, d in conn.execute(
-        f"SELECT ar.id, ar.title, ar.date FROM edges e JOIN articles ar ON ar.id = substr(e.dst, 9) "
-        f"WHERE e.src IN ({marks}) AND e.key = 'published' ORDER BY ar.date DESC, ar.id LIMIT ?",
-        node_ids + [per_page])]
-    n_published = conn.execute(
-        f"SELECT COUNT(*) FROM edges WHERE src IN ({marks}) AND key = 'published'", node_ids).fetchone()[0]
-    return {"key": key, "name": nodes[0][1],
-            "nodes": [{"id": i, "name": n, "kind": k, "statements": s} for i, n, k, s in nodes],
-            "statements": statements, "published": published, "published_total": n_published,
-            **_pages(total, page, per_page)}
-
-
-# --- checking a claim typed in free text ------------------------------------------------------
-
-
-def has_check() -> bool:
-    """Whether this version of the library checks claims (:meth:`Corpus.check`)."""
-    from quotes.claims.corpus import Corpus
-    return hasattr(Corpus, "check")
-
-
-def stored_corpus(conn: sqlite3.Connection):
-    """The stored articles and attributions as an in-memory
-    :class:`~quotes.claims.corpus.Corpus`, with its claim index built (what a check needs;
-    cached until the claims change, built in the background)."""
-    import dataclasses
-
-    from quotes.claims.corpus import Corpus
-    from quotes.types import Article
-    by_doc: dict[str, list[Attribution]] = {}
-    for doc, record, sentence in conn.execute(
-            "SELECT doc, record, sentence FROM attributions ORDER BY doc, n"):
-        a = _attribution(record)
-        by_doc.setdefault(doc, []).append(dataclasses.replace(a, sentence=sentence)
-                                          if sentence is not None else a)
-    corpus = Corpus((Article(*row), by_doc.get(row[0], [])) for row in conn.execute(
-        "SELECT id, text, publisher, date, url, title, author FROM articles ORDER BY id"))
-    corpus.candidates("warm up")  # builds the claims and their index now, not on a request
-    return corpus
-
-
-def check_view(corpus, text: str, stored: set[str]) -> dict[str, Any]:
-    """:meth:`Corpus.check` of ``text`` as a dict for the page and the API, plus the
-    statements' paths for the provenance tree and which candidates are stored claims."""
-    text = text.strip()
-    if not text:
-        raise BadParameter("q is empty: give a claim, e.g. \"Putin's visit to Turkey was postponed\"")
-    if len(text) > 500:
-        raise BadParameter("q must be at most 500 characters")
-    result = corpus.check(text)
-    data = result.to_dict()
-    for art in data["articles"]:
-        for e in art["evidence"]:
-            e["record"]["speaker"]["key"] = source_key(e["record"]["speaker"]["name"])
-    arts = {a.doc: a for a in result.articles}
-    tree = []
-    for r in result.repeats:
-        art = arts.get(r.doc)
-        hops = [{"name": n, "kind": "outlet" if i == 0 and art and n == art.publisher else "unknown",
-                 "key": source_key(n)} for i, n in enumerate(r.via)]
-        tree.append({"article": {"id": r.doc, "title": art.title if art else None},
-                     "effective_stance": r.stance, "answers": [],
-                     "path": hops + [{"name": r.speaker, "kind": r.kind, "key": source_key(r.speaker)}]})
-    data["tree"] = tree
-    for cand in data["candidates"]:
-        cand["stored"] = cand["claim"] in stored
-    if data["claim"]:
-        data["claim"]["stored"] = data["claim"]["id"] in stored
-    return data
