@@ -25,6 +25,9 @@ from quotes.extractors.stages import (Extraction, build_chains, cue_statements, 
                                       find_speakers, join_pieces, layout_statements, nest_cues, snap_cues,
                                       unclaimed_quotations)
 
+#: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
+RULE_SEQUENCES = ("STAGES",)
+
 __all__ = ["STAGES", "UNNAMED", "Extraction", "attributions"]
 
 #: A stage reads what the stages before it found in an :class:`Extraction` and adds its part.

@@ -17,7 +17,7 @@ from __future__ import annotations
 from quotes.lexicons import Lexicon, fold
 from quotes.types import OUTLET, ChainLink, Cue, Speaker
 from quotes.extractors.sources import UNNAMED
-from quotes.extractors.speakers import describe
+from quotes.extractors.phrases import describe
 from quotes.extractors.tree import Tree
 
 

@@ -18,10 +18,14 @@ and only the clause what was said.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from quotes.types import Word
 from quotes.extractors.tree import QUOTE_MARKS, Tree
+
+#: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
+RULE_SEQUENCES = ("VETOES",)
 
 #: Dependents after a passive verb that carry what was said ("accused of ...", "charged with ...").
 _REST_RELS = ("obl", "xcomp", "advcl", "ccomp", "obj", "iobj")
@@ -43,39 +47,125 @@ class PassiveStatement(NamedTuple):
     audience: tuple[int, ...]
 
 
-def passive_statement(t: Tree, w: Word, subj: Word, *, audience_object: bool) -> PassiveStatement | None:
-    """What passive speech verb ``w`` with passive subject ``subj`` reports, or None when
-    the sentence does not say (a bare pronoun: "He was criticized.")."""
-    if subj.lemma.lower() in _RELATIVE or w.deprel.startswith("acl") or t.negated(w.id) or \
-            t.w(min(t.subtree(subj.id))).text.lower() in _NOBODY:
-        return None  # "a history that isn't told", "has never been charged": no statement
+# --- vetoes: a passive that makes no statement ---------------------------------------
+
+def relative_subject(t: Tree, w: Word, subj: Word) -> bool:
+    """'a history that isn't told': a relative pronoun is no statement.
+
+    >>> t = Tree.of("a history that was told", [("a", "DET", 2, "det"), ("history", "NOUN", 0, "root"),
+    ...     ("that", "PRON", 5, "nsubj:pass"), ("was", "AUX", 5, "aux:pass"), ("told", "VERB", 2, "acl:relcl")])
+    >>> relative_subject(t, t.w(5), t.w(3))
+    True
+    """
+    return subj.lemma.lower() in _RELATIVE
+
+
+def modifier(t: Tree, w: Word, subj: Word) -> bool:
+    """'the deal announced Monday': a participle modifying a noun names, it does not report.
+
+    >>> t = Tree.of("the deal announced", [("the", "DET", 2, "det"), ("deal", "NOUN", 0, "root"),
+    ...     ("announced", "VERB", 2, "acl")])
+    >>> modifier(t, t.w(3), t.w(2))
+    True
+    """
+    return w.deprel.startswith("acl")
+
+
+def negated(t: Tree, w: Word, subj: Word) -> bool:
+    """'He has never been charged': a speech act not made.
+
+    >>> t = Tree.of("He was never charged", [("He", "PRON", 4, "nsubj:pass"), ("was", "AUX", 4, "aux:pass"),
+    ...     ("never", "ADV", 4, "advmod"), ("charged", "VERB", 0, "root")])
+    >>> negated(t, t.w(4), t.w(1))
+    True
+    """
+    return t.negated(w.id)
+
+
+def nobody(t: Tree, w: Word, subj: Word) -> bool:
+    """'No charges were announced': a subject that is nobody or nothing.
+
+    >>> t = Tree.of("No charges were announced", [("No", "DET", 2, "det"), ("charges", "NOUN", 4, "nsubj:pass"),
+    ...     ("were", "AUX", 4, "aux:pass"), ("announced", "VERB", 0, "root")])
+    >>> nobody(t, t.w(4), t.w(2))
+    True
+    """
+    return t.w(min(t.subtree(subj.id))).text.lower() in _NOBODY
+
+
+#: What makes a passive speech verb report nothing, in order.
+VETOES: tuple[Callable[[Tree, Word, Word], bool], ...] = (relative_subject, modifier, negated, nobody)
+
+
+def by_agent(t: Tree, w: Word) -> Word | None:
+    """The head of the "by" phrase of passive verb ``w`` when it is nominal: who said it.
+
+    >>> t = Tree.of("It was reported by Tass", [("It", "PRON", 3, "nsubj:pass"), ("was", "AUX", 3, "aux:pass"),
+    ...     ("reported", "VERB", 0, "root"), ("by", "ADP", 5, "case"), ("Tass", "PROPN", 3, "obl")])
+    >>> by_agent(t, t.w(3)).text
+    'Tass'
+    """
     agent = next((k for k in t.children(w.id, "obl") if k.deprel == "obl:agent" or
                   any(c.lemma.lower() == "by" for c in t.children(k.id, "case"))), None)
-    if agent is not None and agent.upos not in ("PROPN", "NOUN", "PRON"):
-        agent = None
+    return agent if agent is not None and agent.upos in ("PROPN", "NOUN", "PRON") else None
+
+
+def what_follows(t: Tree, w: Word, agent: Word | None) -> set[int]:
+    """The words after passive verb ``w`` that carry what was said ("accused of using $50
+    million"): not the agent nor a dependent that says when or where; nothing when they are
+    one word ("are called failing") or a quoted label with no verb ('was called a “charlatan”').
+
+    >>> t = Tree.of("He was accused of fraud on Monday", [("He", "PRON", 3, "nsubj:pass"),
+    ...     ("was", "AUX", 3, "aux:pass"), ("accused", "VERB", 0, "root"), ("of", "ADP", 5, "case"),
+    ...     ("fraud", "NOUN", 3, "obl"), ("on", "ADP", 7, "case"), ("Monday", "PROPN", 3, "obl")])
+    >>> sorted(what_follows(t, t.w(3), None))
+    [4, 5]
+    """
     rest = [k for k in t.children(w.id, *_REST_RELS)
             if k.id > w.id and (agent is None or k.id != agent.id) and not _circumstance(t, k)]
-    rest_ids: set[int] = set().union(*(t.subtree(k.id) for k in rest)) if rest else set()
-    if len(rest_ids) < 2:
-        rest_ids = set()  # "are called failing": a label, not what was said
-    if any(t.w(i).text in QUOTE_MARKS for i in rest_ids) and not any(t.w(i).upos in ("VERB", "AUX") for i in rest_ids):
-        rest_ids = set()  # 'was called a “charlatan”' is a label; the name is what was said
+    ids: set[int] = set().union(*(t.subtree(k.id) for k in rest)) if rest else set()
+    if len(ids) < 2:
+        return set()
+    if any(t.w(i).text in QUOTE_MARKS for i in ids) and not any(t.w(i).upos in ("VERB", "AUX") for i in ids):
+        return set()
+    return ids
+
+
+def _told(t: Tree, w: Word, subj: Word, agent: Word | None, rest: set[int]) -> PassiveStatement | None:
+    """'He was told that ...', 'Y, the UN is warned': the subject is the audience; what was
+    said is the clause after the verb, or the clause the verb hangs off."""
+    if not rest and w.deprel.split(":")[0] in ("parataxis", "ccomp") and w.head and w.head < w.id:
+        rest = t.subtree(w.head, skip=t.subtree(w.id))
+    if not rest:
+        return None
+    return PassiveStatement((_span(t, rest),), frozenset(rest), agent, (subj.id,))
+
+
+def _said_of_subject(t: Tree, w: Word, subj: Word, agent: Word | None, rest: set[int]) -> PassiveStatement | None:
+    """'Quiros was accused of fraud': the subject and what follows the verb, in two pieces;
+    a pronoun subject needs three words after the verb, a one-word subject some words."""
     subject_ids = t.subtree(subj.id)
-    if audience_object:
-        if not rest_ids and w.deprel.split(":")[0] in ("parataxis", "ccomp") and w.head and w.head < w.id:
-            rest_ids = t.subtree(w.head, skip=t.subtree(w.id))  # "Y, the UN is warned"
-        if not rest_ids:
-            return None
-        return PassiveStatement((_span(t, rest_ids),), frozenset(rest_ids), agent, (subj.id,))
-    if not rest_ids and (subj.upos == "PRON" or len(subject_ids) < 2):
+    if not rest and (subj.upos == "PRON" or len(subject_ids) < 2):
         return None
-    if subj.upos == "PRON" and len(rest_ids) < 3:
+    if subj.upos == "PRON" and len(rest) < 3:
         return None
-    parts = tuple(_span(t, ids) for ids in (subject_ids, rest_ids) if ids)
-    return PassiveStatement(parts, frozenset(subject_ids | rest_ids), agent, ())
+    parts = tuple(_span(t, ids) for ids in (subject_ids, rest) if ids)
+    return PassiveStatement(parts, frozenset(subject_ids | rest), agent, ())
+
+
+def passive_statement(t: Tree, w: Word, subj: Word, *, audience_object: bool) -> PassiveStatement | None:
+    """What passive speech verb ``w`` with passive subject ``subj`` reports, or None when
+    one of the :data:`VETOES` applies or the sentence does not say (a bare pronoun: "He was
+    criticized.")."""
+    if any(veto(t, w, subj) for veto in VETOES):
+        return None
+    agent = by_agent(t, w)
+    rest = what_follows(t, w, agent)
+    return (_told if audience_object else _said_of_subject)(t, w, subj, agent, rest)
 
 
 def _circumstance(t: Tree, k: Word) -> bool:
+    """Whether dependent ``k`` says when or where ("on Monday", "last week")."""
     first = t.w(min(t.subtree(k.id)))
     return first.lemma.lower() in _CIRCUMSTANCE or first.text.lower() in _CIRCUMSTANCE
 

@@ -1,6 +1,6 @@
 """The speakers stage's rules: who each cue's source is, resolved in article order.
 
-A cue's speaker word becomes a noun phrase (:func:`~quotes.extractors.speakers.describe`)
+A cue's speaker word becomes a noun phrase (:func:`~quotes.extractors.phrases.describe`)
 and then a :class:`Speaker` through the article's :class:`Resolver` ("he" -> the last
 person who spoke); a cue with no speaker word but a source text ("...: report") is that
 source; one with neither is :data:`UNNAMED`.
@@ -22,7 +22,8 @@ import dataclasses
 
 from quotes.lexicons import Lexicon, fold
 from quotes.types import ANONYMOUS, OUTLET, PERSON, UNKNOWN, Cue, Speaker, Word
-from quotes.extractors.speakers import NP, Resolver, describe, resolve
+from quotes.extractors.phrases import NP, describe
+from quotes.extractors.speakers import Resolver, resolve
 from quotes.extractors.tree import Tree
 
 #: The speaker of a cue that names no source at all.

@@ -1,0 +1,117 @@
+"""Proper names in noun phrases: the words of a phrase, its run of proper nouns, clean names.
+
+>>> from quotes.lexicons import load
+>>> clean_name("Russian President Vladimir Putin".split(), load())
+'Vladimir Putin'
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.lexicons import Lexicon, fold
+from quotes.types import Word
+from quotes.extractors.tree import Tree
+
+#: Dependents that are not part of a noun phrase's mention ("Peskov, who ...", "Peskov and Putin").
+NP_DROP = ("acl", "appos", "parataxis", "conj", "cc", "advcl", "ccomp", "punct", "dep", "list")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|an|i)$")
+#: Capitalised sentence-initial words that are never part of a name.
+_LEADING_FUNCTION_WORDS = frozenset({"for", "as", "at", "in", "on", "with", "by", "from", "to", "that", "this",
+                                     "but", "and", "so", "if", "when", "while", "after", "before", "since",
+                                     "although", "because", "like", "unlike", "even", "meanwhile", "also",
+                                     "now", "then", "still", "yet", "however", "here", "there", "why", "how",
+                                     "what", "where", "everything", "only"})
+
+
+def np_ids(t: Tree, head: Word) -> set[int]:
+    """The word ids of the noun phrase headed by ``head`` (clauses, appositions, conjuncts
+    and the punctuation of its dependents left out).
+
+    >>> t = Tree.of("Peskov , who left", [("Peskov", "PROPN", 0, "root"), (",", "PUNCT", 4, "punct"),
+    ...     ("who", "PRON", 4, "nsubj"), ("left", "VERB", 1, "acl:relcl")])
+    >>> sorted(np_ids(t, t.w(1)))
+    [1]
+    """
+    keep = {head.id}
+    stack = [head.id]
+    while stack:
+        i = stack.pop()
+        for k in t.children(i):
+            if k.deprel.split(":")[0] in NP_DROP and not (k.deprel == "punct" and i != head.id):
+                continue
+            if k.id not in keep:
+                keep.add(k.id)
+                stack.append(k.id)
+    return keep
+
+
+def is_title(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is a title ("President", "Sen.").
+
+    >>> from quotes.lexicons import load
+    >>> is_title("Sen.", load()), is_title("Putin", load())
+    (True, False)
+    """
+    return fold(word).rstrip(".") in lex.titles or fold(word) in lex.titles
+
+
+def _proper(t: Tree, w: Word) -> bool:
+    """A proper noun, or a capitalised noun in a proper noun's name ("Charlie King")."""
+    return w.upos == "PROPN" or (w.text[:1].isupper() and w.upos in ("NOUN", "X") and w.deprel
+                                 in ("flat", "compound") and w.head and t.w(w.head).upos == "PROPN")
+
+
+def _runs(t: Tree, ids: list[int], lex: Lexicon) -> list[list[Word]]:
+    """The runs of adjacent proper nouns among ``ids``; a title word after a given name is a
+    surname ("Charlie King"), before it a title."""
+    runs: list[list[Word]] = []
+    for w in (t.w(i) for i in ids):
+        named = bool(runs) and runs[-1][-1].id == w.id - 1
+        if _proper(t, w) and (named and w.text[:1].isupper() or not is_title(w.text, lex)):
+            if named:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+    return runs
+
+
+def proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]:
+    """The run of proper nouns naming the phrase (titles stripped): the one holding the head,
+    else the last.
+
+    >>> from quotes.lexicons import load
+    >>> t = Tree.of("Kremlin spokesman Dmitry Peskov", [("Kremlin", "PROPN", 2, "compound"),
+    ...     ("spokesman", "NOUN", 4, "compound"), ("Dmitry", "PROPN", 4, "compound"), ("Peskov", "PROPN", 0, "root")])
+    >>> [w.text for w in proper_run(t, [1, 2, 3, 4], t.w(4), load())]
+    ['Dmitry', 'Peskov']
+    """
+    runs = _runs(t, ids, lex)
+    if not runs:
+        return []
+    pick = next((r for r in runs if head in r), runs[-1])
+    while len(pick) > 1 and pick[0].text.lower() in _LEADING_FUNCTION_WORDS:
+        pick = pick[1:]  # "Meanwhile Trump said": a capitalised sentence opener
+    # "Secretary of State Antony Blinken": the run after "<title> of" starts with the title's object
+    if len(pick) >= 3 and pick[0].id >= 3 and t.w(pick[0].id - 1).text.lower() == "of" and \
+            fold(t.w(pick[0].id - 2).text) in lex.titles:
+        pick = pick[1:]
+    return pick
+
+
+def strip_demonyms(run: list[Word]) -> list[Word]:
+    """'Russian Vladimir Putin' -> 'Vladimir Putin' (a nationality tagged as a proper noun)."""
+    while len(run) >= 3 and _DEMONYM.match(run[0].text):
+        run = run[1:]
+    return run
+
+
+def clean_name(tokens: list[str], lex: Lexicon) -> str:
+    """A name without titles or a leading nationality: 'Russian President Vladimir Putin' ->
+    'Vladimir Putin'."""
+    toks = [x for x in tokens if not is_title(x, lex)]
+    while toks and toks[0].lower() in _LEADING_FUNCTION_WORDS:
+        toks = toks[1:]  # "For Obama, ...", "That Trump ...": a sentence's first word, capitalised
+    while len(toks) >= 3 and _DEMONYM.match(toks[0]):
+        toks = toks[1:]
+    return " ".join(toks)
