@@ -57,24 +57,34 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
     noun = False
     for i, w in enumerate(words):
         t = w.text.lower()
-        if t in cues:
-            return True
-        if t in lex.ambiguous and (i + 1 < len(words) and words[i + 1].text.lower() in ("that", ":", "“", '"')
-                                   or _after_subject(words, i, t, lex)):
-            return True
-        # (a sentence that is one quotation and nothing else needs no parse: it has no cue, and
-        # its speaker is the previous quotation's or a cue's in a neighbouring sentence)
-        if (w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words))) and not _whole_quotation(words):
-            return True
-        if t == ":" and (len(words) <= 30 or (i + 1 < len(words) and words[i + 1].text in _DOUBLE)):
-            return True
-        if t in _DASHES and i > 0 and words[i - 1].text in _DOUBLE:
+        if t in cues or _ambiguous_cue(words, i, t, lex) or _mark(words, i, t):
             return True
         if (t in lex.nouns or t.rstrip("s") in lex.nouns) and t not in _ABSTAIN:
             noun = True
         elif noun and t == "that":
             return True
     return False
+
+
+def _ambiguous_cue(words, i: int, t: str, lex: Lexicon) -> bool:
+    """A cue form that is mostly a noun ("charges") before "that", a colon or a quotation
+    mark, or right after a subject."""
+    if t not in lex.ambiguous:
+        return False
+    return i + 1 < len(words) and words[i + 1].text.lower() in ("that", ":", "“", '"') \
+        or _after_subject(words, i, t, lex)
+
+
+def _mark(words, i: int, t: str) -> bool:
+    """A quotation mark (not of a sentence that is one whole quotation: it needs no parse, its
+    speaker being the previous quotation's or a cue's in a neighbouring sentence), a colon in
+    a short (headline-like) sentence or before a quotation, or a dash after a quotation."""
+    w = words[i]
+    if (w.text in _DOUBLE or (w.text in _SINGLE_OPEN and i + 1 < len(words))) and not _whole_quotation(words):
+        return True
+    if t == ":" and (len(words) <= 30 or (i + 1 < len(words) and words[i + 1].text in _DOUBLE)):
+        return True
+    return t in _DASHES and i > 0 and words[i - 1].text in _DOUBLE
 
 
 def _whole_quotation(words) -> bool:

@@ -1,11 +1,11 @@
-"""Quotation marks against speech events: direct, mixed or reported, and quotations with no cue.
+"""Quotations with no cue of their own, and quotations their cue interrupts.
 
-A cue whose content lies within one quotation yields a ``direct`` record of the whole
-quotation (over sentences and paragraphs); one whose content quotes a fragment, ``mixed``.
-A quotation nobody claimed is given to a speech verb right next to it ("“...,” she said"),
-to the speaker of the quotation right after it whose cue follows ('“A.” “B,” she said.'),
-or continues the speaker of the quotation before it; short ones with no cue (scare quotes,
-titles) yield nothing.
+A quotation nobody claimed is given, by the first of the :data:`UNCLAIMED_RULES` that
+applies, to a speech verb right next to it ("“...,” she said"), to the speaker of the
+quotation its cue interrupts ('“A,” she wrote, “B.”'), to the speaker of the quotation
+right after it whose cue follows ('“A.” “B,” she said.'), or it continues the speaker of
+the quotation before it; short ones with no cue (scare quotes, titles) yield nothing.
+:func:`join_interrupted` makes one record of a quotation its own cue interrupts.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ import bisect
 import re
 from dataclasses import replace
 
-from quotes.types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, ParsedDoc, QuoteSpan,
-                     Speaker)
+from collections.abc import Callable
+
+from quotes.types import ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, ParsedDoc, QuoteSpan
 from quotes.extractors.cues import BARE
+from quotes.extractors.extraction import Extraction
 from quotes.extractors.quotations import cue_record, trim_end
 
 #: A quote with no cue continues the previous speaker only this close (characters) after it.
@@ -67,63 +69,108 @@ def _own_speaker_between(c: Cue, trees, start: int, text: str) -> bool:
     return start < sp.start < c.start and c.start - start <= NEAR_SPEAKER and not _BREAKS.search(gap)
 
 
-def unclaimed_quotes(doc: ParsedDoc, quotes: list[QuoteSpan], claimed: set[int], records: list[Attribution],
-                      trees, cues: list[Cue], speakers: list[Speaker], chains, text: str) -> list[Attribution]:
+def _words(x: Extraction, q: QuoteSpan) -> int:
+    return len(x.text[q.start:q.end].split())
+
+
+def _quoted(x: Extraction, q: QuoteSpan) -> str:
+    return x.text[q.start:q.end].rstrip()
+
+
+def _verb_after(x: Extraction, q: QuoteSpan, c: Cue) -> bool:
+    """'“...,” he said': verb cue ``c`` follows quotation ``q`` closely in its paragraph (past a
+    name, or its own speaker's apposition), has no quotation after it to claim
+    (content_start -1) and the quotation does not end a sentence."""
+    gap = x.text[q.outer_end:c.start]
+    if q.outer_end > c.start or "\n" in gap or c.content_start == -1 or _quoted(x, q).endswith("."):
+        return False
+    close = c.start <= q.outer_end + NEAR_VERB and (c.start - q.outer_end <= NEAR_ANY or _NAME_ONLY.fullmatch(gap))
+    return bool(close) or _quoted(x, q).endswith(",") and _own_speaker_between(c, x.trees, q.outer_end, x.text)
+
+
+def _verb_before(q: QuoteSpan, c: Cue) -> bool:
+    """'he said: “...”': verb cue ``c`` with nothing else to say right before quotation ``q``."""
+    return c.end <= q.open <= c.end + 3 and c.content_start in (-1, BARE)
+
+
+def verb_beside(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribution | None:
+    """A speech verb right beside the quotation whose parse missed it: '“...,” he said.'
+
+    One word is enough for the first piece of an interrupted quotation ('"That," he added,
+    "..."'); a quotation inside a noun phrase is a title ('on CBS's “Face the Nation,” Ryan said').
+    """
+    near = [i for i, c in enumerate(x.cues) if c.kind == "verb" and (_verb_after(x, q, c) or _verb_before(q, c))]
+    if not near or not (_words(x, q) >= 2 or _quoted(x, q).endswith(",")) or _inside_phrase(x.text, q):
+        return None
+    i = near[0]
+    return cue_record(x.doc.id, DIRECT, q.start, trim_end(x.text, q.start, q.end), x.cues[i], x.speakers[i],
+                      x.chains[i], x.text)
+
+
+def interrupted_rest(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribution | None:
+    """The rest of a quotation its cue interrupts: '“A,” she wrote, “and B.”'."""
+    around = [r for r in x.records + out if r.type == DIRECT and _interrupts(x.text, r, q.open)]
+    if not around or _words(x, q) < 2:
+        return None
+    r = around[-1]
+    end = trim_end(x.text, q.start, q.end)
+    return Attribution(doc=x.doc.id, type=DIRECT, content=x.text[q.start:end], start=q.start, end=end, cue=None,
+                       stance=r.stance, speaker=r.speaker, chain=r.chain, sentence=_sentence_of(x.doc, q.start))
+
+
+def _cued_after(x: Extraction, q: QuoteSpan, r: Attribution) -> bool:
+    """Whether ``r`` is a direct quotation soon after ``q`` in its paragraph, with no other
+    mark between them, whose cue follows it ('“A.” “B,” she said.')."""
+    if r.type != DIRECT or not r.cue or r.cue_start is None or r.start <= q.end or r.cue_start < r.end:
+        return False
+    between = x.text[q.outer_end:r.start]
+    return r.start - q.outer_end <= MAX_INTERRUPTION and "\n" not in between \
+        and not any(m in x.text[q.outer_end:r.start - 1] for m in "“”\"«»")
+
+
+def before_cued_quotation(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribution | None:
+    """The first of two quotations whose cue follows the second: '“A.” “B,” she said.'."""
+    ahead = [r for r in x.records if _cued_after(x, q, r)]
+    if not ahead or _words(x, q) < 2:
+        return None
+    end = trim_end(x.text, q.start, q.end)
+    return replace(ahead[0], content=x.text[q.start:end], start=q.start, end=end, parts=(),
+                   sentence=_sentence_of(x.doc, q.start))
+
+
+def continuation(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribution | None:
+    """A quotation that opens a sentence continues the previous quoted (not anonymous)
+    speaker within :data:`CONTINUATION_GAP` characters; it needs
+    :data:`MIN_CONTINUATION_WORDS` words (shorter ones are terms or titles)."""
+    prev = [r for r in x.records + out if r.type in (DIRECT, MIXED) and r.end <= q.open and
+            q.open - r.end <= CONTINUATION_GAP and r.speaker.kind != ANONYMOUS]
+    if not prev or not _opens_sentence(x.text, q) or _words(x, q) < MIN_CONTINUATION_WORDS:
+        return None
+    r = max(prev, key=lambda r: r.end)
+    end = trim_end(x.text, q.start, q.end)
+    # the same source: its mention is the one that introduced it
+    return Attribution(doc=x.doc.id, type=DIRECT, content=x.text[q.start:end], start=q.start, end=end, cue=None,
+                       stance=ASSERTS, speaker=r.speaker, chain=r.chain, sentence=_sentence_of(x.doc, q.start))
+
+
+#: Who says a quotation no cue claimed, in order: the first rule that gives a record wins.
+UNCLAIMED_RULES: tuple[Callable[[Extraction, QuoteSpan, list[Attribution]], Attribution | None], ...] = (
+    verb_beside, interrupted_rest, before_cued_quotation, continuation)
+
+
+def unclaimed_quotes(x: Extraction) -> list[Attribution]:
+    """The records of the double quotations no record took, by the first of the
+    :data:`UNCLAIMED_RULES` that says who said them (single quotes with no cue are titles
+    and terms, not speech)."""
     out: list[Attribution] = []
-    sent_of = _sentence_index(doc)
-    for k, q in enumerate(quotes):
-        if k in claimed or q.single:
-            continue  # single quotes with no cue are titles and terms, not speech
-        words = len(text[q.start:q.end].split())
-        # 1. a speech verb next to the quote whose parse missed it: '“...,” he said.'
-        # (a cue before the quote only when it has nothing else to say: "he said: “...”")
-        near = [i for i, c in enumerate(cues) if c.kind == "verb" and
-                (q.outer_end <= c.start and "\n" not in text[q.outer_end:c.start]
-                 and (c.start <= q.outer_end + NEAR_VERB and (c.start - q.outer_end <= NEAR_ANY or
-                                                             _NAME_ONLY.fullmatch(text[q.outer_end:c.start]))
-                      or text[q.start:q.end].rstrip().endswith(",") and _own_speaker_between(c, trees, q.outer_end,
-                                                                                              text))
-                 # not a verb that claims the quotation after it, nor one after a full stop
-                 and c.content_start != -1 and not text[q.start:q.end].rstrip().endswith(".")
-                 or c.end <= q.open <= c.end + 3 and c.content_start in (-1, BARE))]
-        # (one word is enough for the first piece of an interrupted quotation: '"That," he added, "..."';
-        # a quotation inside a noun phrase is a title: 'on CBS's “Face the Nation,” Ryan said')
-        if near and (words >= 2 or text[q.start:q.end].rstrip().endswith(",")) and not _inside_phrase(text, q):
-            i = near[0]
-            out.append(cue_record(doc.id, DIRECT, q.start, trim_end(text, q.start, q.end), cues[i], speakers[i],
-                               chains[i], text))
+    for k, q in enumerate(x.quotes):
+        if k in x.claimed or q.single:
             continue
-        # 2. the rest of a quotation its cue interrupts: '“A,” she wrote, “and B.”'
-        around = [r for r in records + out if r.type == DIRECT and _interrupts(text, r, q.open)]
-        if around and words >= 2:
-            r = around[-1]
-            end = trim_end(text, q.start, q.end)
-            out.append(Attribution(doc=doc.id, type=DIRECT, content=text[q.start:end], start=q.start, end=end,
-                                   cue=None, stance=r.stance, speaker=r.speaker, chain=r.chain,
-                                   sentence=sent_of(q.start)))
-            continue
-        # 3. the first of two quotations whose cue follows the second: '“A.” “B,” she said.'
-        ahead = [r for r in records if r.type == DIRECT and r.cue and r.cue_start is not None
-                 and r.start > q.end and r.cue_start >= r.end and r.start - q.outer_end <= MAX_INTERRUPTION
-                 and "\n" not in text[q.outer_end:r.start] and not any(m in text[q.outer_end:r.start - 1] for m in
-                                                                     "“”\"«»")]
-        if ahead and words >= 2:
-            r = ahead[0]
-            end = trim_end(text, q.start, q.end)
-            out.append(replace(r, content=text[q.start:end], start=q.start, end=end, parts=(),
-                               sentence=sent_of(q.start)))
-            continue
-        # 4. continuation: a quote that opens a sentence continues the previous quoted speaker
-        prev = [r for r in records + out if r.type in (DIRECT, MIXED) and r.end <= q.open and
-                q.open - r.end <= CONTINUATION_GAP and r.speaker.kind != ANONYMOUS]
-        opens_sentence = _opens_sentence(text, q)
-        if prev and opens_sentence and words >= MIN_CONTINUATION_WORDS:
-            r = max(prev, key=lambda r: r.end)
-            out.append(Attribution(doc=doc.id, type=DIRECT, content=text[q.start:trim_end(text, q.start, q.end)],
-                                   start=q.start, end=trim_end(text, q.start, q.end), cue=None, stance=ASSERTS,
-                                   # the same source: its mention is the one that introduced it
-                                   speaker=r.speaker,
-                                   chain=r.chain, sentence=sent_of(q.start)))
+        for rule in UNCLAIMED_RULES:
+            r = rule(x, q, out)
+            if r is not None:
+                out.append(r)
+                break
     return out
 
 
@@ -143,28 +190,45 @@ def join_interrupted(records: list[Attribution], text: str) -> list[Attribution]
     """
     out: list[Attribution] = []
     for r in sorted(records, key=lambda r: (r.start, r.end)):
-        # the piece before, past statements its cue clause makes on the way ('“A,” said
-        # Caddell, speaking of Clinton’s health. “B.”': "speaking of ..." sits between)
-        k = len(out) - 1
-        while k > 0 and out[k].type == INDIRECT and out[k].speaker.name == r.speaker.name \
-                and out[k - 1].end <= out[k].start:
-            k -= 1
-        prev = out[k] if out else None
-        if prev is not None and r.type == DIRECT and prev.type in (DIRECT, MIXED) and not r.key and not prev.key \
-                and (r.cue is None or r.cue_start == prev.cue_start) and prev.end <= r.start \
-                and (r.speaker.name, r.speaker.start, r.speaker.end) == \
-                (prev.speaker.name, prev.speaker.start, prev.speaker.end):
-            gap = text[prev.end:r.start]
-            # the cue clause between the pieces may be long when it describes the speaker
-            # ('“A,” said Don Fowler, who helmed the DNC from 1995 to 1997. “B.”'): one sentence
-            cue_between = prev.cue_start is not None and prev.end <= prev.cue_start < r.start
-            short = len(gap) <= MAX_INTERRUPTION or \
-                cue_between and len(gap) <= MAX_CUE_CLAUSE and len(_SENTENCE_END.findall(gap)) <= 1
-            if short and "\n" not in gap:  # a new paragraph is a new statement
-                out[k] = replace(prev, end=r.end, content=text[prev.start:r.end], parts=prev.spans + r.spans)
-                continue
+        k = _piece_before(out, r)
+        if k is not None and _same_statement(out[k], r) and _close(text, out[k], r):
+            prev = out[k]
+            out[k] = replace(prev, end=r.end, content=text[prev.start:r.end], parts=prev.spans + r.spans)
+            continue
         out.append(r)
     return out
+
+
+def _piece_before(out: list[Attribution], r: Attribution) -> int | None:
+    """The index in ``out`` of the piece before ``r``, past statements its cue clause makes on
+    the way ('“A,” said Caddell, speaking of Clinton’s health. “B.”': "speaking of ..." sits
+    between), or None when ``out`` is empty."""
+    k = len(out) - 1
+    while k > 0 and out[k].type == INDIRECT and out[k].speaker.name == r.speaker.name \
+            and out[k - 1].end <= out[k].start:
+        k -= 1
+    return k if out else None
+
+
+def _same_statement(prev: Attribution, r: Attribution) -> bool:
+    """Whether direct quotation ``r`` may continue ``prev``: no cue of its own (or the same),
+    after it, by the same speaker mention, neither one keyed apart."""
+    if r.type != DIRECT or prev.type not in (DIRECT, MIXED) or r.key or prev.key:
+        return False
+    if not (r.cue is None or r.cue_start == prev.cue_start) or prev.end > r.start:
+        return False
+    return (r.speaker.name, r.speaker.start, r.speaker.end) == (prev.speaker.name, prev.speaker.start, prev.speaker.end)
+
+
+def _close(text: str, prev: Attribution, r: Attribution) -> bool:
+    """Whether the gap between ``prev`` and ``r`` is short, in one paragraph (a new paragraph
+    is a new statement); the cue clause between the pieces may be long when it describes the
+    speaker ('“A,” said Don Fowler, who helmed the DNC from 1995 to 1997. “B.”'): one sentence."""
+    gap = text[prev.end:r.start]
+    cue_between = prev.cue_start is not None and prev.end <= prev.cue_start < r.start
+    short = len(gap) <= MAX_INTERRUPTION or \
+        cue_between and len(gap) <= MAX_CUE_CLAUSE and len(_SENTENCE_END.findall(gap)) <= 1
+    return short and "\n" not in gap
 
 
 #: A sentence end (not an abbreviation such as "Mr." or "Mrs.").
@@ -190,10 +254,7 @@ def _opens_sentence(text: str, q: QuoteSpan) -> bool:
     return not before or before[-1] in ".!?\n:”\"" or before.endswith(("—", "–"))
 
 
-def _sentence_index(doc: ParsedDoc):
-    starts = [s.start for s in doc.sentences]
-
-    def find(offset: int) -> int | None:
-        i = bisect.bisect_right(starts, offset) - 1
-        return doc.sentences[i].index if i >= 0 else None
-    return find
+def _sentence_of(doc: ParsedDoc, offset: int) -> int | None:
+    """The index of the sentence of ``doc`` that holds ``offset``."""
+    i = bisect.bisect_right([s.start for s in doc.sentences], offset) - 1
+    return doc.sentences[i].index if i >= 0 else None

@@ -109,44 +109,56 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def _scan_paragraph(text: str, ps: int, pe: int, open_at: int | None, skip: int,
+                    spans: list[QuoteSpan]) -> int | None:
+    """Pair the double marks of paragraph ``text[ps:pe]`` into ``spans``, starting with the
+    quotation open at ``open_at`` (or none); the mark at ``skip`` (a continuing paragraph's
+    opener) is passed over. Returns where a quotation is still open, or None."""
+    for i, kind in _double_marks(text, ps, pe):
+        if i == skip:
+            continue
+        if open_at is None:
+            if kind in ("open", "either"):
+                open_at = i
+        elif kind in ("close", "either") and i > open_at + 1 and text[open_at + 1:i].strip():
+            spans.append(QuoteSpan(open_at + 1, i, open_at, i))
+            open_at = None
+        elif kind == "open" and text[i - 1: i].strip() == "" and i > open_at + 1:
+            # A second opener inside an open quote: the first never closed. Close it at
+            # the last non-space before this mark and start again.
+            end = i
+            while end > open_at + 1 and not text[end - 1].strip():
+                end -= 1
+            spans.append(QuoteSpan(open_at + 1, end, open_at, None))
+            open_at = i
+    return open_at
+
+
+def _paragraph_end(text: str, pe: int, nxt: tuple[int, int] | None, open_at: int, skip: int,
+                   spans: list[QuoteSpan]) -> tuple[int | None, int]:
+    """A quotation still open at the end of its paragraph (ending at ``pe``): it goes on when
+    the next paragraph opens with a mark (whose opener is then skipped), else it ends here.
+    Returns the quotation still open (or None) and the mark to skip."""
+    if nxt is not None and text[nxt[0]] in DOUBLE and _can_open(text, nxt[0]):
+        return open_at, nxt[0]  # the continuing paragraph's opening mark is part of the same quote
+    end = pe
+    while end > open_at + 1 and (not text[end - 1].strip() or text[end - 1] in DOUBLE):
+        end -= 1
+    if end > open_at + 1:
+        spans.append(QuoteSpan(open_at + 1, end, open_at, None))
+    return None, skip
+
+
 def _spans(text: str) -> list[QuoteSpan]:
     paras = _paragraphs(text)
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     skip = -1
     for pi, (ps, pe) in enumerate(paras):
-        for i, kind in _double_marks(text, ps, pe):
-            if i == skip:
-                continue
-            if open_at is None:
-                if kind in ("open", "either"):
-                    open_at = i
-            elif kind in ("close", "either") and i > open_at + 1 and text[open_at + 1:i].strip():
-                spans.append(QuoteSpan(open_at + 1, i, open_at, i))
-                open_at = None
-            elif kind == "open" and text[i - 1: i].strip() == "" and i > open_at + 1:
-                # A second opener inside an open quote: the first never closed. Close it at
-                # the last non-space before this mark and start again.
-                end = i
-                while end > open_at + 1 and not text[end - 1].strip():
-                    end -= 1
-                spans.append(QuoteSpan(open_at + 1, end, open_at, None))
-                open_at = i
+        open_at = _scan_paragraph(text, ps, pe, open_at, skip, spans)
         if open_at is not None:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            continues = nxt is not None and text[nxt[0]] in DOUBLE and _can_open(text, nxt[0])
-            if not continues:
-                end = pe
-                while end > open_at + 1 and (not text[end - 1].strip() or text[end - 1] in DOUBLE):
-                    end -= 1
-                if end > open_at + 1:
-                    spans.append(QuoteSpan(open_at + 1, end, open_at, None))
-                open_at = None
-            else:
-                # the continuing paragraph's opening mark is part of the same quote
-                skip = nxt[0]
-    if open_at is not None:  # pragma: no cover - closed at every paragraph end above
-        open_at = None
+            open_at, skip = _paragraph_end(text, pe, nxt, open_at, skip, spans)
     spans.extend(_single_spans(text, paras, spans))
     spans.sort(key=lambda q: q.start)
     return [q for q in spans if text[q.start:q.end].strip()]

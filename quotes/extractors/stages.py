@@ -22,58 +22,20 @@ applies live in their own modules (named in each stage's docstring).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import groupby
 
-from quotes.lexicons import Lexicon, load
-from quotes.types import DIRECT, PERSON, UNKNOWN, Attribution, ChainLink, Cue, ParsedDoc, QuoteSpan, Speaker
+from quotes.types import DIRECT, PERSON, UNKNOWN
 from quotes.extractors import chains as _chains
 from quotes.extractors.cues import BARE, sentence_cues
 from quotes.extractors.dedupe import dedupe
 from quotes.extractors.direct import join_interrupted, unclaimed_quotes
+from quotes.extractors.extraction import Extraction
 from quotes.extractors.layout import layout_records
-from quotes.extractors.marks import quote_spans
 from quotes.extractors.quotations import cue_record, next_quote, quote_after_audience, settle_quotes, trim_end
 from quotes.extractors.snapping import quoted_cue, snap_to_sentence
 from quotes.extractors.sources import cataphora, coordinated, cue_speaker
-from quotes.extractors.speakers import Resolver, registry_from_doc
+from quotes.extractors.speakers import registry_from_doc
 from quotes.extractors.statements import after_dateline, nested_statements, relays_only
-from quotes.extractors.tree import Tree
-
-
-@dataclass
-class Extraction:
-    """One document on its way through the stages, and what they have found so far."""
-
-    doc: ParsedDoc
-    lex: Lexicon
-    #: the parsed sentences by index
-    trees: dict[int, Tree]
-    #: the quotation spans of the text (:func:`~quotes.extractors.marks.quote_spans`)
-    quotes: list[QuoteSpan]
-    #: speech events in text order (stage :func:`find_cues`)
-    cues: list[Cue] = field(default_factory=list)
-    #: nested cue index -> the index of the innermost cue whose content holds it (:func:`nest_cues`)
-    parent: dict[int, int] = field(default_factory=dict)
-    #: the article's memory of who was mentioned and who spoke (:func:`find_speakers`)
-    resolver: Resolver = field(default_factory=Resolver)
-    #: one speaker per cue, and the word ids of its mention keyed by ``id(cue)`` (:func:`find_speakers`)
-    speakers: list[Speaker] = field(default_factory=list)
-    speaker_ids: dict[int, set[int]] = field(default_factory=dict)
-    #: one chain of intermediaries per cue (:func:`build_chains`)
-    chains: list[tuple[ChainLink, ...]] = field(default_factory=list)
-    #: the records so far, and the indices of the quotations some record took
-    records: list[Attribution] = field(default_factory=list)
-    claimed: set[int] = field(default_factory=set)
-
-    @classmethod
-    def of(cls, doc: ParsedDoc, lex: Lexicon | None = None) -> "Extraction":
-        """A document before the first stage."""
-        return cls(doc, lex or load(), {s.index: Tree(s) for s in doc.sentences if s.parsed}, quote_spans(doc.text))
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
 
 
 def find_cues(x: Extraction) -> None:
@@ -166,8 +128,7 @@ def layout_statements(x: Extraction) -> None:
 def unclaimed_quotations(x: Extraction) -> None:
     """Unclaimed quotations: quotations no record took, given to a cue next to them or to the
     speaker before them (:func:`~quotes.extractors.direct.unclaimed_quotes`)."""
-    x.records.extend(unclaimed_quotes(x.doc, x.quotes, x.claimed, x.records, x.trees, x.cues, x.speakers, x.chains,
-                                      x.text))
+    x.records.extend(unclaimed_quotes(x))
 
 
 def join_pieces(x: Extraction) -> None:
