@@ -526,7 +526,7 @@ def test_rule_field_round_trips_and_old_json_loads():
 # A row names its module, the sequence that holds the rule and the rule; it passes with the
 # rules as they are and must fail once that rule is taken out of its sequence.
 
-from quotes.extractors import attribute, interrupted, passive, phrases, speakers  # noqa: E402
+from quotes.extractors import attribute, direct, interrupted, passive, phrases, speakers  # noqa: E402
 from quotes.extractors.phrases import NP, describe  # noqa: E402
 from quotes.extractors.tree import Tree  # noqa: E402
 from quotes.lexicons import load  # noqa: E402
@@ -668,6 +668,17 @@ RULE_ROWS = [
     (speakers, "RESOLVE_RULES", "same_document", lambda: resolved(
         NP("the report", 40, 50, None, None, DOCUMENT, "report", definite=True),
         spoke=[Speaker("a Reuters report", "a Reuters report", DOCUMENT)]), "a Reuters report"),
+    # direct.UNCLAIMED_RULES: who says a quotation no cue claimed
+    (direct, "UNCLAIMED_RULES", "verb_beside", lambda: records(
+        "Melanie/PROPN/2/nsubj said/VERB/0/root ./PUNCT/2/punct", lead="“We act now,” "),
+     [("Melanie", "We act now", (), ())]),
+    (direct, "UNCLAIMED_RULES", "interrupted_rest", lambda: records(
+        _CONTINUED.replace("./PUNCT/7/punct", ",/PUNCT/7/punct"), tail=" “and we will win.”")[0][2],
+     ((1, 7), (25, 41))),
+    (direct, "UNCLAIMED_RULES", "before_cued_quotation", lambda: records(
+        _CONTINUED.replace("act", "win"), lead="“We act now.” ")[0][2], ((1, 12), (16, 22))),
+    (direct, "UNCLAIMED_RULES", "continuation", lambda: records(_CONTINUED, tail=" “I would, Donald.”")[0][2],
+     ((1, 7), (25, 41))),
     # attribute.STAGES: the pipeline
     (attribute, "STAGES", "find_cues", lambda: records(_SAID), [("Peskov", "the visit continued", (), ())]),
     (attribute, "STAGES", "snap_cues", lambda: records(
@@ -711,7 +722,8 @@ def test_rule_row_fails_without_its_rule(row, monkeypatch):
     assert got != expected
 
 
-@pytest.mark.parametrize("module", [attribute, interrupted, passive, phrases, speakers], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [attribute, direct, interrupted, passive, phrases, speakers],
+                         ids=lambda m: m.__name__)
 def test_every_rule_has_a_row(module):
     named = {(seq, r.__name__) for seq in module.RULE_SEQUENCES for r in getattr(module, seq)}
     rows = {(seq, rule) for m, seq, rule, _, _ in RULE_ROWS if m is module}

@@ -21,6 +21,9 @@ from quotes.extractors.cues import BARE
 from quotes.extractors.extraction import Extraction
 from quotes.extractors.quotations import cue_record, trim_end
 
+#: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
+RULE_SEQUENCES = ("UNCLAIMED_RULES",)
+
 #: A quote with no cue continues the previous speaker only this close (characters) after it.
 CONTINUATION_GAP = 1500
 #: Most characters between two pieces of one interrupted quotation (“A,” she said, “B.”).
