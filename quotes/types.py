@@ -32,6 +32,8 @@ ANONYMOUS = "anonymous"
 DOCUMENT = "document"
 UNKNOWN = "unknown"
 SPEAKER_KINDS = (PERSON, ORGANIZATION, OUTLET, ANONYMOUS, DOCUMENT, UNKNOWN)
+#: Speaker kinds that name a source on the record.
+NAMED_KINDS = (PERSON, ORGANIZATION, OUTLET)
 
 # Stances of an attribution toward its content
 ASSERTS = "asserts"

@@ -21,15 +21,11 @@ from typing import Iterable, Mapping
 
 from quotes.claims.normalize import fold
 from quotes.types import (
-    ANONYMOUS, ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES,
-    DOCUMENT, HEDGED, ORGANIZATION, OUTLET, PERSON, SINGLE_SOURCE, UNCONFIRMED, UNKNOWN,
+    ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES,
+    HEDGED, NAMED_KINDS, OUTLET, SINGLE_SOURCE, UNCONFIRMED, UNKNOWN,
     Attribution, Flag,
 )
 
-#: Speaker kinds that name a source on the record.
-NAMED_KINDS = (PERSON, ORGANIZATION, OUTLET)
-#: Kinds of sources that are unnamed but still count as an origin.
-UNNAMED_KINDS = (ANONYMOUS, DOCUMENT)
 #: Stances that put a claim forward on the record.
 SUPPORTING = (ASSERTS, CONFIRMS)
 #: Stances that spread a claim (on or off the record).

@@ -41,7 +41,7 @@ from quotes.claims.flags import effective_stance, origin_of
 from quotes.claims.normalize import fold
 from quotes.results import ClaimList, Table, Trace
 from quotes.types import (
-    ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DENIES, DOCUMENT, HEDGED, OUTLET, Article,
+    ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DENIES, DOCUMENT, HEDGED, NAMED_KINDS, OUTLET, Article,
     Attribution, Claim, Flag,
 )
 
@@ -252,7 +252,7 @@ def origins(G: nx.MultiDiGraph, claim: str | Claim) -> Table:
     for r in t.rows:
         row = by.setdefault((r["origin"], r["origin_kind"]), {
             "origin": r["origin"], "kind": r["origin_kind"],
-            "named": r["origin_kind"] in ("person", "organization", "outlet"),
+            "named": r["origin_kind"] in NAMED_KINDS,
             "stances": [], "statements": [], "articles": [], "relays": []})
         row["stances"].append(r["effective_stance"])
         row["statements"].append(r["statement"])

@@ -22,7 +22,6 @@ __all__ = ["extract", "extract_many", "parse", "is_candidate", "attributions"]
 _DOUBLE = set(DOUBLE)
 _SINGLE_OPEN = set("‘‹")
 _DASHES = {"―", "—", "–", "-", "--"}
-_ABSTAIN: set[str] = set()
 #: How many articles go through the tagger and parser together.
 BATCH = 16
 #: How extraction lemmatizes (see :data:`quotes.nlp.pipeline.LEMMAS`): the dictionary alone, a tenth
@@ -59,7 +58,7 @@ def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:
         t = w.text.lower()
         if t in cues or _ambiguous_cue(words, i, t, lex) or _mark(words, i, t):
             return True
-        if (t in lex.nouns or t.rstrip("s") in lex.nouns) and t not in _ABSTAIN:
+        if (t in lex.nouns or t.rstrip("s") in lex.nouns):
             noun = True
         elif noun and t == "that":
             return True

@@ -18,7 +18,7 @@ from collections import Counter
 from typing import Iterable
 
 from quotes.results import Table
-from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, Attribution, Claim
+from quotes.types import ANONYMOUS, DOCUMENT, NAMED_KINDS, OUTLET, Attribution, Claim
 
 #: Columns of :func:`source_table`.
 SOURCE_TABLE_COLUMNS = ("source", "kind", "record", "statements", "relayed", "stances",
@@ -26,8 +26,7 @@ SOURCE_TABLE_COLUMNS = ("source", "kind", "record", "statements", "relayed", "st
 #: Columns of :func:`flag_table`.
 FLAG_TABLE_COLUMNS = ("claim", "text", "flag", "reason")
 #: How each speaker kind stands with respect to the record.
-RECORD = {PERSON: "on the record", ORGANIZATION: "on the record", OUTLET: "on the record",
-          ANONYMOUS: "anonymous", DOCUMENT: "unnamed report"}
+RECORD = {**dict.fromkeys(NAMED_KINDS, "on the record"), ANONYMOUS: "anonymous", DOCUMENT: "unnamed report"}
 
 
 def record_status(kind: str) -> str:
