@@ -14,7 +14,7 @@ import sys
 from typing import Callable, Iterator
 
 from quotes.errors import InputError, QuotesError
-from quotes.evaluation import DATASETS, WORKERS as EVAL_WORKERS
+from quotes.evaluation import DATASETS, FNC_PARTS, WORKERS as EVAL_WORKERS
 from quotes.nlp.pipeline import TOKENIZERS
 from quotes.store.ingest import BATCH
 from quotes.store.sqlite import DEFAULT_DB
@@ -160,7 +160,8 @@ def cmd_serve(args) -> int:
 @command("eval")
 def cmd_eval(args) -> int:
     from quotes.evaluation import evaluate
-    print(evaluate(args.dataset, args.path, workers=args.workers, models=args.models, limit=args.limit))
+    print(evaluate(args.dataset, args.path, workers=args.workers, models=args.models, limit=args.limit,
+                   part=args.part, split_file=args.split_file))
     return 0
 
 
@@ -248,10 +249,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
-    p = sub.add_parser("eval", help="score against PolNeAR or Emergent")
+    p = sub.add_parser("eval", help="score against PolNeAR, Emergent or FNC-1")
     p.add_argument("dataset", choices=DATASETS)
-    p.add_argument("path", help="PolNeAR split folder (with text/ and attributions/) or Emergent CSV")
+    p.add_argument("path", help="PolNeAR split folder (with text/ and attributions/), Emergent CSV "
+                                "or FNC-1 folder")
     add_workers(p, default=EVAL_WORKERS)
+    p.add_argument("--part", choices=FNC_PARTS, default=FNC_PARTS[0],
+                   help="fnc: the part of the split file to score (default heldout)")
+    p.add_argument("--split-file", help="fnc: headline<TAB>train|heldout file (default data/fnc1_split.tsv)")
     p.add_argument("--limit", type=int, default=None, help="only the first N articles/rows")
     return ap
 

@@ -50,6 +50,14 @@ CONFIRMED = "confirmed"
 SINGLE_SOURCE = "single_source"
 FLAGS = (UNCONFIRMED, CONTRADICTED, CONFIRMED, SINGLE_SOURCE)
 
+# Stances of an article (or one statement) toward a claim (quotes.claims.stance)
+SUPPORTS = "supports"        # asserts or confirms the claim
+# DENIES                     # refutes it: calls it false, a hoax, ...; or negates its proposition
+REPORTS = "reports"          # relays it with attribution or hedging, without committing
+# CANNOT_CONFIRM             # says it could not be confirmed or verified
+UNRELATED = "unrelated"      # not about the claim
+CLAIM_STANCES = (SUPPORTS, DENIES, REPORTS, CANNOT_CONFIRM, UNRELATED)
+
 
 #: An article's optional metadata fields, in the order inputs and outputs list them.
 ARTICLE_METADATA = ("publisher", "date", "url", "title", "author")
@@ -379,3 +387,51 @@ class Cue:
     def has_span(self) -> bool:
         """Whether the cue's sentence holds what was said (not a :class:`NoSpan` value)."""
         return self.content_start >= 0
+
+
+# --- Stance toward a claim (quotes.claims.stance) -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StanceEvidence:
+    """One sentence behind a stance judgement: its offsets into the article text, the
+    stance the sentence rules gave it, the rule that decided, a readable reason, and the
+    attribution records found in the sentence."""
+
+    start: int
+    end: int
+    text: str
+    stance: str
+    rule: str
+    reason: str
+    relatedness: float = 0.0
+    attributions: tuple[Attribution, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "stance": self.stance,
+                "rule": self.rule, "reason": self.reason, "relatedness": round(self.relatedness, 3),
+                "attributions": [a.to_dict() for a in self.attributions]}
+
+
+@dataclass(frozen=True, slots=True)
+class StanceJudgement:
+    """An article's (or one statement's) stance toward a claim.
+
+    ``label`` is one of :data:`CLAIM_STANCES`; ``score`` the confidence in it (0..1);
+    ``relatedness`` how much of the claim the text is about (0..1); ``evidence`` the
+    sentences behind it; ``reasons`` one readable line per step of the decision (which
+    rule or which features, with their weights, decided).
+    """
+
+    claim: str
+    doc: str
+    label: str
+    score: float
+    relatedness: float
+    evidence: tuple[StanceEvidence, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim": self.claim, "doc": self.doc, "label": self.label,
+                "score": round(self.score, 3), "relatedness": round(self.relatedness, 3),
+                "evidence": [e.to_dict() for e in self.evidence], "reasons": list(self.reasons)}

@@ -1,25 +1,30 @@
-"""Scoring against annotated corpora: PolNeAR (attributions) and Emergent (headline stance).
+"""Scoring against annotated corpora: PolNeAR (attributions), Emergent (headline stance) and
+FNC-1 (article stance).
 
 >>> DATASETS
-('polnear', 'emergent')
+('polnear', 'emergent', 'fnc')
 """
 
 from __future__ import annotations
 
 #: The datasets ``quotes eval`` scores against.
-DATASETS = ("polnear", "emergent")
+DATASETS = ("polnear", "emergent", "fnc")
+#: Parts of the FNC-1 split ``quotes eval fnc --part`` scores (the first is the default).
+FNC_PARTS = ("heldout", "train", "all")
 #: Worker processes for a PolNeAR evaluation unless told otherwise.
 WORKERS = 2
 
 
 def evaluate(dataset: str, path: str, *, workers: int = WORKERS, models: str | None = None,
-             limit: int | None = None) -> str:
+             limit: int | None = None, part: str = FNC_PARTS[0], split_file: str | None = None) -> str:
     """The printable report of one evaluation (``quotes eval DATASET PATH``).
 
-    >>> evaluate("fnc", "x")
+    ``part`` and ``split_file`` choose the FNC-1 pairs (see :mod:`quotes.evaluation.fnc`).
+
+    >>> evaluate("semeval", "x")
     Traceback (most recent call last):
     ...
-    ValueError: unknown dataset 'fnc'; expected one of polnear, emergent
+    ValueError: unknown dataset 'semeval'; expected one of polnear, emergent, fnc
     """
     if dataset == "polnear":
         from quotes.evaluation.polnear import evaluate_polnear
@@ -27,4 +32,7 @@ def evaluate(dataset: str, path: str, *, workers: int = WORKERS, models: str | N
     if dataset == "emergent":
         from quotes.evaluation.emergent import evaluate_emergent
         return evaluate_emergent(path, limit=limit)
+    if dataset == "fnc":
+        from quotes.evaluation.fnc import evaluate_fnc
+        return evaluate_fnc(path, part=part, split_file=split_file, limit=limit, workers=workers).format()
     raise ValueError(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")

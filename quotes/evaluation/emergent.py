@@ -1,6 +1,8 @@
 """Emergent stance scorer (``quotes eval emergent``): is each headline for, against or
-observing its claim? The stance rules are :mod:`quotes.claims.headlines`; this module reads the
-CSV, runs them and scores them.
+observing its claim? Each headline is a one-sentence article judged by
+:func:`quotes.claims.stance.article_stance` (the same logic as article bodies); its labels map
+onto Emergent's: ``supports`` -> for, ``denies`` -> against, ``reports`` and
+``cannot_confirm`` -> observing. This module reads the CSV, runs the judgement and scores it.
 
 >>> s = score_predictions(["for", "against"], ["for", "for"])
 >>> s.accuracy
@@ -15,16 +17,39 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from quotes.errors import InputError
-from quotes.claims.headlines import (
-    AGAINST, FOR, LABELS, OBSERVING, has_denial, has_hedge, headline_extract, headline_stance,
-)
-from quotes.types import Article, Attribution
+from quotes.claims.headlines import has_denial, has_hedge, headline_extract
+from quotes.claims.stance import article_stance, sentence_stance
+from quotes.claims.stance_rules import claim_words
+from quotes.types import CANNOT_CONFIRM, DENIES, REPORTS, SUPPORTS, Article, Attribution
 
 __all__ = ["AGAINST", "FOR", "LABELS", "OBSERVING", "EmergentRow", "EmergentScore", "evaluate_emergent",
            "has_denial", "has_hedge", "headline_extract", "headline_stance", "read_emergent", "score",
            "score_predictions"]
 
 Extract = Callable[[Article], list[Attribution]]
+
+FOR, AGAINST, OBSERVING = "for", "against", "observing"
+LABELS = (FOR, AGAINST, OBSERVING)
+#: Claim stances as Emergent labels.
+EMERGENT_LABEL = {SUPPORTS: FOR, DENIES: AGAINST, REPORTS: OBSERVING, CANNOT_CONFIRM: OBSERVING}
+
+
+def headline_stance(art: Article, attributions: Sequence[Attribution], claim: str | None = None) -> str:
+    """A headline's Emergent label (``for`` / ``against`` / ``observing``) toward ``claim``.
+
+    The headline is judged as a one-sentence article about the claim (see
+    :func:`quotes.claims.stance.article_stance`); without a claim, by the sentence rules alone.
+
+    >>> art = Article("h", "Israel denies opening dams", publisher="bbc.co.uk")
+    >>> headline_stance(art, headline_extract(art), "Israel opened dams in Gaza")
+    'against'
+    >>> art = Article("h", "Pope tells boy dogs go to heaven", publisher="x.com")
+    >>> headline_stance(art, headline_extract(art), claim="Pope Francis told a boy that dogs go to heaven")
+    'for'
+    """
+    if not claim or not claim_words(claim):
+        return EMERGENT_LABEL[sentence_stance(art.text, attributions, None, art.publisher)[0]]
+    return EMERGENT_LABEL[article_stance(claim, art, attributions, related=True).label]
 
 
 @dataclass(frozen=True)
@@ -109,7 +134,7 @@ def score(rows: Sequence[EmergentRow], extract: Extract | None = None) -> Emerge
     ``extract`` defaults to :func:`quotes.extractors.extract` (it needs the NLP models);
     :func:`headline_extract` is the model-free alternative.
 
-    >>> rows = [EmergentRow("c", "x", "a1", "Banksy not arrested", "against", "x.com")]
+    >>> rows = [EmergentRow("c", "Banksy was arrested", "a1", "Banksy not arrested", "against", "x.com")]
     >>> score(rows, extract=lambda art: []).accuracy
     1.0
     """

@@ -1,0 +1,359 @@
+"""The stance of one sentence (a headline, or one sentence of a body) toward a claim.
+
+Small named rules tried in order (:data:`RULES`); the first that answers decides. Each
+takes a :class:`Context` (the sentence, the claim, the attribution records found in
+the sentence) and returns ``(stance, reason)`` or ``None``. Stances are the claim stances
+of :mod:`quotes.types`: ``supports``, ``denies``, ``reports``, ``cannot_confirm``.
+
+The rules judge relative to the claim: a speaker the claim itself has speak ("Pope
+Francis told a boy that ...") asserts it rather than attributing it; an attribution about
+something else does not hedge it; hedge and denial words the claim uses itself do not
+count; a negation counts only when it negates the claim's own proposition; a word that
+contradicts the claim ("alive" against "dead") denies it; a question ("Real or hoax?") and
+a contrast (", not Texas") do not. Word lists are data (``quotes/lexicons/stance_*``).
+
+>>> from quotes.claims.headlines import headline_extract
+>>> from quotes.types import Article
+>>> art = Article("h", "Banksy arrested, police say", publisher="example.com")
+>>> sentence_stance(art.text, headline_extract(art), publisher=art.publisher)
+('reports', 'first_attribution', "attributed to 'police' (asserts), not the publisher")
+>>> sentence_stance("I don't want to date anymore", [], claim="Woman had a third breast implanted")[0]
+'supports'
+>>> sentence_stance("The third breast was a hoax", [], claim="Woman had a third breast implanted")[:2]
+('denies', 'denial_words')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from quotes.claims.headlines import stance_lexicon
+from quotes.claims.normalize import content_keys, fold, stem
+from quotes.lexicons import load
+from quotes.types import (
+    CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, ORGANIZATION, OUTLET, PERSON, REPORTS, SUPPORTS,
+    Attribution,
+)
+
+#: Speaker kinds whose confirmation puts a claim on the record.
+NAMED = (PERSON, ORGANIZATION, OUTLET)
+#: Share of the sentence an attribution must cover to decide its stance.
+MIN_COVER = 0.5
+#: Words after a negation that it can reach ("did not have the surgery": 4).
+NEGATION_REACH = 4
+#: Words after an attributive hedge taken as the noun phrase it modifies ("alleged new audio").
+NOUN_PHRASE = 3
+#: Share of the claim's words a sentence must have for any negation in it to deny the claim.
+NEGATED_COVER = 0.5
+#: Words before a negation searched for a subordinating word ("so he won't": 3).
+SCOPE_REACH = 3
+
+
+@dataclass
+class Context:
+    """What the rules look at: the sentence, its records and the claim (all precomputed)."""
+
+    text: str                       # the sentence
+    claim: str | None
+    publisher: str | None
+    every: list[Attribution]        # records that are not the claim's own event
+    deciding: list[Attribution]     # those that cover most of the sentence and are about the claim
+    own_text: str                   # the sentence without the deciding records' cues
+    words: frozenset[str]           # the claim's content keys
+    speakers: frozenset[str]        # who speaks in the claim itself ("Pope told ...")
+    offset: int = 0                 # where the sentence starts in the article
+
+
+Rule = Callable[[Context], "tuple[str, str] | None"]
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+def _is_publisher(a: Attribution, publisher: str | None) -> bool:
+    if not publisher:
+        return False
+    pub, name = fold(publisher), fold(a.speaker.name)
+    return name == pub or name.replace(" ", "") in pub.replace(" ", "")
+
+
+def _extent(a: Attribution) -> int:
+    """Characters from the first to the last of speaker, cue and content (a record
+    without cue offsets is not judged: it counts as covering everything)."""
+    if a.cue_start is None:
+        return 10 ** 9
+    points = [p for p in (a.start, a.end, a.cue_start, a.cue_end, a.speaker.start, a.speaker.end) if p is not None]
+    return max(points) - min(points)
+
+
+@lru_cache(maxsize=4096)
+def claim_words(claim: str | None) -> frozenset[str]:
+    """The claim's content keys (lemmas, entities, synonyms mapped).
+
+    >>> sorted(claim_words("Banksy was arrested in London"))
+    ['arrest', 'banksy', 'london']
+    """
+    return content_keys(claim).all if claim else frozenset()
+
+
+@lru_cache(maxsize=65536)
+def word_keys(word: str) -> frozenset[str]:
+    """The content keys of one word (cached: the rules look words up one by one)."""
+    return content_keys(word).all
+
+
+def _overlap(text: str, claim: frozenset[str]) -> int:
+    return len(content_keys(text).all & claim)
+
+
+def _own_words(a: Attribution, claim: frozenset[str]) -> bool:
+    """A denial whose cue the claim itself uses ("shoots down" for the claim that the army
+    "shot down" two planes) is the claim's event, not somebody's speech."""
+    if a.stance != DENIES or not claim or not a.cue:
+        return False
+    cue = [stem(w) for w in re.findall(r"[\w'’]+", a.cue) if len(w) > 2]
+    return bool(cue) and cue[0] in claim
+
+
+@lru_cache(maxsize=4096)
+def claim_speakers(claim: str | None) -> frozenset[str]:
+    """Stems of the words before a claim's own reporting verb: for a claim about speech
+    ("Pope Francis told a boy that ..."), who spoke; else empty.
+
+    >>> sorted(claim_speakers("Pope Francis told a boy that dogs go to heaven"))
+    ['francis', 'pope']
+    """
+    if not claim:
+        return frozenset()
+    cues = load().cue_words()
+    words = re.findall(r"[\w'’-]+", claim)
+    for i, w in enumerate(words):
+        if w.lower() in cues and i > 0:
+            return frozenset(stem(x) for x in words[:i] if len(x) > 2)
+    return frozenset()
+
+
+def _in_claim(a: Attribution, speakers: frozenset[str]) -> bool:
+    words = [w for w in re.findall(r"[\w'’-]+", a.speaker.name or "") if len(w) > 2]
+    return bool(words) and stem(words[-1]) in speakers
+
+
+def _outside(text: str, a: Attribution, offset: int) -> str:
+    """The sentence without ``a``'s content."""
+    return text[:a.start - offset] + " " + text[a.end - offset:]
+
+
+def _off_claim(a: Attribution, text: str, offset: int, claim: frozenset[str]) -> bool:
+    """The attributed content says nothing of the claim while the rest of the sentence does."""
+    return _overlap(a.content, claim) == 0 and _overlap(_outside(text, a, offset), claim) > 0
+
+
+def strip_claim_words(text: str, pattern: re.Pattern, claim_text: str | None) -> str:
+    """``text`` (folded) without the hedge or denial words the claim itself uses.
+
+    >>> strip_claim_words("Nessie could be real", stance_lexicon()["hedge"], "Nessie could exist")
+    'nessie   be real'
+    """
+    if not claim_text:
+        return fold(text)
+
+    def key(phrase: str) -> tuple[str, ...]:  # "shot down" and "shoots down" are one phrase
+        return tuple(stem(w) for w in phrase.split())
+    own = {key(m.group(0)) for m in pattern.finditer(fold(claim_text))}
+    return pattern.sub(lambda m: " " if key(m.group(0)) in own else m.group(0), fold(text))
+
+
+def context(text: str, attributions: Sequence[Attribution], claim: str | None = None,
+            publisher: str | None = None, offset: int = 0) -> Context:
+    """Precompute what the rules need; ``offset`` is where ``text`` starts in the article
+    the records' offsets index."""
+    words, speakers = claim_words(claim), claim_speakers(claim)
+    every = [a for a in attributions if not _own_words(a, words)]
+    deciding = [a for a in every if _extent(a) >= MIN_COVER * len(text.strip())
+                and not (words and _off_claim(a, text, offset, words))]
+    own = text
+    cues = {a.cue for a in every if a.cue and len(a.cue) > 1 and (a in deciding or a.stance == CANNOT_CONFIRM)}
+    for cue in sorted(cues, key=len, reverse=True):
+        own = re.sub(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", " ", own, flags=re.I)
+    return Context(text, claim, publisher, every, deciding, own, words, speakers, offset)
+
+
+# --- the rules, in order ---------------------------------------------------------------------
+
+def claim_speaker_unsaid(c: Context) -> tuple[str, str] | None:
+    """The speaker the claim has speak did not say it: "Pope Francis did NOT say ..."."""
+    for a in c.every:
+        if c.speakers and _in_claim(a, c.speakers) and a.stance in (CANNOT_CONFIRM, HEDGED) and \
+                re.search(r"\b(?:not|n't|never)\b", a.cue or "", re.I):
+            return DENIES, f"{a.speaker.name!r}, who speaks in the claim, did not say it ({a.cue!r})"
+    return None
+
+
+def cannot_confirm_record(c: Context) -> tuple[str, str] | None:
+    """A record that could not confirm it ("won't say if ..."): its denial words are not the sentence's."""
+    for a in c.deciding:
+        if a.stance == CANNOT_CONFIRM:
+            return CANNOT_CONFIRM, f"{a.speaker.name!r} could not confirm it ({a.cue!r})"
+    return None
+
+
+def _denial_in(clause: str, claim: str | None) -> str | None:
+    lex = stance_lexicon()
+    if clause.rstrip(" '\"’”").endswith("?"):
+        return None
+    clause = re.sub(r",\s+not\b", ", ", clause, flags=re.I)
+    m = lex["denial"].search(strip_claim_words(clause, lex["denial"], claim))
+    return m.group(0) if m else None
+
+
+def denial_words(c: Context) -> tuple[str, str] | None:
+    """The sentence's own words deny it: a denial word the claim does not use itself
+    ("hoax", "fake", "not true", "denies"), outside a question and not a contrast."""
+    for clause in re.split(r"(?<=[?.!:])\s+", c.own_text):
+        word = _denial_in(clause, c.claim)
+        if word:
+            return DENIES, f"denial word {word.strip()!r} in its own words"
+    return None
+
+
+def _negated_word(clause: str, m: re.Match, c: Context) -> str | None:
+    """What a negation negates when that is the claim: a word of the claim within
+    :data:`NEGATION_REACH` words after it; nothing at all ("No he wasn't", "Probably not":
+    the negation answers the claim); or, in a sentence mostly about the claim
+    (:data:`NEGATED_COVER`), whatever follows. Never from inside a subordinate clause ("so
+    he won't turn into a werewolf", "who has not been identified": ``stance_negation_scope.txt``)."""
+    before = re.findall(r"[\w'’]+", clause[:m.start()])[-SCOPE_REACH:]
+    if any(fold(w) in stance_lexicon()["negation_scope"] for w in before):
+        return None
+    after = re.findall(r"[\w'’]+", clause[m.end():])
+    if not after:
+        return "(the claim)"
+    for w in after[:NEGATION_REACH]:
+        keys = word_keys(w)
+        if keys and (not c.words or keys & c.words):
+            return w
+    if c.words and len(content_keys(clause).all & c.words) >= NEGATED_COVER * len(c.words):
+        return after[0]
+    return None
+
+
+def negated_proposition(c: Context) -> tuple[str, str] | None:
+    """A negation that negates the claim's own proposition: a word of the claim follows it
+    closely ("Banksy was not arrested" against "Banksy was arrested"). A negation about
+    something else ("I don't want to date anymore"), inside a subordinate clause ("so he
+    won't turn into a werewolf"), or made by the claim itself is not a denial of the claim. Without a claim, any
+    negation of its own denies what the sentence says."""
+    lex = stance_lexicon()
+    for clause in re.split(r"(?<=[?.!:;])\s+", c.own_text):
+        if clause.rstrip(" '\"’”").endswith("?"):
+            continue
+        clause = strip_claim_words(re.sub(r",\s+not\b", ", ", clause, flags=re.I), lex["negation"], c.claim)
+        for m in lex["negation"].finditer(clause):
+            hit = _negated_word(clause, m, c)
+            if hit:
+                return DENIES, f"{m.group(0).strip(' ,')!r} negates the claim's {hit!r}"
+        m = re.match(r"\W*no\s+", clause, re.I)
+        if m and not (c.claim and re.match(r"\W*no\b", c.claim, re.I)):
+            hit = _negated_word(clause, m, c)
+            if hit:
+                return DENIES, f"opens with 'no' before the claim's {hit!r}"  # "No ISIL fighters on U.S. border"
+    return None
+
+
+def contradiction(c: Context) -> tuple[str, str] | None:
+    """A word that contradicts one of the claim's ("alive" against "dead")."""
+    if not c.claim:
+        return None
+    folded, said = fold(c.claim), fold(c.own_text)
+    for cw, ws in stance_lexicon()["contradictions"]:
+        m, n = cw.search(folded), ws.search(said)
+        if m and n:
+            return DENIES, f"{n.group(0)!r} contradicts the claim's {m.group(0)!r}"
+    return None
+
+
+def first_attribution(c: Context) -> tuple[str, str] | None:
+    """The first deciding record: a denial denies; a named source's confirmation supports
+    (unless hedged outside it); a hedged record, or one by someone other than the
+    publisher, reports."""
+    lex = stance_lexicon()
+    for a in sorted(c.deciding, key=lambda a: a.start):
+        who = f"{a.speaker.name!r} ({a.stance})"
+        if a.stance == DENIES:
+            return DENIES, f"{who} denies it"
+        if c.speakers and _in_claim(a, c.speakers):
+            continue
+        if a.stance == CONFIRMS and a.speaker.kind in NAMED:
+            rest = _outside(c.text, a, c.offset)
+            if a.cue:
+                rest = rest.replace(a.cue, " ")
+            m = lex["hedge"].search(fold(rest))
+            if m:
+                return REPORTS, f"{who} confirms it, but {m.group(0)!r} hedges it"
+            return SUPPORTS, f"{who} confirms it"
+        if a.stance in (HEDGED, CANNOT_CONFIRM):
+            return REPORTS, f"attributed to {who}"
+        if not _is_publisher(a, c.publisher):
+            return REPORTS, f"attributed to {who}, not the publisher"
+    return None
+
+
+def _attributive(text: str, m: re.Match, c: Context) -> bool:
+    """An attributive hedge before a noun that is not the claim's ("alleged rapist" when the
+    claim is that a mob castrated a man): it hedges that noun, not the sentence."""
+    if fold(m.group(0).strip()) not in stance_lexicon()["attributive_hedges"]:
+        return False
+    nxt = re.findall(r"[\w'’-]+", text[m.end():])
+    keys = content_keys(nxt[0]).all if nxt else frozenset()
+    phrase = content_keys(" ".join(nxt[:NOUN_PHRASE])).all
+    return bool(keys) and not phrase & c.words  # "suspected of selling" hedges
+
+
+def hedge_words(c: Context) -> tuple[str, str] | None:
+    """A hedge word of its own ("reportedly", "may", "claims"; not "alleged" before a noun
+    the claim does not have) or a question: it reports."""
+    lex = stance_lexicon()
+    text = c.own_text
+    if c.speakers:  # "priest claims God is female" reports the speech the claim is about
+        text = re.sub(rf"(?<!\w)(?:{lex['verb_re']})(?!\w)", " ", text, flags=re.I)
+    folded = strip_claim_words(text, lex["hedge"], c.claim)
+    for m in lex["hedge"].finditer(folded):
+        if _attributive(folded, m, c):
+            continue
+        return REPORTS, f"hedge word {m.group(0).strip()!r}"
+    if text.rstrip().endswith("?"):
+        return REPORTS, "a question"
+    return None
+
+
+def own_voice(c: Context) -> tuple[str, str] | None:
+    """Nothing hedges or denies it: the sentence asserts it in its own voice."""
+    return SUPPORTS, "stated in its own voice, unhedged"
+
+
+RULES: tuple[Rule, ...] = (claim_speaker_unsaid, cannot_confirm_record, denial_words, negated_proposition,
+                           contradiction,
+                           first_attribution, hedge_words, own_voice)
+
+
+def sentence_stance(text: str, attributions: Sequence[Attribution] = (), claim: str | None = None,
+                    publisher: str | None = None, offset: int = 0) -> tuple[str, str, str]:
+    """The stance of one sentence toward ``claim``: ``(stance, rule name, reason)``.
+
+    ``attributions`` are the records found in the sentence (offsets into the article,
+    whose text starts ``offset`` characters before ``text``).
+
+    >>> sentence_stance("Israel denies opening dams", [], claim="Israel opened dams")[:2]
+    ('denies', 'denial_words')
+    >>> sentence_stance("Loggers cut down oldest tree", [])[0]
+    'supports'
+    """
+    c = context(text, attributions, claim, publisher, offset)
+    for rule in RULES:
+        out = rule(c)
+        if out:
+            return out[0], rule.__name__, out[1]
+    raise AssertionError("own_voice always answers")  # pragma: no cover
+

@@ -1,0 +1,212 @@
+"""Stance toward a claim: the sentence rules (one row per rule), the article judgement,
+relatedness, the model file, and the FNC-1 scorer (model-free)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotes.claims.stance import article_stance, relatedness, statement_stance
+from quotes.claims.stance_model import load_model
+from quotes.claims.stance_rules import RULES, sentence_stance
+from quotes.cli import main
+from quotes.errors import InputError, QuotesError
+from quotes.evaluation.fnc import make_split, read_fnc, read_split, score_fnc, select
+from quotes.types import (
+    ANONYMOUS, ASSERTS, CANNOT_CONFIRM, CLAIM_STANCES, CONFIRMS, DENIES, INDIRECT, ORGANIZATION,
+    PERSON, REPORTS, SUPPORTS, UNRELATED, Article, Attribution, Speaker,
+)
+
+BREAST = "A woman had a third breast implanted"
+
+
+def att(text, content, speaker, kind, stance, cue="said", offset=0):
+    start = text.index(content) + offset
+    return Attribution("d", INDIRECT, content, start, start + len(content), cue, stance,
+                       Speaker(speaker, speaker, kind))
+
+
+# (sentence, claim, record as (content, speaker, kind, stance, cue) or None, stance, rule)
+SENTENCE_RULES = [
+    ("Pope Francis did NOT say our pets are going to heaven", "Pope Francis told a boy that pets go to heaven",
+     ("our pets are going to heaven", "Pope Francis", PERSON, CANNOT_CONFIRM, "did NOT say"),
+     DENIES, "claim_speaker_unsaid"),
+    ("Peskov could not confirm that the visit was postponed", "Putin's visit was postponed",
+     ("that the visit was postponed", "Peskov", PERSON, CANNOT_CONFIRM, "could not confirm"),
+     CANNOT_CONFIRM, "cannot_confirm_record"),
+    ("The third breast story was a hoax", BREAST, None, DENIES, "denial_words"),
+    ("The claim is false", "The claim about the Batmobile theft", None, DENIES, "denial_words"),
+    ("Real or hoax?", BREAST, None, REPORTS, "hedge_words"),
+    ("She did not have a third breast implanted", BREAST, None, DENIES, "negated_proposition"),
+    ("Banksy was not arrested", "Banksy was arrested in London", None, DENIES, "negated_proposition"),
+    # a negation about something else is not a denial of the claim
+    ("I don't want to date anymore", BREAST, None, SUPPORTS, "own_voice"),
+    ("The accuser, who has not been publicly identified, said the doctor took a selfie",
+     "Joan Rivers' doctor took a selfie during surgery", None, REPORTS, "hedge_words"),
+    ("Hugh Hefner is alive and well", "Hugh Hefner is dead", None, DENIES, "contradiction"),
+    ("Israel denies opening dams", "Israel opened dams in Gaza",
+     ("opening dams", "Israel", ORGANIZATION, DENIES, "denies"), DENIES, "first_attribution"),
+    ("White House confirms authenticity of ISIS video", "The ISIS video is authentic",
+     ("authenticity of ISIS video", "White House", ORGANIZATION, CONFIRMS, "confirms"),
+     SUPPORTS, "first_attribution"),
+    ("Small meteorite strikes Nicaragua, government says", "A meteorite struck Nicaragua",
+     ("Small meteorite strikes Nicaragua", "government", ANONYMOUS, ASSERTS, "says"), REPORTS,
+     "first_attribution"),
+    ("Apple rumored to add engravings", "Apple will add engravings", None, REPORTS, "hedge_words"),
+    ("Loggers cut down oldest tree", "Loggers cut down the oldest tree", None, SUPPORTS, "own_voice"),
+]
+
+
+def test_every_rule_has_a_row():
+    assert {r for *_, r in SENTENCE_RULES} == {rule.__name__ for rule in RULES}
+
+
+@pytest.mark.parametrize("text,claim,record,stance,rule", SENTENCE_RULES)
+def test_sentence_rules(text, claim, record, stance, rule):
+    records = [att(text, *record)] if record else []
+    got = sentence_stance(text, records, claim, publisher="example.com")
+    assert got[:2] == (stance, rule), got[2]
+    assert got[2]  # every decision is explained
+
+
+def test_sentence_offsets_inside_an_article():
+    text = "Nothing new. Israel denies opening dams"
+    record = att(text, "opening dams", "Israel", ORGANIZATION, DENIES, "denies")
+    start = text.index("Israel")
+    assert sentence_stance(text[start:], [record], "Israel opened dams", offset=start)[0] == DENIES
+
+
+# (article text, claim, expected label, (sentence stance, rule) of the deciding evidence or None)
+ARTICLES = [
+    ("Woman had a third breast implanted", BREAST, SUPPORTS, (SUPPORTS, "own_voice")),
+    ("The third breast is a hoax, TMZ reports", BREAST, DENIES, (DENIES, "denial_words")),
+    ("Tampa woman says she had a third breast implanted", BREAST, REPORTS, (REPORTS, "hedge_words")),
+    ("Stocks fell sharply in Tokyo on Monday", BREAST, UNRELATED, None),
+    ("", BREAST, UNRELATED, None),
+]
+
+
+@pytest.mark.parametrize("text,claim,label,evidence", ARTICLES)
+def test_article_stance(text, claim, label, evidence):
+    j = article_stance(claim, Article("a", text, publisher="example.com"))
+    assert j.label == label, j.reasons
+    assert j.reasons
+    if evidence:
+        assert (j.evidence[0].stance, j.evidence[0].rule) == evidence
+        e = j.evidence[0]
+        assert text[e.start:e.end] == e.text
+
+
+def test_long_article_evidence_and_reasons():
+    text = ("Jasmine Tridevil says she had a third breast implanted. She hopes for a reality show. "
+            "The story is a hoax, TMZ reports. Her lost driver's licence shows a woman with two breasts.")
+    j = article_stance(BREAST, Article("a", text))
+    assert j.label in CLAIM_STANCES and j.label != UNRELATED
+    assert any(e.rule == "denial_words" and text[e.start:e.end] == e.text for e in j.evidence)
+    assert j.reasons[0].startswith("about the claim")
+    assert json.dumps(j.to_dict())  # JSON-ready
+
+
+def test_records_feed_the_sentence_rules():
+    text = "Israel denies opening dams."
+    record = att(text, "opening dams", "Israel", ORGANIZATION, DENIES, "denies")
+    j = article_stance("Israel opened dams in Gaza", Article("a", text), [record])
+    assert j.label == DENIES and j.evidence[0].attributions == (record,)
+
+
+@pytest.mark.parametrize("claim", ["", "   ", "the of and", "it is what it is"])
+def test_bad_claims_raise_a_clear_error(claim):
+    with pytest.raises(InputError, match="claim"):
+        article_stance(claim, Article("a", "Banksy was arrested"))
+
+
+def test_claim_in_another_script_is_unrelated():
+    assert statement_stance("Путин отложил визит", "Putin postponed his visit to Turkey").label == UNRELATED
+
+
+@pytest.mark.parametrize("claim,text,low,high", [
+    ("Banksy was arrested in London", "Police in London arrested Banksy.", 1.0, 1.0),
+    ("Banksy was arrested in London", "Banksy arrested", 0.5, 0.7),
+    ("Banksy was arrested in London", "Stocks fell in Tokyo", 0.0, 0.0),
+])
+def test_relatedness(claim, text, low, high):
+    assert low <= relatedness(claim, text) <= high
+
+
+def test_model_file_errors(tmp_path):
+    bad = tmp_path / "m.json"
+    bad.write_text("{not json")
+    with pytest.raises(InputError, match="cannot read the stance model"):
+        load_model(str(bad))
+    bad.write_text(json.dumps({"related": {"features": ["cover"], "weights": [1, 2], "bias": 0},
+                               "stance": {"classes": ["supports"], "features": [], "weights": [[]], "bias": [0]}}))
+    with pytest.raises(InputError, match="weights do not match"):
+        load_model(str(bad))
+
+
+def test_model_records_its_training():
+    info = load_model().info
+    assert "command" in info and "trained_on" in info
+
+
+# --- FNC-1 scorer ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("gold,pred,fnc,related", [
+    (["agree", "unrelated"], ["agree", "unrelated"], 1.0, 1.0),
+    (["agree", "unrelated"], ["discuss", "unrelated"], 0.4, 1.0),
+    (["disagree", "unrelated"], ["unrelated", "agree"], 0.0, 0.0),
+    (["unrelated"] * 4, ["unrelated"] * 4, 1.0, 1.0),
+])
+def test_fnc_score(gold, pred, fnc, related):
+    s = score_fnc(gold, pred)
+    assert s.fnc_score == pytest.approx(fnc) and s.related_accuracy == pytest.approx(related)
+    assert "macro-F1" in s.format()
+
+
+def _fnc_folder(tmp_path, prefix="train", stances=None):
+    (tmp_path / f"{prefix}_bodies.csv").write_text(
+        'Body ID,articleBody\n1,"Banksy was arrested in London, police say. The artist denies it."\n'
+        '2,"Stocks fell in Tokyo on Monday."\n', encoding="utf-8")
+    (tmp_path / f"{prefix}_stances.csv").write_text(stances or (
+        "Headline,Body ID,Stance\nBanksy arrested in London,1,discuss\nBanksy arrested in London,2,unrelated\n"),
+        encoding="utf-8")
+    return tmp_path
+
+
+def test_fnc_reader_and_split(tmp_path):
+    pairs, bodies, test = read_fnc(_fnc_folder(tmp_path))
+    assert len(pairs) == 2 and not test and bodies["2"].startswith("Stocks")
+    split_file = tmp_path / "split.tsv"
+    split_file.write_text("# comment\nheadline\tsplit\nBanksy arrested in London\theldout\n", encoding="utf-8")
+    assert len(select(pairs, read_split(split_file), "heldout")) == 2
+    assert select(pairs, read_split(split_file), "train") == []
+    assert make_split(["a", "b", "c"]) == make_split(["c", "b", "a"])
+
+
+def test_shipped_split_holds_out_a_fifth():
+    split = read_split()
+    assert sum(v == "heldout" for v in split.values()) == round(len(split) / 5)
+    assert split == make_split(split)  # the committed file is what make_split gives
+
+
+@pytest.mark.parametrize("stances,message", [
+    ("Headline,Body,Stance\nx,1,agree\n", "needs columns"),
+    ("Headline,Body ID,Stance\nx,1,maybe\n", "unknown stance"),
+    ("Headline,Body ID,Stance\nx,9,agree\n", "not in train_bodies.csv"),
+])
+def test_fnc_bad_input(tmp_path, stances, message):
+    with pytest.raises(QuotesError, match=message):
+        read_fnc(_fnc_folder(tmp_path, stances=stances))
+
+
+def test_eval_fnc_command(tmp_path, capsys):
+    folder = _fnc_folder(tmp_path, prefix="competition_test")
+    assert main(["eval", "fnc", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "competition test files, scored whole" in out and "FNC-1 score" in out
+
+
+def test_eval_fnc_missing_folder(tmp_path, capsys):
+    assert main(["eval", "fnc", str(tmp_path / "nope")]) == 2
+    assert "not a folder" in capsys.readouterr().err
