@@ -13,15 +13,32 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from quotes.types import Claim
+from quotes.types import ARTICLE_METADATA, FLAGS, Article, Attribution, Claim, parse_date
 
 
-def _frame(rows: Sequence[dict], columns: Sequence[str] | None = None):
+def _frame(rows: Sequence[dict], columns: Sequence[str] | None = None, *,
+           categories: Sequence[str] = (), dates: Sequence[str] = ()):
+    """A DataFrame of ``rows``: ``categories`` columns as pandas categoricals, ``dates``
+    (strings as articles give them) as datetimes (NaT when missing or unreadable)."""
     import pandas as pd
 
-    return pd.DataFrame(list(rows), columns=list(columns) if columns else None)
+    df = pd.DataFrame(list(rows), columns=list(columns) if columns else None)
+    for c in dates:
+        if c in df:
+            df[c] = pd.to_datetime(pd.Series([parse_date(v) for v in df[c]], index=df.index,
+                                             dtype=object), errors="coerce")
+    for c in categories:
+        if c in df:
+            df[c] = df[c].astype("category")
+    return df
+
+
+#: Columns of an article's metadata, in every frame that has a ``doc``.
+META_COLUMNS = ARTICLE_METADATA
+#: Frame columns holding dates.
+DATE_COLUMNS = ("date", "first_seen", "last_seen")
 
 
 def _html_table(rows: Sequence[dict], columns: Sequence[str]) -> str:
@@ -59,15 +76,22 @@ class Table:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def __getitem__(self, i: int) -> dict:
+    def __getitem__(self, i):
+        """A row; a slice is a Table again (same columns and title).
+
+        >>> Table([{"a": 1}, {"a": 2}], title="t")[1:]
+        <Table 't': 1 rows>
+        """
+        if isinstance(i, slice):
+            return type(self)(self.rows[i], self.columns, self.title)
         return self.rows[i]
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.title!r}: {len(self.rows)} rows>"
 
     def to_frame(self):
-        """The rows as a pandas DataFrame (lists stay lists)."""
-        return _frame(self.rows, self.columns)
+        """The rows as a pandas DataFrame (dates as datetimes; lists stay lists)."""
+        return _frame(self.rows, self.columns, dates=DATE_COLUMNS)
 
     def to_records(self) -> list[dict]:
         """The rows as plain dicts (JSON-ready)."""
@@ -78,41 +102,117 @@ class Table:
         return title + _html_table(self.rows, self.columns)
 
 
-class AttributionList(list):
-    """A list of :class:`~quotes.types.Attribution` with ``to_frame()`` and HTML display:
-    one row per statement with speaker, kind, type, stance, cue, chain and content.
+class _ResultList(list):
+    """A list that stays its own type (and keeps its context) when sliced."""
+
+    def _like(self, items: Iterable) -> "_ResultList":
+        raise NotImplementedError
+
+    def __getitem__(self, i):
+        got = super().__getitem__(i)
+        return self._like(got) if isinstance(i, slice) else got
+
+
+class AttributionList(_ResultList):
+    """A list of :class:`~quotes.types.Attribution` with ``to_frame()`` and HTML display.
+
+    ``articles`` (id -> :class:`~quotes.types.Article`) brings each article's publisher,
+    date, title and url into the rows; ``claims`` (attribution id -> claim id) the claim
+    each statement belongs to. A :class:`~quotes.claims.corpus.Corpus` fills both.
 
     >>> from quotes.types import Attribution, Speaker, ChainLink
     >>> al = AttributionList([Attribution("d", "indirect", "it rained", 9, 18, "said",
-    ...     "asserts", Speaker("Ann", "Ann", "person"), (ChainLink("Tass", "outlet"),))])
-    >>> al.to_frame().loc[0, ["speaker", "chain"]].tolist()
-    ['Ann', 'Tass']
+    ...     "asserts", Speaker("Ann", "Ann", "person"), (ChainLink("Tass", "outlet"),))],
+    ...     articles={"d": Article("d", "Ann said it rained.", publisher="Daily", date="2024-02-09")})
+    >>> al.to_frame().loc[0, ["speaker", "speaker_kind", "chain", "publisher"]].tolist()
+    ['Ann', 'person', 'Tass', 'Daily']
+    >>> str(al.to_frame().loc[0, "date"].date()), type(al[:1]).__name__
+    ('2024-02-09', 'AttributionList')
     >>> len(al.by_doc("d")), len(al.by_speaker("nobody"))
     (1, 0)
     """
 
-    COLUMNS = ("doc", "speaker", "kind", "type", "stance", "cue", "chain", "content", "id", "rule")
+    #: Columns of the HTML display.
+    COLUMNS = ("doc", "speaker", "speaker_kind", "type", "stance", "cue", "chain", "content", "claim",
+               "rule")
+    #: Columns of :meth:`to_frame`.
+    FRAME_COLUMNS = ("doc", "id", "claim", "start", "end", "type", "stance", "cue", "cue_start",
+                     "cue_end", "speaker", "speaker_kind", "speaker_role", "mention",
+                     "mention_start", "mention_end", "chain", "content", "rule", *META_COLUMNS)
+    #: Columns of :meth:`chains_frame`.
+    CHAIN_COLUMNS = ("id", "doc", "hop", "name", "kind", "cue", "start", "end")
+    #: Frame columns of repeated strings, stored as categoricals.
+    CATEGORIES = ("doc", "type", "stance", "speaker_kind", "speaker", "publisher")
+
+    def __init__(self, items: Iterable[Attribution] = (), *,
+                 articles: Mapping[str, Article] | None = None,
+                 claims: Mapping[str, str] | None = None):
+        super().__init__(items)
+        self.articles = articles if articles is not None else {}
+        self.claim_ids = claims if claims is not None else {}
+
+    def _like(self, items: Iterable[Attribution]) -> "AttributionList":
+        return AttributionList(items, articles=self.articles, claims=self.claim_ids)
+
+    def metadata(self, doc: str) -> dict[str, str | None]:
+        """The publisher, date, title and url of article ``doc`` (``None`` when unknown)."""
+        art = self.articles.get(doc)
+        return art.metadata if art is not None else dict.fromkeys(ARTICLE_METADATA)
 
     def rows(self) -> list[dict[str, Any]]:
-        """One plain dict per attribution (``chain`` as "A > B" text)."""
-        return [{
-            "doc": a.doc, "speaker": a.speaker.name, "kind": a.speaker.kind, "type": a.type,
-            "stance": a.stance, "cue": a.cue, "chain": " > ".join(x.name for x in a.chain),
-            "content": a.content, "id": a.id, "rule": a.rule,
-        } for a in self]
+        """One plain dict per attribution, the :meth:`to_frame` columns (``chain`` as
+        "A > B" text)."""
+        out = []
+        for a in self:
+            sp = a.speaker
+            out.append({
+                "doc": a.doc, "id": a.id, "claim": self.claim_ids.get(a.id), "start": a.start,
+                "end": a.end, "type": a.type, "stance": a.stance, "cue": a.cue,
+                "cue_start": a.cue_start, "cue_end": a.cue_end, "speaker": sp.name,
+                "speaker_kind": sp.kind, "speaker_role": sp.role, "mention": sp.mention,
+                "mention_start": sp.start, "mention_end": sp.end,
+                "chain": " > ".join(x.name for x in a.chain), "content": a.content,
+                "rule": a.rule, **self.metadata(a.doc),
+            })
+        return out
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """The JSON records (:meth:`~quotes.types.Attribution.to_dict`) with the article's
+        publisher, date, title and url added: what ``quotes extract`` writes."""
+        for a in self:
+            yield {**a.to_dict(), **self.metadata(a.doc)}
 
     def by_doc(self, doc: str) -> "AttributionList":
         """Only the attributions of article ``doc``."""
-        return AttributionList(a for a in self if a.doc == doc)
+        return self._like(a for a in self if a.doc == doc)
 
     def by_speaker(self, name: str) -> "AttributionList":
         """Only the attributions whose speaker is ``name`` (case ignored)."""
-        return AttributionList(a for a in self if a.speaker.name.casefold() == name.casefold())
+        return self._like(a for a in self if a.speaker.name.casefold() == name.casefold())
 
     def to_frame(self):
-        """One row per attribution: doc, speaker, kind, type, stance, cue, chain, content, id, rule
-        (the rule that found it)."""
-        return _frame(self.rows(), self.COLUMNS)
+        """One row per attribution: ids, claim id, offsets, type, stance, cue, speaker
+        (``speaker_kind``, role, mention), ``chain`` as text, content, the ``rule`` that
+        found it, and the article's publisher, date (a datetime), url, title and author. Repeated strings are categoricals;
+        the chain's links one per row are :meth:`chains_frame`."""
+        df = _frame(self.rows(), self.FRAME_COLUMNS, categories=self.CATEGORIES, dates=("date",))
+        for c in ("cue_start", "cue_end", "mention_start", "mention_end"):
+            df[c] = df[c].astype("Int64")
+        return df
+
+    def chains_frame(self):
+        """The chains long: one row per intermediary (attribution ``id``, ``doc``,
+        ``hop`` 0 the outermost, ``name``, ``kind``, ``cue``, offsets). The article's
+        publisher, outside every chain, is in :meth:`to_frame`.
+
+        >>> from quotes.types import Speaker, ChainLink
+        >>> AttributionList([Attribution("d", "indirect", "x", 0, 1, "said", "asserts",
+        ...     Speaker("Ann", "Ann"), (ChainLink("Tass", "outlet"),))]).chains_frame()[["hop", "name"]].values.tolist()
+        [[0, 'Tass']]
+        """
+        rows = [{"id": a.id, "doc": a.doc, "hop": i, "name": x.name, "kind": x.kind, "cue": x.cue,
+                 "start": x.start, "end": x.end} for a in self for i, x in enumerate(a.chain)]
+        return _frame(rows, self.CHAIN_COLUMNS, categories=("doc", "kind"))
 
     def _repr_html_(self) -> str:
         return (f"<p><b>{len(self)} attributions</b></p>"
@@ -123,31 +223,80 @@ def _flag_cell(c: Claim) -> str:
     return ", ".join(c.flag_names)
 
 
-class ClaimList(list):
-    """A list of :class:`~quotes.types.Claim` with ``to_frame()`` and HTML display.
+class ClaimList(_ResultList):
+    """A list of :class:`~quotes.types.Claim` with ``to_frame()``, long frames for its
+    list columns (:meth:`flags_frame`, :meth:`statements_frame`) and HTML display.
 
-    >>> cl = ClaimList([Claim("c-1", "It rained", flags=())])
-    >>> cl.to_frame().loc[0, "text"], cl.ids()
-    ('It rained', ['c-1'])
+    >>> cl = ClaimList([Claim("c-1", "It rained", flags=(), first_seen="2024-02-09",
+    ...                       publishers=("Daily",))])
+    >>> cl.to_frame().loc[0, ["text", "publishers", "first_seen"]].astype(str).tolist(), cl.ids()
+    (['It rained', 'Daily', '2024-02-09 00:00:00'], ['c-1'])
+    >>> type(cl[:1]).__name__
+    'ClaimList'
     """
 
-    COLUMNS = ("id", "text", "flags", "statements", "sources", "articles", "reasons")
+    #: Columns of the HTML display.
+    COLUMNS = ("id", "text", "flags", "statements", "sources", "articles", "publishers",
+               "first_seen", "last_seen", "reasons")
+    #: Columns of :meth:`to_frame`: counts, flags as text and as one boolean column each.
+    FRAME_COLUMNS = ("id", "text", "flags", *FLAGS, "statements", "sources", "articles",
+                     "publishers", "first_seen", "last_seen", "reasons")
+    #: Columns of :meth:`flags_frame`.
+    FLAG_COLUMNS = ("claim", "flag", "reason")
+
+    def __init__(self, items: Iterable[Claim] = (), *,
+                 articles: Mapping[str, Article] | None = None):
+        super().__init__(items)
+        self.articles = articles if articles is not None else {}
+
+    def _like(self, items: Iterable[Claim]) -> "ClaimList":
+        return ClaimList(items, articles=self.articles)
 
     def ids(self) -> list[str]:
         return [c.id for c in self]
 
     def rows(self) -> list[dict[str, Any]]:
+        """One dict per claim with lists (flags, sources, articles, publishers, reasons)."""
         return [{
             "id": c.id, "text": c.text, "flags": c.flag_names,
             "statements": len(c.statements),
             "sources": sorted({a.speaker.name for a in c.statements}),
             "articles": sorted({a.doc for a in c.statements}),
+            "publishers": list(c.publishers), "first_seen": c.first_seen, "last_seen": c.last_seen,
             "reasons": [r for f in c.flags for r in f.reasons],
         } for c in self]
 
     def to_frame(self):
-        """One row per claim: id, text, flags, counts, sources, articles, reasons."""
-        return _frame(self.rows(), self.COLUMNS)
+        """One row per claim: id, text, ``flags`` as text and a boolean column per flag,
+        counts of statements, sources and articles, ``publishers`` as text, first and
+        last seen (datetimes), reasons as text. The lists themselves, long:
+        :meth:`flags_frame` and :meth:`statements_frame`."""
+        rows = []
+        for r in self.rows():
+            rows.append({**r, "flags": ", ".join(r["flags"]),
+                         **{f: f in r["flags"] for f in FLAGS},
+                         "sources": len(r["sources"]), "articles": len(r["articles"]),
+                         "publishers": "; ".join(r["publishers"]), "reasons": "; ".join(r["reasons"])})
+        return _frame(rows, self.FRAME_COLUMNS, dates=("first_seen", "last_seen"))
+
+    def flags_frame(self):
+        """One row per reason behind each flag: ``claim``, ``flag``, ``reason``.
+
+        >>> from quotes.types import Flag
+        >>> ClaimList([Claim("c-1", "x", flags=(Flag("unconfirmed", ("no named source",)),))]
+        ...           ).flags_frame().values.tolist()
+        [['c-1', 'unconfirmed', 'no named source']]
+        """
+        rows = [{"claim": c.id, "flag": f.name, "reason": r}
+                for c in self for f in c.flags for r in (f.reasons or ("",))]
+        return _frame(rows, self.FLAG_COLUMNS, categories=("claim", "flag"))
+
+    def statements_frame(self):
+        """One row per statement of each claim: the :meth:`AttributionList.to_frame`
+        columns (``claim`` the claim's id), with the articles' metadata."""
+        claim_of = {a.id: c.id for c in self for a in c.statements}
+        return AttributionList((a for c in self for a in c.statements), articles=self.articles,
+                               claims=claim_of).to_frame()
 
     def _repr_html_(self) -> str:
         return _html_table(self.rows(), self.COLUMNS)
@@ -168,7 +317,9 @@ class Trace:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     COLUMNS = ("statement", "doc", "start", "end", "stance", "effective_stance", "speaker",
-               "speaker_kind", "origin", "path", "content")
+               "speaker_kind", "origin", "path", "content", *META_COLUMNS)
+    #: Columns of :meth:`paths_frame`.
+    PATH_COLUMNS = ("statement", "doc", "hop", "name", "kind", "responds")
 
     def __iter__(self):
         return iter(self.rows)
@@ -196,10 +347,27 @@ class Trace:
                 for r in self.rows]
 
     def to_frame(self):
-        """One row per statement; ``path`` as "A > B > C" text."""
+        """One row per statement; ``path`` as "A > B > C" text (long: :meth:`paths_frame`),
+        with the article's publisher, date (a datetime), title and url where known."""
         rows = [{**r, "path": " > ".join(n for n, _ in r["path"] + list(r.get("responds_to", ())))}
                 for r in self.rows]
-        return _frame(rows, self.COLUMNS)
+        return _frame(rows, self.COLUMNS, categories=("doc", "stance", "effective_stance",
+                                                      "speaker_kind", "publisher"), dates=("date",))
+
+    def paths_frame(self):
+        """The paths long: one row per hop of each statement's path (``hop`` 0 the
+        publisher), then the reports it answers (``responds`` True).
+
+        >>> Trace(Claim("c", "x"), [{"statement": "d:0-1", "doc": "d", "path": [("Tass", "outlet"),
+        ...     ("Ann", "person")], "responds_to": []}]).paths_frame()[["hop", "name"]].values.tolist()
+        [[0, 'Tass'], [1, 'Ann']]
+        """
+        rows = []
+        for r in self.rows:
+            hops = [(h, False) for h in r["path"]] + [(h, True) for h in r.get("responds_to", ())]
+            rows += [{"statement": r.get("statement"), "doc": r.get("doc"), "hop": i, "name": n,
+                      "kind": k, "responds": resp} for i, ((n, k), resp) in enumerate(hops)]
+        return _frame(rows, self.PATH_COLUMNS, categories=("doc", "kind"))
 
     def to_records(self) -> list[dict]:
         """JSON-ready rows (the JSON Lines form of ``quotes trace --format jsonl``)."""

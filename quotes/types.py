@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, asdict
 from enum import IntEnum, StrEnum
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 # Attribution types
@@ -59,6 +61,29 @@ UNRELATED = "unrelated"      # not about the claim
 CLAIM_STANCES = (SUPPORTS, DENIES, REPORTS, CANNOT_CONFIRM, UNRELATED)
 
 
+def parse_date(value: str | None) -> datetime | None:
+    """An article's ``date`` as a naive UTC datetime: ISO 8601 ("2024-02-09",
+    "2024-02-09T10:00:00+03:00") or RFC 2822 ("Fri, 09 Feb 2024 10:00:00 GMT");
+    ``None`` when missing or unreadable.
+
+    >>> parse_date("2024-02-09T10:00:00+03:00"), parse_date("n/a")
+    (datetime.datetime(2024, 2, 9, 7, 0), None)
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        d = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            d = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if d.tzinfo is not None:
+        d = d.astimezone(timezone.utc).replace(tzinfo=None)
+    return d
+
+
 #: An article's optional metadata fields, in the order inputs and outputs list them.
 ARTICLE_METADATA = ("publisher", "date", "url", "title", "author")
 
@@ -77,6 +102,16 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def metadata(self) -> dict[str, str | None]:
+        """The :data:`ARTICLE_METADATA` fields (``None`` when unknown), carried with the
+        article's records into every output.
+
+        >>> Article("a", "x", publisher="Daily").metadata["publisher"]
+        'Daily'
+        """
+        return {k: getattr(self, k) for k in ARTICLE_METADATA}
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,12 +246,20 @@ class Flag:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One proposition, grouped across attributions and articles."""
+    """One proposition, grouped across attributions and articles.
+
+    ``first_seen``/``last_seen`` are the dates of the earliest and latest article that
+    carries it and ``publishers`` who published those articles (filled in by
+    :meth:`quotes.claims.corpus.Corpus.claims` from the articles' metadata).
+    """
 
     id: str
     text: str
     statements: tuple[Attribution, ...] = ()
     flags: tuple[Flag, ...] = field(default=())
+    first_seen: str | None = None
+    last_seen: str | None = None
+    publishers: tuple[str, ...] = ()
 
     @property
     def flag_names(self) -> list[str]:
@@ -231,6 +274,9 @@ class Claim:
             "text": self.text,
             "flags": self.flag_names,
             "reasons": [r for f in self.flags for r in f.reasons],
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "publishers": list(self.publishers),
             "statements": [s.to_dict() for s in self.statements],
         }
 

@@ -104,9 +104,11 @@ def test_attribution_list_html_and_frame(corpus):
     al = corpus.attributions
     assert isinstance(al, AttributionList) and len(al) == 15
     df = al.to_frame()
-    assert list(df.columns) == list(AttributionList.COLUMNS)
+    assert list(df.columns) == list(AttributionList.FRAME_COLUMNS)
     row = df[df.speaker == "a diplomatic source in Turkey"].iloc[0]
-    assert (row.kind, row.stance, row.chain) == ("anonymous", "confirms", "Tass")
+    assert (row.speaker_kind, row.stance, row.chain) == ("anonymous", "confirms", "Tass")
+    assert row.publisher == "Newsweek" and str(row.date.date()) == "2024-02-09"
+    assert row.claim in corpus.claims().ids() and corpus.articles[row.doc].text[row.start:row.end] == row.content
     text = well_formed_text(al._repr_html_())
     for word in ("a diplomatic source in Turkey", "confirms", "Tass", "cannot_confirm", "indirect"):
         assert word in text

@@ -21,8 +21,9 @@ import networkx as nx
 from quotes.claims import graph as _graph
 from quotes.claims.group import group_claims
 from quotes.errors import InputError
+from quotes.progress import track
 from quotes.results import AttributionList, ClaimList, Table, Trace, _html_table
-from quotes.types import ARTICLE_METADATA, Article, Attribution, Claim
+from quotes.types import ARTICLE_METADATA, Article, Attribution, Claim, parse_date
 
 Extractor = Callable[[Article], list[Attribution]]
 
@@ -66,15 +67,18 @@ class Corpus:
     def from_paths(cls, paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
                    extract: Extractor | None = None,
                    metadata: Mapping[str, Mapping[str, str]] | None = None,
-                   models: str | None = None) -> "Corpus":
+                   models: str | None = None, workers: int = 0,
+                   progress: bool | None = None) -> "Corpus":
         """Read articles from files or folders (see :func:`quotes.inputs.readers.read_articles`),
         extract their attributions and return the corpus.
 
         ``metadata`` maps an article id to fields to set on it (``publisher``, ``date``,
         ``title``, ``url``); a plain-text file has none of its own, and the publisher is
-        the outermost link of every chain. ``extract`` defaults to the real extractor
-        (:func:`quotes.extractors.extract_many`, batched; needs the NLP models). An
-        unreadable file raises its :class:`~quotes.errors.InputError`.
+        the outermost link of every chain. ``extract`` defaults to the real extractor run
+        as ``quotes extract`` runs it (:func:`quotes.extractors.parallel.extract_parallel`:
+        ``workers`` processes, ``0`` one per core; needs the NLP models). A progress bar
+        shows in Jupyter or on a terminal unless ``progress=False``. An unreadable file
+        raises its :class:`~quotes.errors.InputError`.
 
         >>> import tempfile, pathlib
         >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("It rained.")
@@ -91,16 +95,16 @@ class Corpus:
         for item in read_articles(paths):
             if isinstance(item, InputError):
                 raise item
-            extra = {k: v for k, v in metadata.get(item.id, {}).items()
-                     if k in ARTICLE_METADATA}
+            extra = {k: v for k, v in metadata.get(item.id, {}).items() if k in ARTICLE_METADATA}
             arts.append(replace(item, **extra) if extra else item)
-        corpus = cls()
         if extract is None:
-            from quotes.extractors import extract_many  # needs the NLP models
-            for art, attrs in extract_many(arts, models=models):
-                corpus.add(art, attrs)
+            from quotes.extractors.parallel import extract_parallel  # needs the NLP models
+            results = extract_parallel(arts, workers=workers, models=models)
         else:
-            corpus.add_articles(arts, extract=extract)
+            results = ((art, extract(art)) for art in arts)
+        corpus = cls()
+        for art, attrs in track(results, len(arts), desc="extracting", show=progress):
+            corpus.add(art, attrs)
         return corpus
 
     def add(self, article: Article, attributions: Iterable[Attribution]) -> None:
@@ -145,11 +149,16 @@ class Corpus:
             n += 1
         return n
 
+    def _all(self) -> list[Attribution]:
+        return [a for attrs in self._attributions.values() for a in attrs]
+
     @property
     def attributions(self) -> AttributionList:
         """Every attribution record, article by article in insertion order (a list with
-        ``to_frame()`` and HTML display)."""
-        return AttributionList(a for attrs in self._attributions.values() for a in attrs)
+        ``to_frame()`` and HTML display; each row carries its claim id and its article's
+        metadata)."""
+        claim_of = {a.id: c.id for c in self.claims() for a in c.statements}
+        return AttributionList(self._all(), articles=self.articles, claims=claim_of)
 
     @property
     def publishers(self) -> dict[str, str | None]:
@@ -163,16 +172,21 @@ class Corpus:
         []
         """
         if self._claims is None:
-            self._claims = ClaimList(group_claims(self.attributions, self.publishers))
+            grouped = group_claims(self._all(), self.publishers)
+            self._claims = ClaimList((seen(c, self.articles) for c in grouped), articles=self.articles)
         if flag is None:
             return self._claims
-        return ClaimList(c for c in self._claims if c.has_flag(flag))
+        return self._claims._like(c for c in self._claims if c.has_flag(flag))
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        """The provenance graph (see :mod:`quotes.claims.graph`), built once per change."""
+        """The provenance graph (see :mod:`quotes.claims.graph`), built once per change.
+        Statement nodes carry their article's metadata, claim nodes ``first_seen``,
+        ``last_seen`` and ``publishers`` ("; "-joined)."""
         if self._graph is None:
-            self._graph = _graph.build_graph(self.articles, self.attributions, self.claims())
+            G = _graph.build_graph(self.articles, self._all(), self.claims())
+            _annotate(G, self.articles, self.claims())
+            self._graph = G
         return self._graph
 
     def claim(self, text_or_id: str | Claim) -> Claim:
@@ -183,11 +197,24 @@ class Corpus:
         ...
         quotes.errors.NotFoundError: no claim matches 'anything'
         """
-        return _graph.get_claim(self.graph, text_or_id)
+        return self._own(_graph.get_claim(self.graph, text_or_id))
+
+    def _own(self, claim: Claim) -> Claim:
+        """This corpus's record of ``claim`` (with first/last seen and publishers)."""
+        return next((c for c in self.claims() if c.id == claim.id), claim)
+
+    def _with_metadata(self, rows: list[dict]) -> list[dict]:
+        for r in rows:
+            art = self.articles.get(r.get("doc"))
+            if art is not None:
+                r.update(art.metadata)
+        return rows
 
     def trace(self, text_or_id: str | Claim) -> Trace:
-        """:func:`quotes.claims.graph.trace` on this corpus."""
-        return _graph.trace(self.graph, text_or_id)
+        """:func:`quotes.claims.graph.trace` on this corpus; each row also carries its
+        article's publisher, date, title and url."""
+        t = _graph.trace(self.graph, text_or_id)
+        return Trace(self._own(t.claim), self._with_metadata(t.rows))
 
     def origins(self, text_or_id: str | Claim) -> Table:
         """:func:`quotes.claims.graph.origins` on this corpus."""
@@ -198,5 +225,43 @@ class Corpus:
         return _graph.sources(self.graph, text_or_id, stance=stance)
 
     def said_by(self, source: str) -> Table:
-        """:func:`quotes.claims.graph.said_by` on this corpus."""
-        return _graph.said_by(self.graph, source)
+        """:func:`quotes.claims.graph.said_by` on this corpus, with each article's
+        publisher, date, title and url."""
+        t = _graph.said_by(self.graph, source)
+        return Table(self._with_metadata(t.rows), [*t.columns, *ARTICLE_METADATA], t.title)
+
+
+def seen(claim: Claim, articles: Mapping[str, Article]) -> Claim:
+    """``claim`` with ``first_seen``/``last_seen`` (the dates, as given, of the earliest
+    and latest of its articles; unreadable dates are left out) and ``publishers`` (in the
+    order they first carried it).
+
+    >>> from quotes.types import Speaker
+    >>> arts = {"a": Article("a", "x", publisher="Daily", date="2024-02-09"),
+    ...         "b": Article("b", "x", publisher="Weekly", date="2024-01-30")}
+    >>> st = [Attribution(d, "indirect", "x", 0, 1, "said", "asserts", Speaker("Ann", "Ann"))
+    ...       for d in ("a", "b")]
+    >>> c = seen(Claim("c-1", "x", tuple(st)), arts)
+    >>> c.first_seen, c.last_seen, c.publishers
+    ('2024-01-30', '2024-02-09', ('Weekly', 'Daily'))
+    """
+    docs = [articles[d] for d in dict.fromkeys(a.doc for a in claim.statements) if d in articles]
+    dated = sorted(((parse_date(art.date), i, art) for i, art in enumerate(docs)
+                    if parse_date(art.date) is not None), key=lambda t: (t[0], t[1]))
+    order = [art for *_, art in dated] + [art for art in docs if parse_date(art.date) is None]
+    publishers = tuple(dict.fromkeys(art.publisher for art in order if art.publisher))
+    return replace(claim, first_seen=dated[0][2].date if dated else None,
+                   last_seen=dated[-1][2].date if dated else None, publishers=publishers)
+
+
+def _annotate(G: nx.MultiDiGraph, articles: Mapping[str, Article], claims: Iterable[Claim]) -> None:
+    """Article metadata on statement nodes; first/last seen and publishers on claim nodes
+    (scalars only, for GraphML)."""
+    for node, d in G.nodes(data=True):
+        if d.get("kind") == "statement" and d.get("doc") in articles:
+            d.update({k: v for k, v in articles[d["doc"]].metadata.items() if v})
+    for c in claims:
+        node = G.nodes.get(f"claim:{c.id}")
+        if node is not None:
+            node.update({k: v for k, v in (("first_seen", c.first_seen), ("last_seen", c.last_seen),
+                                            ("publishers", "; ".join(c.publishers))) if v})

@@ -1,6 +1,8 @@
 """Writing rows (dicts at the edge) as JSON Lines, CSV or a readable table.
 
-One place for the CLI's shared ``--format jsonl|csv|table`` option.
+One place for the CLI's shared ``--format jsonl|csv|table`` option. The table is drawn
+by rich: the columns a person reads, long text wrapped to the terminal's width, never
+cut (see :func:`write_table`).
 
 >>> import io
 >>> buf = io.StringIO()
@@ -14,15 +16,22 @@ a,b.c
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import shutil
-from typing import Any, Iterable, TextIO
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Sequence, TextIO
 
+from quotes.results import ClaimList
 from quotes.types import Claim, ParsedDoc
 
 FORMATS = ("jsonl", "csv", "table")
 #: What ``quotes parse`` prints: CoNLL-U or a table of words.
 PARSE_FORMATS = ("conllu", "table")
+
+
+#: Table width when neither the terminal nor ``COLUMNS`` says.
+DEFAULT_WIDTH = 100
 
 
 def flatten(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -57,27 +66,48 @@ def word_rows(doc: ParsedDoc) -> list[dict[str, Any]]:
 
 
 def claim_rows(claims: Iterable[Claim], fmt: str) -> list[dict[str, Any]]:
-    """Claims as rows: the full records for ``jsonl``, a one-line summary each for csv and table.
+    """Claims as rows: the full records for ``jsonl``; for csv and table a summary each
+    (flags, sources, articles, publishers, first and last seen, reasons), its lists
+    joined by "; " in csv.
 
-    >>> claim_rows([Claim("c-1", "It rained")], "table")
-    [{'id': 'c-1', 'text': 'It rained', 'flags': '', 'statements': 0, 'reasons': ''}]
+    >>> claim_rows([Claim("c-1", "It rained", publishers=("A", "B"))], "csv")[0]["publishers"]
+    'A; B'
     """
-    rows = [c.to_dict() for c in claims]
     if fmt == "jsonl":
+        return [c.to_dict() for c in claims]
+    rows = ClaimList(claims).rows()
+    if fmt == "table":
         return rows
-    return [{"id": r["id"], "text": r["text"], "flags": ", ".join(r["flags"]),
-             "statements": len(r["statements"]), "reasons": " | ".join(r["reasons"])} for r in rows]
+    return [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
+
+
+def default_format(out: TextIO) -> str:
+    """``table`` when ``out`` is a terminal, else ``jsonl`` (as sqlite-utils does).
+
+    >>> import io
+    >>> default_format(io.StringIO())
+    'jsonl'
+    """
+    isatty = getattr(out, "isatty", None)
+    return "table" if isatty is not None and isatty() else "jsonl"
 
 
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
-               columns: list[str] | None = None) -> int:
-    """Write rows in ``fmt``; returns how many were written."""
+               columns: list[str] | None = None, *, table: Sequence["Column"] | None = None,
+               heading: Callable[[dict], str | None] | None = None, width: int | None = None) -> int:
+    """Write rows in ``fmt``; returns how many were written.
+
+    ``table`` (columns to show) and ``heading`` (a title per group of consecutive rows)
+    only shape the ``table`` format; see :func:`write_table`.
+    """
     if fmt == "jsonl":
         n = 0
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
             n += 1
         return n
+    if fmt == "table":
+        return write_table(rows, out, table or columns, heading=heading, width=width)
     flat = [flatten(r) for r in rows]
     if columns is None:
         columns = []
@@ -90,26 +120,121 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
         w.writeheader()
         w.writerows(flat)
         return len(flat)
-    if fmt == "table":
-        out.write(table(flat, columns))
-        return len(flat)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def table(rows: list[dict[str, Any]], columns: list[str], width: int | None = None) -> str:
-    """A plain-text table that fits the terminal (long cells are shortened with '…')."""
-    width = width or shutil.get_terminal_size((160, 20)).columns
-    if not rows:
-        return "(no rows)\n"
-    cap = max(8, (width - 2 * len(columns)) // max(1, len(columns)))
+# --- the table format ------------------------------------------------------------------------
 
-    def cell(v: Any) -> str:
-        s = "" if v is None else " ".join(str(v).split())
-        return s if len(s) <= cap else s[: cap - 1] + "…"
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: ``key`` a dotted path into the row (``speaker.name``), its
+    ``label``, its share of the width (``ratio``) and the width it never goes below.
 
-    cells = [[cell(r.get(c)) for c in columns] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+    >>> Column("speaker.name", "speaker").title, Column("stance").title
+    ('speaker', 'stance')
+    """
+
+    key: str
+    label: str | None = None
+    ratio: int = 1
+    min_width: int | None = None
+
+    @property
+    def title(self) -> str:
+        return self.label or self.key
+
+
+#: What a person reads of an attribution (the article's metadata heads each table).
+ATTRIBUTION_TABLE = (Column("speaker.name", "speaker", 2), Column("stance", ratio=1, min_width=8),
+                     Column("cue", ratio=1), Column("chain", ratio=2), Column("content", ratio=6))
+#: What a person reads of a claim.
+CLAIM_TABLE = (Column("text", "claim", 4), Column("flags", ratio=2), Column("statements", "stmts", 1),
+               Column("articles", ratio=2), Column("reasons", ratio=5))
+
+
+def cell(value: Any) -> str:
+    """A value as table text: a chain of dicts as "A > B", other lists one item a line.
+
+    >>> cell([{"name": "Tass"}, {"name": "a source"}]), cell(["a", "b"]), cell(None)
+    ('Tass > a source', 'a\\nb', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(x, dict) for x in value):
+            return " > ".join(str(x.get("name", x)) for x in value)
+        return "\n".join(cell(x) for x in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {cell(v)}" for k, v in value.items() if v is not None)
+    return str(value)
+
+
+def _get(row: dict, key: str) -> Any:
+    v: Any = row
+    for part in key.split("."):
+        if not isinstance(v, dict):
+            return None
+        v = v.get(part)
+    return v
+
+
+def write_table(rows: Iterable[dict[str, Any]], out: TextIO,
+                columns: Sequence["Column | str"] | None = None, *,
+                heading: Callable[[dict], str | None] | None = None,
+                width: int | None = None) -> int:
+    """Rows as tables that fit ``width`` (default: the terminal, ``COLUMNS``, else 100):
+    long text wraps (a word longer than its column is folded), nothing is cut. With
+    ``heading``, consecutive rows of the same heading form one table under it, written
+    as soon as the group ends. Returns how many rows were written.
+
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> write_table([{"who": "Ann", "said": "a b c d e f g h"}], buf, ["who", "said"], width=20)
+    1
+    >>> print(buf.getvalue())
+      who   said
+     ──────────────────
+      Ann   a b c d e f
+            g h
+    """
+    from rich.console import Console
+
+    width = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    console = Console(file=out, width=width, highlight=False, markup=False, emoji=False,
+                      soft_wrap=False)
+    cols = [c if isinstance(c, Column) else Column(c) for c in columns] if columns else None
+    n = 0
+    groups = itertools.groupby(rows, key=heading) if heading else [(None, rows)]
+    for title, group in groups:
+        group = list(group)
+        if not group:
+            continue
+        n += len(group)
+        _print_table(console, group, cols, title, width)
+    if n == 0:
+        out.write("(no rows)\n")
+    return n
+
+
+def _print_table(console, rows: list[dict], cols: list[Column] | None, title: str | None,
+                 width: int) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    if cols is None:  # every key of the rows, natural widths
+        keys = list(dict.fromkeys(k for r in rows for k in r))
+        cols, expand = [Column(k) for k in keys], False
+    else:
+        expand = True
+    table = Table(box=box.SIMPLE_HEAD, expand=expand, show_lines=expand,
+                  title=Text(title) if title else None, title_justify="left")
+    for c in cols:
+        table.add_column(c.title, overflow="fold", ratio=c.ratio if expand else None,
+                         min_width=c.min_width)
+    for r in rows:
+        table.add_row(*(Text(cell(_get(r, c.key))) for c in cols))
+    with console.capture() as cap:
+        console.print(table)
+    text = "\n".join(line.rstrip() for line in cap.get().splitlines())
+    console.file.write(text.strip("\n") + "\n\n" if title else text.lstrip("\n") + "\n")
