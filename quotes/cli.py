@@ -15,12 +15,16 @@ from typing import Callable, Iterator
 
 from quotes.errors import InputError, QuotesError
 from quotes.evaluation import DATASETS, FNC_PARTS, WORKERS as EVAL_WORKERS
+from quotes.progress import track
 from quotes.nlp.pipeline import TOKENIZERS
 from quotes.store.ingest import BATCH
 from quotes.store.sqlite import DEFAULT_DB
 from quotes.types import FLAGS, Article
 from quotes.views.export import EXPORTS
-from quotes.views.output import FORMATS, PARSE_FORMATS, claim_rows, word_rows, write_rows
+from quotes.views.output import (
+    ATTRIBUTION_TABLE, CLAIM_TABLE, FORMATS, PARSE_FORMATS, TRACE_TABLE, article_heading, claim_rows,
+    default_format, word_rows, write_rows,
+)
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 #: ``--workers 0``: one process per core, at most 4 (see :func:`quotes.extractors.parallel.extract_parallel`).
@@ -87,10 +91,12 @@ def cmd_parse(args) -> int:
 @command("extract")
 def cmd_extract(args) -> int:
     from quotes.extractors.parallel import extract_parallel
+    from quotes.results import AttributionList
     inputs = Inputs(args.paths)
-    rows = (a.to_dict() for _, atts in extract_parallel(inputs, workers=args.workers, models=args.models)
-            for a in atts)
-    write_rows(rows, args.format, sys.stdout)
+    results = track(extract_parallel(inputs, workers=args.workers, models=args.models),
+                    desc="extracting", show=_progress(args))
+    rows = (r for art, atts in results for r in AttributionList(atts, articles={art.id: art}).records())
+    write_rows(rows, args.format, sys.stdout, table=ATTRIBUTION_TABLE, heading=article_heading)
     return inputs.status()
 
 
@@ -103,14 +109,15 @@ def _corpus(args, inputs: Inputs):
         return load_corpus(args.db)
     from quotes.claims.corpus import Corpus
     from quotes.extractors.parallel import extract_parallel
-    return Corpus(extract_parallel(inputs, workers=args.workers, models=args.models))
+    return Corpus(track(extract_parallel(inputs, workers=args.workers, models=args.models),
+                        desc="extracting", show=_progress(args)))
 
 
 @command("claims")
 def cmd_claims(args) -> int:
     inputs = Inputs(args.paths)
     claims = _corpus(args, inputs).claims(flag=args.flag)
-    write_rows(claim_rows(claims, args.format), args.format, sys.stdout)
+    write_rows(claim_rows(claims, args.format), args.format, sys.stdout, table=CLAIM_TABLE)
     return inputs.status()
 
 
@@ -122,7 +129,7 @@ def cmd_trace(args) -> int:
     if args.format == "tree":
         print(format_trace_tree(t))
     else:
-        write_rows(t.to_records(), args.format, sys.stdout)
+        write_rows(t.to_records(), args.format, sys.stdout, table=TRACE_TABLE)
     return inputs.status()
 
 
@@ -172,8 +179,19 @@ def add_paths(p: argparse.ArgumentParser, required: bool = True) -> None:
     p.add_argument("paths", nargs="+" if required else "*", metavar="FILE|DIR")
 
 
-def add_format(p: argparse.ArgumentParser, default: str = FORMATS[0], choices=FORMATS) -> None:
-    p.add_argument("--format", "-f", choices=choices, default=default, help=f"output format (default {default})")
+def add_format(p: argparse.ArgumentParser, default: str | None = None, choices=FORMATS) -> None:
+    """``--format``; without a ``default``: a table on a terminal, JSON Lines when piped."""
+    what = default or "table on a terminal, else jsonl"
+    p.add_argument("--format", "-f", choices=choices, default=default, help=f"output format (default: {what})")
+
+
+def add_quiet(p: argparse.ArgumentParser) -> None:
+    """``--quiet``: no progress bar (it only shows on a terminal anyway)."""
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+
+def _progress(args) -> bool | None:
+    return False if getattr(args, "quiet", False) else None
 
 
 def add_workers(p: argparse.ArgumentParser, default: int = AUTO_WORKERS, auto: bool = True) -> None:
@@ -195,6 +213,7 @@ def add_corpus_options(p: argparse.ArgumentParser) -> None:
     add_paths(p, required=False)
     add_db(p)
     add_workers(p)
+    add_quiet(p)
 
 
 # --- the parser -----------------------------------------------------------------------------
@@ -220,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_paths(p)
     add_format(p)
     add_workers(p)
+    add_quiet(p)
 
     p = sub.add_parser("claims", help="claims grouped across articles, with flags and reasons")
     add_corpus_options(p)
@@ -242,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_workers(p, default=INGEST_WORKERS, auto=False)
     p.add_argument("--scheduler", metavar="ADDRESS", help="run extraction on this Dask scheduler")
     p.add_argument("--batch", type=int, default=BATCH, help=f"articles per batch and transaction (default {BATCH})")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    add_quiet(p)
 
     p = sub.add_parser("serve", help="browse a store in the browser: claims, checks, provenance, articles (read-only)")
     add_db(p, query=False)
@@ -264,6 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
+    if getattr(args, "format", "") is None:
+        args.format = default_format(sys.stdout)
     try:
         return COMMANDS[args.command](args)
     except QuotesError as err:

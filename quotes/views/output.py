@@ -145,11 +145,24 @@ class Column:
 
 
 #: What a person reads of an attribution (the article's metadata heads each table).
-ATTRIBUTION_TABLE = (Column("speaker.name", "speaker", 2), Column("stance", ratio=1, min_width=8),
-                     Column("cue", ratio=1), Column("chain", ratio=2), Column("content", ratio=6))
+ATTRIBUTION_TABLE = (Column("speaker.name", "speaker", 2), Column("stance", ratio=1, min_width=14),
+                     Column("cue", ratio=1, min_width=8), Column("chain", ratio=2),
+                     Column("content", ratio=6))
 #: What a person reads of a claim.
 CLAIM_TABLE = (Column("text", "claim", 4), Column("flags", ratio=2), Column("statements", "stmts", 1),
                Column("articles", ratio=2), Column("reasons", ratio=5))
+#: What a person reads of a trace: who, how, through whom, what.
+TRACE_TABLE = (Column("speaker", ratio=2), Column("effective_stance", "stance", 1, min_width=14),
+               Column("path", ratio=3), Column("content", ratio=5), Column("doc", ratio=2))
+
+
+def article_heading(row: dict) -> str:
+    """The title of an article's table: its id, then publisher, date, title and url.
+
+    >>> article_heading({"doc": "d1", "publisher": "Daily", "date": "2024-02-09", "title": None})
+    'd1 · Daily · 2024-02-09'
+    """
+    return " · ".join(str(row[k]) for k in ("doc", "publisher", "date", "title", "url") if row.get(k))
 
 
 def cell(value: Any) -> str:
@@ -216,6 +229,36 @@ def write_table(rows: Iterable[dict[str, Any]], out: TextIO,
     return n
 
 
+def _widths(rows: list[list[str]], cols: list[Column], width: int) -> list[int | None]:
+    """Column widths: each column its natural width up to its share of ``width`` (never
+    below ``min_width`` nor its longest word, as long as the widest-ratio column keeps a
+    third of the width); that column (``None``) takes what is left.
+
+    >>> _widths([["Ann", "asserts", "it rained"]], [Column("who"), Column("stance"), Column("what", ratio=4)], 40)
+    [3, 7, None]
+    """
+    main = max(range(len(cols)), key=lambda i: cols[i].ratio)
+    avail = width - 3 * len(cols)  # edges and padding
+    total = sum(c.ratio for c in cols)
+    out: list[int | None] = []
+    for i, c in enumerate(cols):
+        if i == main:
+            out.append(None)
+            continue
+        natural = max([len(c.title)] + [len(line) for r in rows for line in r[i].splitlines()])
+        longest_word = max([len(c.title)] + [len(w) for r in rows for w in r[i].split()])
+        share = max(c.min_width or len(c.title), longest_word, avail * c.ratio // total)
+        out.append(max(1, min(natural, share)))
+    budget = avail - max(avail // 3, 10)
+    used = sum(w for w in out if w)
+    if used > budget:  # a narrow terminal: the other columns give way down to their titles
+        least = [max(3, len(c.title)) for c in cols]
+        spare = sum(w - m for w, m in zip(out, least) if w)
+        room = max(0, budget - sum(m for w, m in zip(out, least) if w))
+        out = [None if w is None else m + (w - m) * room // max(1, spare) for w, m in zip(out, least)]
+    return out
+
+
 def _print_table(console, rows: list[dict], cols: list[Column] | None, title: str | None,
                  width: int) -> None:
     from rich import box
@@ -224,16 +267,17 @@ def _print_table(console, rows: list[dict], cols: list[Column] | None, title: st
 
     if cols is None:  # every key of the rows, natural widths
         keys = list(dict.fromkeys(k for r in rows for k in r))
-        cols, expand = [Column(k) for k in keys], False
+        cols, fit = [Column(k) for k in keys], False
     else:
-        expand = True
-    table = Table(box=box.SIMPLE_HEAD, expand=expand, show_lines=expand,
+        fit = True
+    cells = [[cell(_get(r, c.key)) for c in cols] for r in rows]
+    widths = _widths(cells, cols, width) if fit else [None] * len(cols)
+    table = Table(box=box.SIMPLE_HEAD, expand=fit, show_lines=fit,
                   title=Text(title) if title else None, title_justify="left")
-    for c in cols:
-        table.add_column(c.title, overflow="fold", ratio=c.ratio if expand else None,
-                         min_width=c.min_width)
-    for r in rows:
-        table.add_row(*(Text(cell(_get(r, c.key))) for c in cols))
+    for c, w in zip(cols, widths):
+        table.add_column(c.title, overflow="fold", width=w, ratio=1 if fit and w is None else None)
+    for r in cells:
+        table.add_row(*(Text(v) for v in r))
     with console.capture() as cap:
         console.print(table)
     text = "\n".join(line.rstrip() for line in cap.get().splitlines())
