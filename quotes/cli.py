@@ -18,12 +18,12 @@ from quotes.evaluation import DATASETS, FNC_PARTS, WORKERS as EVAL_WORKERS
 from quotes.progress import track
 from quotes.nlp.pipeline import TOKENIZERS
 from quotes.store.ingest import BATCH
-from quotes.store.sqlite import DEFAULT_DB
+from quotes.store.sqlite import DEFAULT_DB, SEARCH_IN
 from quotes.types import FLAGS, Article
 from quotes.views.export import EXPORTS
 from quotes.views.output import (
-    ATTRIBUTION_TABLE, CLAIM_TABLE, FORMATS, PARSE_FORMATS, TRACE_TABLE, article_heading, claim_rows,
-    default_format, word_rows, write_rows,
+    ATTRIBUTION_TABLE, CLAIM_TABLE, FORMATS, PARSE_FORMATS, SAID_TABLE, SEARCH_TABLE, TRACE_TABLE,
+    article_heading, claim_rows, default_format, word_rows, write_rows,
 )
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -143,6 +143,28 @@ def cmd_export(args) -> int:
     return inputs.status()
 
 
+@command("search")
+def cmd_search(args) -> int:
+    from quotes.store.sqlite import open_store
+    with open_store(args.db) as store:
+        hits = store.search(args.text, where=args.where or SEARCH_IN, limit=args.limit)
+    write_rows(hits.rows, args.format, sys.stdout, table=SEARCH_TABLE)
+    return 0 if hits.rows else 1
+
+
+@command("said-by")
+def cmd_said_by(args) -> int:
+    inputs = Inputs(args.paths)
+    if args.db:
+        from quotes.store.sqlite import open_store
+        with open_store(args.db) as store:
+            said = store.said_by(args.source)
+    else:
+        said = _corpus(args, inputs).said_by(args.source)
+    write_rows(said.rows, args.format, sys.stdout, table=SAID_TABLE)
+    return inputs.status()
+
+
 @command("ingest")
 def cmd_ingest(args) -> int:
     from quotes.store.ingest import ingest
@@ -255,6 +277,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_corpus_options(p)
     p.add_argument("--to", choices=EXPORTS, required=True)
     p.add_argument("--output", "-o", help="output file (default: standard output)")
+
+    p = sub.add_parser("search", help="full-text search of a store's statements and articles")
+    p.add_argument("text", metavar="TEXT", help='words that must all occur, e.g. "visit postponed"')
+    p.add_argument("--db", metavar="FILE", required=True, help="the store (see `quotes ingest`)")
+    p.add_argument("--in", dest="where", action="append", choices=SEARCH_IN,
+                   help="search only statements or only articles (default both)")
+    p.add_argument("--limit", type=int, default=20, help="best matches of each kind (default 20)")
+    add_format(p)
+
+    p = sub.add_parser("said-by", help="everything a source said, with its claims and articles")
+    p.add_argument("source", metavar="SOURCE", help='a speaker\'s name, e.g. "Dmitry Peskov"')
+    add_corpus_options(p)
+    add_format(p)
 
     p = sub.add_parser("ingest", help="extract articles into a store (SQLite); again: only new or changed ones")
     add_paths(p)

@@ -123,3 +123,135 @@ def test_bad_files_raise_store_error(tmp_path):
     con.close()
     with pytest.raises(StoreError, match="schema version 0"):
         Store(old)
+
+
+# --- full-text search, views and JSON columns (for SQL, pandas and Datasette users) ---------
+
+DATED = [
+    Article("d1", "Ann Lee said the bridge in Ankara was closed.", publisher="Daily",
+            date="2024-02-09", title="Bridge shut", url="https://daily.example/d1"),
+    Article("d2", "Cy Dunn said that the bridge in Ankara was closed.", publisher="Herald",
+            date="2024-01-30", title="Ankara news", url="https://herald.example/d2"),
+    Article("d3", 'Résumé: "We are ready," Ann Lee said.', publisher="Daily", date="2024-03-01"),
+]
+
+
+@pytest.fixture
+def dated(tmp_path):
+    with Store(tmp_path / "q.db") as st:
+        st.write([(a, fake_extract(a)) for a in DATED], extractor="fake")
+        st.refresh()
+        yield st
+
+
+@pytest.mark.parametrize("text,where,want", [
+    ("bridge closed", ("statements",), {("statement", "d1"), ("statement", "d2")}),
+    ("BRIDGE", ("articles",), {("article", "d1"), ("article", "d2")}),
+    ("resume", ("articles",), {("article", "d3")}),          # accents ignored
+    ("ready", ("statements", "articles"), {("statement", "d3"), ("article", "d3")}),
+    ("Ankara Paris", ("statements", "articles"), set()),      # every word must occur
+    ("it's \"bridge\" (closed) OR", ("statements",), set()),  # FTS syntax is taken as words
+])
+def test_search(dated, text, where, want):
+    hits = dated.search(text, where=where)
+    assert {(r["match"], r["doc"]) for r in hits} == want
+    for r in hits:
+        assert "[" in r["snippet"] and r["publisher"] in ("Daily", "Herald")
+
+
+def test_search_rows_carry_claim_and_metadata(dated):
+    hit = next(r for r in dated.search("bridge", where=("statements",)) if r["doc"] == "d2")
+    assert hit["speaker"] == "Cy Dunn" and hit["claim"] and hit["date"] == "2024-01-30"
+    assert hit["url"] == "https://herald.example/d2"
+    with pytest.raises(quotes_errors().InputError):
+        dated.search("  ...  ")
+
+
+def quotes_errors():
+    import quotes.errors
+    return quotes.errors
+
+
+def test_said_by_in_sql_matches_the_graph(dated):
+    sql = dated.said_by("ann lee")
+    graph = dated.corpus().said_by("Ann Lee")
+    assert sql.rows == graph.rows
+    assert {r["doc"] for r in sql} == {"d1", "d3"} and all(r["publisher"] == "Daily" for r in sql)
+    with pytest.raises(quotes_errors().NotFoundError):
+        dated.said_by("Nobody Here")
+
+
+def test_views_join_claims_statements_and_articles(dated):
+    rows = dated.conn.execute(
+        "SELECT speaker, claim_text, publisher, date FROM statement_details ORDER BY doc").fetchall()
+    assert rows[0] == ("Ann Lee", "the bridge in Ankara was closed", "Daily", "2024-02-09")
+    claim = dated.conn.execute(
+        "SELECT text, statements, sources, articles, publishers, first_seen, last_seen "
+        "FROM claim_details ORDER BY rank").fetchone()
+    assert claim == ("the bridge in Ankara was closed", 2, 2, 2, '["Herald", "Daily"]',
+                     "2024-01-30", "2024-02-09")
+    srcs = dated.conn.execute("SELECT speaker, stance, publisher FROM claim_sources "
+                              "WHERE claim_text LIKE '%bridge%' ORDER BY date").fetchall()
+    assert srcs == [("Cy Dunn", "asserts", "Herald"), ("Ann Lee", "asserts", "Daily")]
+
+
+def test_json_columns_are_json(dated):
+    import json
+    for (chain,) in dated.conn.execute("SELECT chain FROM attributions"):
+        assert isinstance(json.loads(chain), list)
+    for flags, pubs in dated.conn.execute("SELECT flags, publishers FROM claims"):
+        assert isinstance(json.loads(flags), list) and isinstance(json.loads(pubs), list)
+    # SQLite's JSON functions read them
+    n = dated.conn.execute("SELECT COUNT(*) FROM claims, json_each(claims.flags) "
+                           "WHERE json_each.value = 'single_source'").fetchone()[0]
+    assert n >= 1
+
+
+def test_stale_store_refuses_to_search(dated):
+    dated.write([(DATED[0], [])], extractor="fake")
+    with pytest.raises(StoreError, match="lags behind"):
+        dated.search("bridge")
+
+
+def test_schema_2_store_is_upgraded(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as st:
+        st.write([(a, fake_extract(a)) for a in DATED], extractor="fake")
+        st.refresh()
+        # make it look like a store written by the previous release
+        st.conn.executescript("""
+            DROP VIEW statement_details; DROP VIEW claim_details; DROP VIEW claim_sources;
+            DROP TABLE statements_fts; DROP TABLE articles_fts;
+            UPDATE attributions SET chain = '';
+            CREATE TABLE c1 AS SELECT id, rank, text, statements, flags FROM claims;
+            DROP TABLE claims; ALTER TABLE c1 RENAME TO claims;
+            UPDATE meta SET value = '2' WHERE key = 'schema_version';""")
+    with Store(path) as st:
+        assert st.snapshot()["meta"] == [("schema_version", "3"), ("stale", "0")]
+        assert [r["doc"] for r in st.search("ready", where=("statements",))] == ["d3"]
+        assert st.conn.execute("SELECT COUNT(*) FROM claim_details").fetchone()[0] == 2
+
+
+def test_cli_search_and_said_by_on_a_store(dated, capsys):
+    import json
+    from quotes.cli import main
+    db = dated.path
+    assert main(["search", "bridge Ankara", "--db", db, "--format", "jsonl"]) == 0
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(h["match"], h["doc"]) for h in hits} == {("statement", "d1"), ("statement", "d2"),
+                                                      ("article", "d1"), ("article", "d2")}
+    assert main(["search", "bridge", "--db", db, "--in", "articles", "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("match,doc,id") and len(out) == 3
+    assert main(["search", "nowhere", "--db", db]) == 1  # nothing found
+    assert main(["said-by", "Ann Lee", "--db", db, "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    assert "the bridge in Ankara was closed" in out and "We are ready" in out and "d3" in out
+    assert main(["said-by", "Nobody", "--db", db]) == 5
+    assert "no source named 'Nobody'" in capsys.readouterr().err
+    assert main(["search", "x", "--db", str(tmp_missing(db))]) == 4
+
+
+def tmp_missing(db):
+    import pathlib
+    return pathlib.Path(db).with_name("missing.db")

@@ -149,6 +149,14 @@ class Corpus:
             n += 1
         return n
 
+    def attributions_of(self, doc: str) -> list[Attribution]:
+        """The attribution records of article ``doc``, in text order as extracted.
+
+        >>> Corpus().attributions_of("nope")
+        []
+        """
+        return list(self._attributions.get(doc, ()))
+
     def _all(self) -> list[Attribution]:
         return [a for attrs in self._attributions.values() for a in attrs]
 

@@ -1,8 +1,9 @@
 """The persistent corpus: one SQLite file holding articles, attributions and what is
-derived from them (sources, claims with flags, graph edges).
+derived from them (sources, claims with flags, graph edges), with full-text search and
+views for SQL, pandas, sqlite-utils and Datasette users.
 
-Schema (``meta.schema_version`` = 2; a version-1 store is upgraded in place when opened for
-writing):
+Schema (``meta.schema_version`` = 3; an older store is upgraded in place when opened for
+writing, see :data:`MIGRATIONS`):
 
 - ``meta(key PRIMARY KEY, value)``: ``schema_version``; ``stale`` is ``1`` while the
   derived tables lag behind the stored attributions (set by every write, cleared by
@@ -14,28 +15,42 @@ writing):
 - ``attributions(doc -> articles.id ON DELETE CASCADE, n, id, type, start, end, content,
   cue, stance, speaker, speaker_kind, chain, sentence, record)``, primary key
   ``(doc, n)`` (``n``: position in the article's list); ``id`` is ``doc:start-end`` as
-  in the JSON output; ``chain`` the relay names joined by " > "; ``record`` the full
-  JSON record (:meth:`~quotes.types.Attribution.to_dict`).
+  in the JSON output; ``chain`` the relays as a JSON list (``[{"name", "kind", "cue",
+  "start", "end"}]``, outermost first); ``record`` the full JSON record
+  (:meth:`~quotes.types.Attribution.to_dict`).
 
 Derived tables, rebuilt together from all stored attributions by :meth:`Store.refresh`:
 
 - ``sources(id PRIMARY KEY, name, kind, statements)``: graph source nodes
   (``source:<folded name>[@<relay>]``) and how many statements they made.
-- ``claims(id PRIMARY KEY, rank, text, statements, flags)``: ``rank`` 0 is the largest
-  claim; ``flags`` comma-separated names.
+- ``claims(id PRIMARY KEY, rank, text, statements, flags, first_seen, last_seen,
+  publishers)``: ``rank`` 0 is the largest claim; ``flags`` and ``publishers`` JSON lists;
+  ``first_seen``/``last_seen`` the dates of its earliest and latest article.
 - ``claim_flags(claim, flag, reasons)``: one row per flag, ``reasons`` a JSON list.
 - ``claim_statements(claim, doc, n, flipped)``: the attributions grouped in a claim
   (``flipped``: the statement negates the claim's text).
 - ``edges(src, dst, key, kind, attrs)``: every edge of the provenance graph
   (:mod:`quotes.claims.graph`; node ids ``article:<id>``, ``statement:<attribution id>``,
   ``claim:<id>``, ``source:...``), other attributes as JSON.
+- ``statements_fts(content, speaker)`` and ``articles_fts(title, text)``: FTS5 indexes
+  (accents ignored) over ``attributions`` and ``articles``, rebuilt with the derived tables;
+  see :meth:`Store.search`.
+
+Views joining them (for SQL; see :data:`VIEWS`):
+
+- ``statement_details``: one row per attribution with its claim (``claim``,
+  ``claim_text``, ``flipped``) and its article's ``publisher``, ``date``, ``title``, ``url``.
+- ``claim_details``: one row per claim with its flags, counts of statements, sources
+  and articles, publishers and first/last seen.
+- ``claim_sources``: one row per statement of each claim: who (``speaker``,
+  ``speaker_kind``), with which ``stance``, through which ``chain``, in which article.
 
 Every write is one transaction, so a killed process leaves the file as of its last
 commit. Queries run on :meth:`Store.corpus`, an in-memory
 :class:`~quotes.claims.corpus.Corpus` rebuilt from the stored articles and attributions.
 
 >>> import tempfile, os
->>> from quotes.types import Article, Attribution, Speaker
+>>> from quotes.types import Speaker
 >>> st = Store(os.path.join(tempfile.mkdtemp(), "q.db"))
 >>> art = Article("d1", "Ann Lee said the bridge was closed.", publisher="Daily")
 >>> a = Attribution("d1", "indirect", "the bridge was closed", 13, 34, "said", "asserts",
@@ -53,18 +68,29 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from typing import Any, Iterable, Iterator
 
 from quotes.claims.corpus import Corpus
-from quotes.errors import StoreError
+from quotes.errors import InputError, NotFoundError, StoreError
+from quotes.results import Table
 from quotes.types import Article, Attribution
 
 #: Where the store lives unless told otherwise.
 DEFAULT_DB = "quotes.db"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 #: How a store of an older schema version is brought to the next one.
-MIGRATIONS = {"1": ("ALTER TABLE articles ADD COLUMN author TEXT",)}
+MIGRATIONS: dict[str, tuple[str, ...]] = {
+    "1": ("ALTER TABLE articles ADD COLUMN author TEXT",),
+    # chains as JSON, claims' first/last seen and publishers; then the full-text indexes and
+    # views (every CREATE of the schema is IF NOT EXISTS) and a refresh of the derived tables
+    "2": ("UPDATE attributions SET chain = json_extract(record, '$.chain')",
+          "ALTER TABLE claims ADD COLUMN first_seen TEXT",
+          "ALTER TABLE claims ADD COLUMN last_seen TEXT",
+          "ALTER TABLE claims ADD COLUMN publishers TEXT NOT NULL DEFAULT '[]'",
+          "UPDATE meta SET value = '1' WHERE key = 'stale'"),
+}
 #: Every table, in dependency order.
 TABLES = ("meta", "articles", "attributions", "sources", "claims", "claim_flags",
           "claim_statements", "edges")
@@ -86,7 +112,8 @@ CREATE TABLE IF NOT EXISTS sources (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, statements INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, rank INTEGER NOT NULL, text TEXT NOT NULL,
-    statements INTEGER NOT NULL, flags TEXT NOT NULL);
+    statements INTEGER NOT NULL, flags TEXT NOT NULL, first_seen TEXT, last_seen TEXT,
+    publishers TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS claim_flags (
     claim TEXT NOT NULL, flag TEXT NOT NULL, reasons TEXT NOT NULL, PRIMARY KEY (claim, flag));
 CREATE INDEX IF NOT EXISTS claim_flags_flag ON claim_flags(flag);
@@ -96,7 +123,43 @@ CREATE TABLE IF NOT EXISTS claim_statements (
 CREATE TABLE IF NOT EXISTS edges (
     src TEXT NOT NULL, dst TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
     attrs TEXT NOT NULL, PRIMARY KEY (src, dst, key));
-"""
+""" + "".join(f"{sql};\n" for sql in (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(content, speaker, "
+    "content='attributions', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, "
+    "content='articles', tokenize='unicode61 remove_diacritics 2')"))
+
+#: Views for SQL users (created with the schema; see the module docstring).
+VIEWS = {
+    "statement_details": """
+        SELECT a.doc, a.n, a.id, a.type, a.stance, a.speaker, a.speaker_kind, a.cue, a.chain,
+               a.content, a.start, a."end", cs.claim, c.text AS claim_text, cs.flipped,
+               ar.publisher, ar.date, ar.title, ar.url
+        FROM attributions a JOIN articles ar ON ar.id = a.doc
+        LEFT JOIN claim_statements cs ON cs.doc = a.doc AND cs.n = a.n
+        LEFT JOIN claims c ON c.id = cs.claim""",
+    "claim_details": """
+        SELECT c.id, c.rank, c.text, c.flags, c.statements,
+               (SELECT COUNT(DISTINCT a.speaker) FROM claim_statements cs
+                JOIN attributions a ON a.doc = cs.doc AND a.n = cs.n WHERE cs.claim = c.id) AS sources,
+               (SELECT COUNT(DISTINCT cs.doc) FROM claim_statements cs WHERE cs.claim = c.id) AS articles,
+               c.publishers, c.first_seen, c.last_seen
+        FROM claims c""",
+    "claim_sources": """
+        SELECT cs.claim, c.text AS claim_text, a.speaker, a.speaker_kind, a.stance, cs.flipped,
+               a.chain, a.doc, ar.publisher, ar.date, a.id AS statement, a.content
+        FROM claim_statements cs JOIN claims c ON c.id = cs.claim
+        JOIN attributions a ON a.doc = cs.doc AND a.n = cs.n
+        JOIN articles ar ON ar.id = a.doc""",
+}
+SCHEMA += "".join(f"CREATE VIEW IF NOT EXISTS {name} AS {sql};\n" for name, sql in VIEWS.items())
+#: What :meth:`Store.search` looks in.
+SEARCH_IN = ("statements", "articles")
+#: Columns of :meth:`Store.search` and :meth:`Store.said_by`.
+SEARCH_COLUMNS = ("match", "doc", "id", "speaker", "stance", "snippet", "claim", "publisher",
+                  "date", "title", "url")
+SAID_BY_COLUMNS = ("statement", "doc", "start", "end", "content", "stance", "chain", "claim",
+                   "claim_text", "publisher", "date", "title", "url")
 
 
 def article_hash(article: Article) -> str:
@@ -145,12 +208,19 @@ class Store:
                                       (SCHEMA_VERSION,))
                     self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
                 version = SCHEMA_VERSION
+            migrated = version in MIGRATIONS
             while version in MIGRATIONS:
                 with self._transaction():
                     for stmt in MIGRATIONS[version]:
-                        self.conn.execute(stmt)
+                        self._migrate(stmt)
                     version = str(int(version) + 1)
                     self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
+            if migrated and version == SCHEMA_VERSION:
+                with self._transaction():
+                    for stmt in SCHEMA.split(";"):
+                        if stmt.strip():
+                            self.conn.execute(stmt)
+                self.refresh()
             if version != SCHEMA_VERSION:
                 raise StoreError(f"{self.path} holds schema version {version}; this quotes reads "
                                  f"version {SCHEMA_VERSION}")
@@ -158,6 +228,13 @@ class Store:
             raise StoreError(f"{self.path} is not a quotes store ({err})") from None
 
     # --- plumbing -------------------------------------------------------------------------
+
+    def _migrate(self, stmt: str) -> None:
+        """One migration statement; adding a column the table already has is a no-op."""
+        m = re.match(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", stmt)
+        if m and m.group(2) in {r[1] for r in self.conn.execute(f"PRAGMA table_info({m.group(1)})")}:
+            return
+        self.conn.execute(stmt)
 
     def __enter__(self) -> "Store":
         return self
@@ -227,7 +304,8 @@ class Store:
                 self.conn.executemany(
                     "INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(art.id, i, a.id, a.type, a.start, a.end, a.content, a.cue, a.stance,
-                      a.speaker.name, a.speaker.kind, " > ".join(x.name for x in a.chain),
+                      a.speaker.name, a.speaker.kind,
+                      json.dumps([x.to_dict() for x in a.chain], ensure_ascii=False),
                       a.sentence, json.dumps(a.to_dict(), ensure_ascii=False))
                      for i, a in enumerate(attrs)])
                 n += 1
@@ -263,8 +341,9 @@ class Store:
                 (node, d["name"], d["source_kind"], said.get(node, 0))
                 for node, d in G.nodes(data=True) if d.get("kind") == "source"])
             for rank, c in enumerate(claims):
-                self.conn.execute("INSERT INTO claims VALUES (?, ?, ?, ?, ?)",
-                                  (c.id, rank, c.text, len(c.statements), ",".join(c.flag_names)))
+                self.conn.execute("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
+                    c.id, rank, c.text, len(c.statements), json.dumps(c.flag_names),
+                    c.first_seen, c.last_seen, json.dumps(list(c.publishers), ensure_ascii=False)))
                 self.conn.executemany("INSERT INTO claim_flags VALUES (?, ?, ?)", [
                     (c.id, f.name, json.dumps(list(f.reasons), ensure_ascii=False)) for f in c.flags])
                 self.conn.executemany("INSERT OR IGNORE INTO claim_statements VALUES (?, ?, ?, ?)", [
@@ -273,6 +352,8 @@ class Store:
                 (u, v, str(k), d.get("kind", ""), json.dumps(
                     {x: y for x, y in d.items() if x != "kind"}, ensure_ascii=False, sort_keys=True))
                 for u, v, k, d in G.edges(keys=True, data=True)])
+            for fts in ("statements_fts", "articles_fts"):
+                self.conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
             self.conn.execute("UPDATE meta SET value = '0' WHERE key = 'stale'")
         return True
 
@@ -319,6 +400,85 @@ class Store:
         """
         return self._load()[0]
 
+    def _fresh(self) -> None:
+        if self.stale:
+            raise StoreError(f"{self.path}: the search index lags behind the stored articles (a run was "
+                             f"interrupted); run `quotes ingest ... --db {self.path}` again to finish it")
+
+    def search(self, text: str, *, where: Iterable[str] = SEARCH_IN, limit: int = 20) -> Table:
+        """Full-text search (FTS5, case and accents ignored, every word must occur) over
+        statements (content and speaker) and articles (title and text): the best
+        ``limit`` of each, with a snippet (matches in [brackets]), the statement's claim
+        and the article's metadata.
+
+        >>> from quotes.types import Speaker
+        >>> st = Store(":memory:")
+        >>> art = Article("d1", "Ann Lee said the bridge was closed.", publisher="Daily")
+        >>> a = Attribution("d1", "indirect", "the bridge was closed", 13, 34, "said", "asserts",
+        ...                 Speaker("Ann Lee", "Ann Lee", "person"))
+        >>> _ = st.write([(art, [a])], extractor="doc"); _ = st.refresh()
+        >>> [(r["match"], r["snippet"]) for r in st.search("Bridge")]
+        [('statement', 'the [bridge] was closed'), ('article', 'Ann Lee said the [bridge] was closed.')]
+        """
+        words = re.findall(r"\w+", text)
+        if not words:
+            raise InputError("quotes search", f"nothing to search for in {text!r}")
+        unknown = set(where) - set(SEARCH_IN)
+        if unknown:
+            raise InputError("quotes search", f"cannot search {', '.join(sorted(unknown))}; "
+                             f"expected {' or '.join(SEARCH_IN)}")
+        self._fresh()
+        query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows: list[dict] = []
+        if "statements" in where:
+            rows += self._rows("""
+                SELECT 'statement' AS match, a.doc, a.id, a.speaker, a.stance,
+                       snippet(statements_fts, 0, '[', ']', '…', 24) AS snippet, cs.claim,
+                       ar.publisher, ar.date, ar.title, ar.url
+                FROM statements_fts JOIN attributions a ON a.rowid = statements_fts.rowid
+                JOIN articles ar ON ar.id = a.doc
+                LEFT JOIN claim_statements cs ON cs.doc = a.doc AND cs.n = a.n
+                WHERE statements_fts MATCH ? ORDER BY bm25(statements_fts) LIMIT ?""", (query, limit))
+        if "articles" in where:
+            rows += self._rows("""
+                SELECT 'article' AS match, ar.id AS doc, ar.id, NULL AS speaker, NULL AS stance,
+                       snippet(articles_fts, -1, '[', ']', '…', 24) AS snippet, NULL AS claim,
+                       ar.publisher, ar.date, ar.title, ar.url
+                FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid
+                WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?""", (query, limit))
+        return Table(rows, SEARCH_COLUMNS, title=f"search: {text}")
+
+    def said_by(self, source: str) -> Table:
+        """Everything ``source`` said (its name matched with case and accents ignored),
+        with each statement's claim and article metadata: the store's answer to
+        :func:`quotes.claims.graph.said_by`, in SQL. :class:`~quotes.errors.NotFoundError`
+        when no statement has that speaker.
+
+        >>> Store(":memory:").said_by("Nobody")
+        Traceback (most recent call last):
+        ...
+        quotes.errors.NotFoundError: no source named 'Nobody'
+        """
+        from quotes.claims.normalize import fold
+
+        self._fresh()
+        self.conn.create_function("quotes_fold", 1, fold, deterministic=True)
+        rows = self._rows("""
+            SELECT id AS statement, doc, start, "end", content, stance, chain, claim, claim_text,
+                   publisher, date, title, url
+            FROM statement_details WHERE quotes_fold(speaker) = ? ORDER BY doc, start""",
+                          (fold(source),))
+        if not rows:
+            raise NotFoundError(f"no source named {source!r}")
+        for r in rows:
+            r["chain"] = " > ".join(x["name"] for x in json.loads(r["chain"]))
+        return Table(rows, SAID_BY_COLUMNS, title=f"said by {source}")
+
+    def _rows(self, sql: str, params: tuple = ()) -> list[dict]:
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur]
+
     def counts(self) -> dict[str, int]:
         """Rows per table.
 
@@ -331,7 +491,7 @@ class Store:
         """Every table's rows, sorted: two stores are equal when their snapshots are.
 
         >>> Store(":memory:").snapshot()["meta"]
-        [('schema_version', '2'), ('stale', '0')]
+        [('schema_version', '3'), ('stale', '0')]
         """
         return {t: sorted(self.conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
                 for t in TABLES}
@@ -352,3 +512,37 @@ def load_corpus(path: str | os.PathLike = DEFAULT_DB) -> Corpus:
     """
     with Store(path, create=False) as st:
         return st.corpus()
+
+
+def open_store(path: str | os.PathLike = DEFAULT_DB) -> Store:
+    """An existing store, opened for queries (:class:`~quotes.errors.StoreError` when there
+    is none at ``path``).
+
+    >>> open_store("/nonexistent.db")
+    Traceback (most recent call last):
+    ...
+    quotes.errors.StoreError: no store at /nonexistent.db ...
+    """
+    return Store(path, create=False)
+
+
+def save_corpus(corpus: Corpus, path: str | os.PathLike = DEFAULT_DB, *,
+                extractor: str = "quotes.extractors.extract_many") -> Store:
+    """Write an in-memory corpus (its articles with their metadata and attributions) to
+    the store at ``path`` and refresh its claims, search index and views; returns the
+    open store. ``extractor`` is the name stored with the attributions (the default
+    extractor's, so that `quotes ingest` of the same files finds them unchanged).
+
+    >>> from quotes.types import Speaker
+    >>> c = Corpus([(Article("d1", "Ann said it rained.", publisher="Daily"),
+    ...              [Attribution("d1", "indirect", "it rained", 9, 18, "said", "asserts",
+    ...                           Speaker("Ann", "Ann", "person"))])])
+    >>> st = save_corpus(c, ":memory:")
+    >>> st.counts()["claims"], st.said_by("ann").rows[0]["publisher"]
+    (1, 'Daily')
+    """
+    store = Store(path)
+    store.write(((art, corpus.attributions_of(art.id)) for art in corpus.articles.values()),
+                extractor=extractor)
+    store.refresh()
+    return store

@@ -155,6 +155,13 @@ CLAIM_TABLE = (Column("text", "claim", 4), Column("flags", ratio=2), Column("sta
 TRACE_TABLE = (Column("speaker", ratio=2), Column("effective_stance", "stance", 1, min_width=14),
                Column("path", ratio=3), Column("content", ratio=5), Column("doc", ratio=2))
 
+#: What a person reads of a search hit.
+SEARCH_TABLE = (Column("match", ratio=1), Column("speaker", ratio=2), Column("snippet", ratio=6),
+                Column("doc", ratio=2), Column("date", ratio=1))
+#: What a person reads of what a source said.
+SAID_TABLE = (Column("content", ratio=6), Column("stance", ratio=1, min_width=14),
+              Column("chain", ratio=2), Column("doc", ratio=2), Column("date", ratio=1))
+
 
 def article_heading(row: dict) -> str:
     """The title of an article's table: its id, then publisher, date, title and url.
