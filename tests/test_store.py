@@ -255,3 +255,14 @@ def test_cli_search_and_said_by_on_a_store(dated, capsys):
 def tmp_missing(db):
     import pathlib
     return pathlib.Path(db).with_name("missing.db")
+
+
+def test_the_readme_sql_query_runs(dated):
+    import re
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    sql = re.search(r"```sql\n(.*?)```", readme, re.S).group(1)
+    dated.conn.execute("UPDATE claims SET flags = '[\"unconfirmed\"]' WHERE rank = 0")
+    rows = dated.conn.execute(sql).fetchall()
+    assert [r[1] for r in rows] == ["Cy Dunn", "Ann Lee"]  # earliest first
+    assert rows[0][0] == "the bridge in Ankara was closed" and rows[0][4:] == ("Herald", "2024-01-30")
