@@ -4,7 +4,8 @@
 
 Both run from a fresh process, as a user runs them, with the default workers and no
 progress bar, alternating so that the machine's drift hits both alike: `quotes extract DIR`
-(JSON Lines to /dev/null) and a Python process that calls `quotes.Corpus.from_paths(DIR)`. Prints every wall time, the best of each and the ratio
+(JSON Lines to /dev/null) and a Python process that calls `quotes.Corpus.from_paths(DIR)`.
+Prints every wall time, the best of each and the ratio
 (target: from_paths no more than 1.1 x extract).
 """
 

@@ -193,8 +193,9 @@ class AttributionList(_ResultList):
     def to_frame(self):
         """One row per attribution: ids, claim id, offsets, type, stance, cue, speaker
         (``speaker_kind``, role, mention), ``chain`` as text, content, the ``rule`` that
-        found it, and the article's publisher, date (a datetime), url, title and author. Repeated strings are categoricals;
-        the chain's links one per row are :meth:`chains_frame`."""
+        found it, and the article's publisher, date (a datetime), url, title and author.
+        Repeated strings are categoricals; the chain's links one per row are
+        :meth:`chains_frame`."""
         df = _frame(self.rows(), self.FRAME_COLUMNS, categories=self.CATEGORIES, dates=("date",))
         for c in ("cue_start", "cue_end", "mention_start", "mention_end"):
             df[c] = df[c].astype("Int64")

@@ -141,7 +141,7 @@ def test_said_by(G):
 
 
 def _without_metadata(rows):
-    return [{k: v for k, v in r.items() if k not in ("date", "title", "url")} for r in rows]
+    return [{k: v for k, v in r.items() if k not in ("date", "title", "url", "author")} for r in rows]
 
 
 def test_corpus_methods_match_graph_functions(corpus, G):

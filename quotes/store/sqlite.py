@@ -75,7 +75,7 @@ from typing import Any, Iterable, Iterator
 from quotes.claims.corpus import Corpus
 from quotes.errors import InputError, NotFoundError, StoreError
 from quotes.results import Table
-from quotes.types import Article, Attribution
+from quotes.types import ARTICLE_METADATA, Article, Attribution
 
 #: Where the store lives unless told otherwise.
 DEFAULT_DB = "quotes.db"
@@ -134,7 +134,7 @@ VIEWS = {
     "statement_details": """
         SELECT a.doc, a.n, a.id, a.type, a.stance, a.speaker, a.speaker_kind, a.cue, a.chain,
                a.content, a.start, a."end", cs.claim, c.text AS claim_text, cs.flipped,
-               ar.publisher, ar.date, ar.title, ar.url
+               ar.publisher, ar.date, ar.url, ar.title, ar.author
         FROM attributions a JOIN articles ar ON ar.id = a.doc
         LEFT JOIN claim_statements cs ON cs.doc = a.doc AND cs.n = a.n
         LEFT JOIN claims c ON c.id = cs.claim""",
@@ -156,10 +156,9 @@ SCHEMA += "".join(f"CREATE VIEW IF NOT EXISTS {name} AS {sql};\n" for name, sql 
 #: What :meth:`Store.search` looks in.
 SEARCH_IN = ("statements", "articles")
 #: Columns of :meth:`Store.search` and :meth:`Store.said_by`.
-SEARCH_COLUMNS = ("match", "doc", "id", "speaker", "stance", "snippet", "claim", "publisher",
-                  "date", "title", "url")
+SEARCH_COLUMNS = ("match", "doc", "id", "speaker", "stance", "snippet", "claim", *ARTICLE_METADATA)
 SAID_BY_COLUMNS = ("statement", "doc", "start", "end", "content", "stance", "chain", "claim",
-                   "claim_text", "publisher", "date", "title", "url")
+                   "claim_text", *ARTICLE_METADATA)
 
 
 def article_hash(article: Article) -> str:
@@ -434,7 +433,7 @@ class Store:
             rows += self._rows("""
                 SELECT 'statement' AS match, a.doc, a.id, a.speaker, a.stance,
                        snippet(statements_fts, 0, '[', ']', '…', 24) AS snippet, cs.claim,
-                       ar.publisher, ar.date, ar.title, ar.url
+                       ar.publisher, ar.date, ar.url, ar.title, ar.author
                 FROM statements_fts JOIN attributions a ON a.rowid = statements_fts.rowid
                 JOIN articles ar ON ar.id = a.doc
                 LEFT JOIN claim_statements cs ON cs.doc = a.doc AND cs.n = a.n
@@ -443,7 +442,7 @@ class Store:
             rows += self._rows("""
                 SELECT 'article' AS match, ar.id AS doc, ar.id, NULL AS speaker, NULL AS stance,
                        snippet(articles_fts, -1, '[', ']', '…', 24) AS snippet, NULL AS claim,
-                       ar.publisher, ar.date, ar.title, ar.url
+                       ar.publisher, ar.date, ar.url, ar.title, ar.author
                 FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid
                 WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?""", (query, limit))
         return Table(rows, SEARCH_COLUMNS, title=f"search: {text}")
@@ -465,7 +464,7 @@ class Store:
         self.conn.create_function("quotes_fold", 1, fold, deterministic=True)
         rows = self._rows("""
             SELECT id AS statement, doc, start, "end", content, stance, chain, claim, claim_text,
-                   publisher, date, title, url
+                   publisher, date, url, title, author
             FROM statement_details WHERE quotes_fold(speaker) = ? ORDER BY doc, start""",
                           (fold(source),))
         if not rows:
