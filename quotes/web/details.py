@@ -82,7 +82,7 @@ def claim_detail(conn: sqlite3.Connection, cid: str, page: int = 1,
         raise NotFoundError(f"no claim {cid!r}")
     flags = [{"name": f, "reasons": json.loads(r)} for f, r in conn.execute(
         "SELECT flag, reasons FROM claim_flags WHERE claim = ?", (cid,))]
-    order = {f: i for i, f in enumerate(row[3].split(","))}
+    order = {f: i for i, f in enumerate(json.loads(row[3]))}
     flags.sort(key=lambda f: order.get(f["name"], len(order)))
     statements = []
     for doc, flipped, record, publisher, date, title, url in conn.execute(
@@ -126,7 +126,7 @@ def article_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
             (f"statement:{a.id}", doc, n)).fetchone()
         if claim:
             view["claim"] = {"id": claim[0], "text": claim[1],
-                             "flags": [f for f in claim[2].split(",") if f]}
+                             "flags": json.loads(claim[2])}
             view["effective_stance"] = effective_stance(a.stance, bool(claim[3]))
         else:
             view["claim"] = None
@@ -168,7 +168,7 @@ def source_detail(conn: sqlite3.Connection, key: str, page: int = 1,
             continue
         view = statement_view(_attribution(r[0]), r[1], None if r[7] is None else bool(r[7]))
         view["article"] = {"id": doc, "publisher": r[1], "date": r[2], "title": r[3]}
-        view["claim"] = ({"id": r[4], "text": r[5], "flags": [f for f in r[6].split(",") if f]}
+        view["claim"] = ({"id": r[4], "text": r[5], "flags": json.loads(r[6])}
                          if r[4] else None)
         statements.append(view)
     published = [{"id": i, "title": t, "date": d} for i, t, d in conn.execute(

@@ -25,6 +25,7 @@ a claim, paths of a statement, flags) comes from the library: :mod:`quotes.claim
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sqlite3
@@ -163,7 +164,7 @@ def _claim_rows(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
             continue
         _, rank, text, statements, flags = rows[cid]
         out.append({"id": cid, "rank": rank, "text": text, "statements": statements,
-                    "flags": [f for f in flags.split(",") if f],
+                    "flags": json.loads(flags),
                     **summary.get(cid, {"articles": 0, "sources": 0,
                                         "first_seen": None, "last_seen": None})})
     return out
@@ -187,7 +188,7 @@ def _all_claims(conn: sqlite3.Connection) -> list[dict]:
             "SELECT id, rank, text, statements, flags FROM claims ORDER BY rank"):
         docs, who, when = acc.get(cid, ((), (), ()))
         out.append({"id": cid, "rank": rank, "text": text, "statements": n,
-                    "flags": [f for f in flags.split(",") if f], "articles": len(docs),
+                    "flags": json.loads(flags), "articles": len(docs),
                     "sources": len(who), "first_seen": min(when) if when else None,
                     "last_seen": max(when) if when else None})
     return out
