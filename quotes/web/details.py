@@ -139,6 +139,17 @@ def article_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
 # --- one source ----------------------------------------------------------------------------
 
 
+def _in_text_order(statement_id: str) -> tuple[str, int, str]:
+    """Sort key of a statement id (``doc:start-end[~key]``): article, then place in it.
+
+    >>> sorted(["d:447-558", "d:1023-1159"], key=_in_text_order)
+    ['d:447-558', 'd:1023-1159']
+    """
+    doc, span = statement_id.rsplit(":", 1)
+    start = span.split("-", 1)[0]
+    return doc, int(start) if start.isdigit() else 0, span
+
+
 def source_detail(conn: sqlite3.Connection, key: str, page: int = 1,
                   per_page: int = PER_PAGE) -> dict[str, Any]:
     """Everything a source (by folded name) said, with the claims and their flags, and the
@@ -151,8 +162,8 @@ def source_detail(conn: sqlite3.Connection, key: str, page: int = 1,
         raise NotFoundError(f"no source named {key!r}")
     node_ids = [n[0] for n in nodes]
     marks = ",".join("?" * len(node_ids))
-    said = [r[0].split(":", 1)[1] for r in conn.execute(
-        f"SELECT dst FROM edges WHERE src IN ({marks}) AND key = 'said' ORDER BY dst", node_ids)]
+    said = sorted((r[0].split(":", 1)[1] for r in conn.execute(
+        f"SELECT dst FROM edges WHERE src IN ({marks}) AND key = 'said'", node_ids)), key=_in_text_order)
     total = len(said)
     statements = []
     for sid in said[(page - 1) * per_page: page * per_page]:
