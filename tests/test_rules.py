@@ -728,3 +728,14 @@ def test_every_rule_has_a_row(module):
     named = {(seq, r.__name__) for seq in module.RULE_SEQUENCES for r in getattr(module, seq)}
     rows = {(seq, rule) for m, seq, rule, _, _ in RULE_ROWS if m is module}
     assert named <= rows
+
+
+@pytest.mark.parametrize("spec, kw, rules", [
+    ("Melanie/PROPN/2/nsubj said/VERB/0/root ./PUNCT/2/punct", {"lead": "“We act now,” "}, ["verb_beside"]),
+    (_SAID, {"tail": "\nWALLACE: Will she be there tonight?"}, ["verb_complement", "speaker_label"]),
+    (_SAID, {"tail": "\n“Trump scares me a lot.” ― Krystal Correa"}, ["verb_complement", "dash_signature"]),
+    (_CONTINUED, {"tail": "\n“I would do it again, Donald.”"}, ["verb_complement", "continuation"]),
+])
+def test_records_of_quotations_and_layout_name_their_rule(spec, kw, rules):
+    text, doc = doc_from(spec, **kw)
+    assert [r.rule for r in attributions(doc)] == rules

@@ -15,7 +15,7 @@ nothing but the inner one is a pure relay and yields no record of its own.
 from __future__ import annotations
 
 from quotes.lexicons import Lexicon, fold
-from quotes.types import OUTLET, ChainLink, Cue, Speaker
+from quotes.types import OUTLET, ChainLink, Cue, CueKind, Speaker
 from quotes.extractors.sources import UNNAMED
 from quotes.extractors.phrases import describe
 from quotes.extractors.tree import Tree
@@ -27,10 +27,10 @@ def nesting(cues: list[Cue], trees: dict[int, Tree] | None = None) -> dict[int, 
     for i, inner in enumerate(cues):
         best = None
         for j, outer in enumerate(cues):
-            if i == j or outer.sentence != inner.sentence or outer.content_start < 0:
+            if i == j or outer.sentence != inner.sentence or not outer.has_span:
                 continue
             inside = inner.anchor in outer.content_ids or (
-                inner.kind == "noun" and trees is not None and _object_of(trees[inner.sentence], inner, outer))
+                inner.kind == CueKind.NOUN and trees is not None and _object_of(trees[inner.sentence], inner, outer))
             if not inside:
                 continue
             if inner.anchor in outer.content_ids and outer.anchor in inner.content_ids:
@@ -54,7 +54,7 @@ def nesting(cues: list[Cue], trees: dict[int, Tree] | None = None) -> dict[int, 
 
 def _object_of(t: Tree, noun: Cue, verb: Cue) -> bool:
     """'confirmed a report that ...': the reporting noun is the verb's object."""
-    if verb.kind != "verb" or noun.anchor is None:
+    if verb.kind != CueKind.VERB or noun.anchor is None:
         return False
     w = t.w(noun.anchor)
     return w.head == verb.anchor and w.deprel.split(":")[0] in ("obj", "nsubj", "obl")
@@ -66,7 +66,7 @@ def leftover(t: Tree, outer: Cue, inners: list[Cue], speaker_ids: dict[int, set[
     for c in inners:
         taken |= set(c.content_ids)
         if c.anchor is not None:
-            taken |= t.subtree(c.anchor) if c.kind == "verb" else {c.anchor}
+            taken |= t.subtree(c.anchor) if c.kind == CueKind.VERB else {c.anchor}
         taken |= speaker_ids.get(id(c), set())
     rest = [i for i in sorted(outer.content_ids) if i not in taken]
     return [i for i in rest if t.w(i).upos not in ("PUNCT", "CCONJ")]

@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from collections.abc import Callable
 
-from quotes.types import ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, ParsedDoc, QuoteSpan
-from quotes.extractors.cues import BARE
+from quotes.types import ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, CueKind, NoSpan, ParsedDoc, QuoteSpan
+from quotes.extractors import rules
 from quotes.extractors.extraction import Extraction
 from quotes.extractors.quotations import cue_record, trim_end
 
@@ -65,7 +65,7 @@ def _own_speaker_between(c: Cue, trees, start: int, text: str) -> bool:
     """'“...,” Michael McFaul, a senior fellow at the Hoover Institution and a former
     ambassador, said': only the cue's own speaker with a long apposition stands between the
     quotation (ending in a comma) and the cue."""
-    if c.speaker is None or c.sentence not in trees or c.content_start != BARE:
+    if c.speaker is None or c.sentence not in trees or c.content_start != NoSpan.BARE:
         return False  # (a cue with a statement of its own: 'On “The Steve Harvey Show,” she said she ...')
     sp = trees[c.sentence].w(c.speaker)
     gap = text[start:c.start]
@@ -83,9 +83,9 @@ def _quoted(x: Extraction, q: QuoteSpan) -> str:
 def _verb_after(x: Extraction, q: QuoteSpan, c: Cue) -> bool:
     """'“...,” he said': verb cue ``c`` follows quotation ``q`` closely in its paragraph (past a
     name, or its own speaker's apposition), has no quotation after it to claim
-    (content_start -1) and the quotation does not end a sentence."""
+    (:attr:`NoSpan.FOLLOWS`) and the quotation does not end a sentence."""
     gap = x.text[q.outer_end:c.start]
-    if q.outer_end > c.start or "\n" in gap or c.content_start == -1 or _quoted(x, q).endswith("."):
+    if q.outer_end > c.start or "\n" in gap or c.content_start == NoSpan.FOLLOWS or _quoted(x, q).endswith("."):
         return False
     close = c.start <= q.outer_end + NEAR_VERB and (c.start - q.outer_end <= NEAR_ANY or _NAME_ONLY.fullmatch(gap))
     return bool(close) or _quoted(x, q).endswith(",") and _own_speaker_between(c, x.trees, q.outer_end, x.text)
@@ -93,7 +93,7 @@ def _verb_after(x: Extraction, q: QuoteSpan, c: Cue) -> bool:
 
 def _verb_before(q: QuoteSpan, c: Cue) -> bool:
     """'he said: “...”': verb cue ``c`` with nothing else to say right before quotation ``q``."""
-    return c.end <= q.open <= c.end + 3 and c.content_start in (-1, BARE)
+    return c.end <= q.open <= c.end + 3 and c.content_start in (NoSpan.FOLLOWS, NoSpan.BARE)
 
 
 def verb_beside(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribution | None:
@@ -102,7 +102,7 @@ def verb_beside(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribut
     One word is enough for the first piece of an interrupted quotation ('"That," he added,
     "..."'); a quotation inside a noun phrase is a title ('on CBS's “Face the Nation,” Ryan said').
     """
-    near = [i for i, c in enumerate(x.cues) if c.kind == "verb" and (_verb_after(x, q, c) or _verb_before(q, c))]
+    near = [i for i, c in enumerate(x.cues) if c.kind == CueKind.VERB and (_verb_after(x, q, c) or _verb_before(q, c))]
     if not near or not (_words(x, q) >= 2 or _quoted(x, q).endswith(",")) or _inside_phrase(x.text, q):
         return None
     i = near[0]
@@ -163,17 +163,16 @@ UNCLAIMED_RULES: tuple[Callable[[Extraction, QuoteSpan, list[Attribution]], Attr
 
 def unclaimed_quotes(x: Extraction) -> list[Attribution]:
     """The records of the double quotations no record took, by the first of the
-    :data:`UNCLAIMED_RULES` that says who said them (single quotes with no cue are titles
-    and terms, not speech)."""
+    :data:`UNCLAIMED_RULES` that says who said them, each record named after its rule (single
+    quotes with no cue are titles and terms, not speech)."""
     out: list[Attribution] = []
     for k, q in enumerate(x.quotes):
         if k in x.claimed or q.single:
             continue
-        for rule in UNCLAIMED_RULES:
-            r = rule(x, q, out)
-            if r is not None:
-                out.append(r)
-                break
+        found = rules.first_match(UNCLAIMED_RULES, x, q, out)
+        if found is not None:
+            rule, r = found
+            out.append(replace(r, rule=rule.__name__))
     return out
 
 

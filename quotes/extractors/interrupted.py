@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from quotes.types import Word
+from quotes.extractors import rules
 from quotes.extractors.tree import OPEN_QUOTES, QUOTE_MARKS, Tree
 
 #: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
@@ -264,9 +265,9 @@ def around_reporting_clause(t: Tree, w: Word) -> tuple[Word, tuple[tuple[int, in
     if w.xpos in PARTICIPLES:
         return None  # "His group, called the Legacy Fund, ..." names
     x = reporting_clause(t, w)
-    if x is None or any(veto(t, x) for veto in VETOES):
+    if x is None or rules.first_veto(VETOES, t, x):
         return None
-    speaker = next(s for s in (rule(t, w, x) for rule in SPEAKER_RULES) if s is not None)
+    _, speaker = rules.first_match(SPEAKER_RULES, t, w, x)
     left, right = x.left, x.right
     return _name_head(t, x, speaker), ((left[0].start, left[-1].end), (right[0].start, right[-1].end))
 

@@ -26,6 +26,11 @@ _SIGNED = re.compile(r"""[”"][ \t\u00a0]*[―—–][ \t\u00a0]*(?P<name>[A-Z]
                      r"""[ \t.\u00a0]*$""", re.M)
 
 
+#: The rules a layout record names: a speaker label ("PENCE: ...") and a dash signature ("...” ― Name").
+SPEAKER_LABEL = "speaker_label"
+DASH_SIGNATURE = "dash_signature"
+
+
 @dataclass(frozen=True)
 class LayoutCue:
     speaker: str
@@ -139,5 +144,6 @@ def layout_records(doc_id: str, text: str, quotes: list[QuoteSpan], claimed: set
         kind, start, end, qis = settle_quotes(text, lc.start, lc.end, quotes)
         claimed.update(qis)
         out.append(Attribution(doc=doc_id, type=kind, content=text[start:end], start=start, end=end, cue=lc.cue,
-                               stance=ASSERTS, speaker=sp, cue_start=lc.cue_start, cue_end=lc.cue_end))
+                               stance=ASSERTS, speaker=sp, cue_start=lc.cue_start, cue_end=lc.cue_end,
+                               rule=DASH_SIGNATURE if signed else SPEAKER_LABEL))
     return out

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from quotes.types import Word
+from quotes.extractors import rules
 from quotes.extractors.tree import QUOTE_MARKS, Tree
 
 #: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
@@ -157,7 +158,7 @@ def passive_statement(t: Tree, w: Word, subj: Word, *, audience_object: bool) ->
     """What passive speech verb ``w`` with passive subject ``subj`` reports, or None when
     one of the :data:`VETOES` applies or the sentence does not say (a bare pronoun: "He was
     criticized.")."""
-    if any(veto(t, w, subj) for veto in VETOES):
+    if rules.first_veto(VETOES, t, w, subj):
         return None
     agent = by_agent(t, w)
     rest = what_follows(t, w, agent)

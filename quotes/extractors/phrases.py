@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from quotes.lexicons import Lexicon, fold
 from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Word
+from quotes.extractors import rules
 from quotes.extractors.names import np_ids, proper_run, strip_demonyms
 from quotes.extractors.tree import Tree
 
@@ -154,7 +155,8 @@ def apposition(p: Phrase, lex: Lexicon) -> None:
 
 def kind(p: Phrase, lex: Lexicon) -> None:
     """The speaker kind: the first of the :data:`KIND_RULES` that gives one, else unknown."""
-    p.kind = next((k for k in (rule(p, lex) for rule in KIND_RULES) if k is not None), UNKNOWN)
+    found = rules.first_match(KIND_RULES, p, lex)
+    p.kind = found[1] if found is not None else UNKNOWN
 
 
 def canonical_name(p: Phrase, lex: Lexicon) -> None:

@@ -18,11 +18,11 @@ it unless another cue's reporting clause stands there.
 
 from __future__ import annotations
 
-from quotes.types import Cue, QuoteSpan, Word
+from quotes.types import Cue, CueKind, QuoteSpan, Word
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
 #: Cue kinds whose reported clause is snapped to the sentence edge.
-SNAPPED_KINDS = ("verb", "according")
+SNAPPED_KINDS = (CueKind.VERB, CueKind.ACCORDING)
 _KEPT_MARKS = "“”\"«»"
 
 
@@ -37,7 +37,7 @@ def quoted_cue(c: Cue, trees: dict[int, Tree], quotes: list[QuoteSpan]) -> bool:
     >>> quoted_cue(c, {0: t}, [QuoteSpan(1, 16, 0, 16)])
     True
     """
-    if c.kind not in ("verb",):
+    if c.kind != CueKind.VERB:
         return False
     if c.speaker is None:  # "... that isn't told": a passive in a quotation is the quoted speaker's
         return any(q.start <= c.start < q.end for q in quotes)
@@ -110,7 +110,7 @@ def _stretch_before(t: Tree, words: list[Word], c: Cue, ids: set[int], others: s
 def _snap(t: Tree, i: int, cues: list[Cue], blocks: list[set[int]], words: list[Word]) -> Cue:
     """Cue ``i`` with its content stretched to the sentence edge (itself when it cannot be)."""
     c = cues[i]
-    if c.kind not in SNAPPED_KINDS or c.content_start < 0 or c.anchor is None:
+    if c.kind not in SNAPPED_KINDS or not c.has_span or c.anchor is None:
         return c
     anchor = t.w(c.anchor)
     others = _stops(t, i, c, cues, blocks)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 
 from quotes.lexicons import Lexicon, fold
-from quotes.types import ANONYMOUS, OUTLET, PERSON, UNKNOWN, Cue, Speaker, Word
+from quotes.types import ANONYMOUS, OUTLET, PERSON, UNKNOWN, Cue, CueKind, Speaker, Word
 from quotes.extractors.phrases import NP, describe
 from quotes.extractors.speakers import Resolver, resolve
 from quotes.extractors.tree import Tree
@@ -29,7 +29,7 @@ from quotes.extractors.tree import Tree
 #: The speaker of a cue that names no source at all.
 UNNAMED = "unnamed sources"
 #: Cue kinds whose coordinated subjects each say the same thing ("Stoltenberg and Blinken said").
-COORDINATING_KINDS = ("verb", "according")
+COORDINATING_KINDS = (CueKind.VERB, CueKind.ACCORDING)
 _RELATIVE_PRONOUNS = ("who", "which", "that")
 
 
@@ -38,7 +38,7 @@ def cue_speaker(c: Cue, trees: dict[int, Tree], text: str, lex: Lexicon,
     """The speaker of cue ``c`` and the word ids of its mention (for nested cues' leftovers)."""
     if c.speaker is not None:
         t = trees[c.sentence]
-        if c.kind == "noun":
+        if c.kind == CueKind.NOUN:
             return _noun_source(c, t, text, lex, resolver)
         return _subject_source(c, t, text, lex, resolver)
     if c.source_text:
@@ -81,7 +81,7 @@ def _subject_source(c: Cue, t: Tree, text: str, lex: Lexicon, resolver: Resolver
     if antecedent is not None:
         head = antecedent
     np = describe(t, head, text, lex)
-    if c.kind == "according" and not (c.end <= np.start):
+    if c.kind == CueKind.ACCORDING and not (c.end <= np.start):
         # a source the parse hung elsewhere ("according to the conservative-leaning Tax
         # Foundation, more than twice what ..."): its words run from "to" to the comma
         end = next((x.start for x in t.words if x.start >= head.end and x.text in ",;:()"), np.end)
@@ -114,7 +114,7 @@ def _word_at(t: Tree, offset: int) -> int:
 
 
 def _find(text: str, src: str, c: Cue) -> tuple[int | None, int | None]:
-    if c.kind == "hedge":
+    if c.kind == CueKind.HEDGE:
         return c.start, c.end
     i = text.find(src, c.end)
     if i < 0:

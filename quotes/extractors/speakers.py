@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from quotes.lexicons import Lexicon, fold
 from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, ParsedDoc, Sentence, Speaker, Word
+from quotes.extractors import rules
 from quotes.extractors.names import clean_name
 from quotes.extractors.phrases import NP
 
@@ -271,8 +272,5 @@ def resolve(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker:
     >>> resolve(NP("Tass", 0, 4, "Tass", None, OUTLET, "Tass"), Resolver(), load()).name
     'Tass'
     """
-    for rule in RESOLVE_RULES:
-        sp = rule(np, resolver, lex)
-        if sp is not None:
-            return sp
-    return as_named(np, lex)
+    found = rules.first_match(RESOLVE_RULES, np, resolver, lex)
+    return found[1] if found is not None else as_named(np, lex)

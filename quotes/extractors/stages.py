@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from quotes.types import DIRECT, PERSON, UNKNOWN
+from quotes.types import DIRECT, PERSON, UNKNOWN, NoSpan
 from quotes.extractors import chains as _chains
-from quotes.extractors.cues import BARE, sentence_cues
+from quotes.extractors.cues import sentence_cues
 from quotes.extractors.dedupe import dedupe
 from quotes.extractors.direct import join_interrupted, unclaimed_quotes
 from quotes.extractors.extraction import Extraction
@@ -109,12 +109,12 @@ def cue_statements(x: Extraction) -> None:
         children.setdefault(p, []).append(i)
     cue_words = x.lex.cue_words()
     for i, c in enumerate(x.cues):
-        if c.content_start == BARE:
+        if c.content_start == NoSpan.BARE:
             continue  # only a neighbouring quotation can give it content (unclaimed_quotations)
         inside = nested_statements(i, x.cues, children, x.speakers, x.trees, x.text, cue_words)
         if inside and relays_only(x.trees[c.sentence], c, inside, x.speaker_ids):
             continue  # a pure relay: the nested records carry it in their chains
-        if c.content_start < 0:
+        if not c.has_span:
             _quotation_statement(x, i)
         else:
             _clause_statement(x, i)

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
-from quotes.types import UNKNOWN, Cue, Speaker
+from quotes.types import UNKNOWN, Cue, CueKind, Speaker
 from quotes.extractors.chains import leftover
 from quotes.extractors.tree import Tree
 
 #: Cue kinds that only relay the speech events nested in their content.
-RELAYING_KINDS = ("verb", "according")
+RELAYING_KINDS = (CueKind.VERB, CueKind.ACCORDING)
 #: Fewest words of its own (outside nested events) a relaying cue needs to be a statement too ...
 MIN_OWN_WORDS = 4
 #: ... in one run of at least this many words, edge punctuation trimmed.
@@ -50,7 +50,7 @@ def _reports_own_statement(c: Cue, k: Cue, sp: Speaker, trees: dict[int, Tree], 
     shootings demands ..." (a source of no known kind), "... didn't clarify the matter" (no
     clause), "told them what to say" (too little) nor "told the audience that ..., saying
     that ..." (the same speaker goes on)."""
-    if k.anchor not in c.content_ids or k.content_start < 0 or sp.kind == UNKNOWN:
+    if k.anchor not in c.content_ids or not k.has_span or sp.kind == UNKNOWN:
         return False
     if k.speaker is not None and k.speaker == c.speaker and trees[c.sentence].w(k.anchor).xpos == "VBG":
         return False
