@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from collections.abc import Callable
 
-from quotes.types import ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, CueKind, NoSpan, ParsedDoc, QuoteSpan
+from quotes.types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, CueKind, NoSpan, ParsedDoc,
+                          QuoteSpan)
 from quotes.extractors import rules
 from quotes.extractors.extraction import Extraction
 from quotes.extractors.quotations import cue_record, trim_end
@@ -38,8 +39,9 @@ NEAR_ANY = 40
 #: ... or the cue's own speaker with an apposition of up to this many characters.
 NEAR_SPEAKER = 160
 _BREAKS = re.compile(r"[.!?;\n“”\"«»]|''")
+#: Only a name between a quotation and its verb, or an apposition (', an oversight panel member,').
 _NAME_ONLY = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|\([^()]{1,20}\)|of|the|and|de|van|von)[\s,]+"
-                        r"|(?:a|an|the)\s[^,.;:\"“”\n]{1,50},\s+)+")  # ... or an apposition: ', an oversight panel member,'
+                        r"|(?:a|an|the)\s[^,.;:\"“”\n]{1,50},\s+)+")
 
 #: Quotes shorter than this many words with no cue are terms or titles, not speech.
 MIN_CONTINUATION_WORDS = 3

@@ -20,7 +20,8 @@ from quotes.types import ANONYMOUS, ASSERTS, OUTLET, PERSON, Attribution, QuoteS
 from quotes.extractors.quotations import settle_quotes
 from quotes.extractors.speakers import Resolver
 
-_LABEL = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>(?:[A-Z][\w'’.-]*\.?)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4})"""
+_LABEL = re.compile(r"""(?m)^[ \t]*["“]?(?P<label>(?:[A-Z][\w'’.-]*\.?)"""
+                    r"""(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al)){0,4})"""
                     r"""[ \t]*:[ \t]+(?P<content>\S[^\n]*)$""")
 _SIGNED = re.compile(r"""[”"][ \t\u00a0]*[―—–][ \t\u00a0]*(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,4}?)"""
                      r"""[ \t.\u00a0]*$""", re.M)

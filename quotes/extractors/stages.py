@@ -132,7 +132,8 @@ def unclaimed_quotations(x: Extraction) -> None:
 
 
 def join_pieces(x: Extraction) -> None:
-    """Joining: a quotation its own cue interrupts is one record (:func:`~quotes.extractors.direct.join_interrupted`)."""
+    """Joining: a quotation its own cue interrupts is one record
+    (:func:`~quotes.extractors.direct.join_interrupted`)."""
     x.records = join_interrupted(x.records, x.text)
 
 
