@@ -533,33 +533,33 @@ from quotes.lexicons import load  # noqa: E402
 from quotes.types import ANONYMOUS, DOCUMENT, OUTLET, PERSON, UNKNOWN, Speaker  # noqa: E402
 
 
-def tree(spec: str) -> tuple[Tree, str]:
+def _parse(spec: str) -> tuple[Tree, str]:
     """'Peskov/PROPN/2/nsubj said/VERB/0/root' -> a hand-made parse and its text."""
     toks = [tok.rsplit("/", 3) for tok in spec.split()]
     text = " ".join(f.replace("_", " ") for f, *_ in toks)
     return Tree.of(text, [(f.replace("_", " "), u, int(h), r) for f, u, h, r in toks]), text
 
 
-def around(spec: str, verb: int):
-    t, text = tree(spec)
+def _around(spec: str, verb: int):
+    t, text = _parse(spec)
     got = interrupted.around_reporting_clause(t, t.w(verb))
     return got and (got[0].text, [text[s:e] for s, e in got[1]])
 
 
-def passive_parts(spec: str, verb: int, subj: int):
-    t, text = tree(spec)
+def _passive_parts(spec: str, verb: int, subj: int):
+    t, text = _parse(spec)
     got = passive.passive_statement(t, t.w(verb), t.w(subj), audience_object=False)
     return got and [text[s:e] for s, e in got.parts]
 
 
-def phrase(spec: str, head: int, ner: str = "O"):
-    t, text = tree(spec)
+def _phrase(spec: str, head: int, ner: str = "O"):
+    t, text = _parse(spec)
     t.w(head).ner = ner
     np = describe(t, t.w(head), text, load())
     return np.mention, np.name, np.role, np.kind
 
 
-def resolved(np: NP, people=(), spoke=()) -> str:
+def _resolved(np: NP, people=(), spoke=()) -> str:
     r = speakers.Resolver()
     for name, role in people:
         r.register(name, role, PERSON, 0)
@@ -567,7 +567,7 @@ def resolved(np: NP, people=(), spoke=()) -> str:
     return speakers.resolve(np, r, load()).name
 
 
-def records(spec: str, **kw):
+def _records(spec: str, **kw):
     text, doc = doc_from(spec, **kw)
     return sorted((r.speaker.name, r.content, r.parts, tuple(c.name for c in r.chain)) for r in attributions(doc))
 
@@ -583,119 +583,119 @@ _KREMLIN = "Kremlin/PROPN/2/compound spokesman/NOUN/4/compound Dmitry/PROPN/4/co
 _INTERFAX = "the/DET/4/det Interfax/PROPN/4/compound news/NOUN/4/compound agency/NOUN/0/root"
 _PESKOV = [("Dmitry Peskov", "Kremlin spokesman")]
 
-RULE_ROWS = [
+STAGE_RULE_ROWS = [
     # interrupted.VETOES: a clause between commas that reports no statement around it
-    (interrupted, "VETOES", "quotation_follows", lambda: around(
+    (interrupted, "VETOES", "quotation_follows", lambda: _around(
         "Prices/NOUN/4/nsubj ,/PUNCT/4/punct he/PRON/4/nsubj said/VERB/0/root ,/PUNCT/4/punct “/PUNCT/9/punct "
         "prices/NOUN/9/nsubj will/AUX/9/aux rise/VERB/4/ccomp ./PUNCT/4/punct", 4), None),
-    (interrupted, "VETOES", "quotation_before", lambda: around(
+    (interrupted, "VETOES", "quotation_before", lambda: _around(
         "“/PUNCT/2/punct Prices/NOUN/9/nsubj ”/PUNCT/2/punct ,/PUNCT/6/punct he/PRON/6/nsubj said/VERB/0/root "
         ",/PUNCT/6/punct will/AUX/9/aux rise/VERB/6/ccomp ./PUNCT/6/punct", 6), None),
-    (interrupted, "VETOES", "little_before", lambda: around(
+    (interrupted, "VETOES", "little_before", lambda: _around(
         "So/ADV/4/advmod ,/PUNCT/4/punct he/PRON/4/nsubj said/VERB/0/root ,/PUNCT/4/punct prices/NOUN/8/nsubj "
         "will/AUX/8/aux rise/VERB/4/ccomp ./PUNCT/4/punct", 4), None),
-    (interrupted, "VETOES", "little_after", lambda: around(
+    (interrupted, "VETOES", "little_after", lambda: _around(
         "Prices/NOUN/6/nsubj ,/PUNCT/4/punct he/PRON/4/nsubj said/VERB/0/root ,/PUNCT/4/punct rose/VERB/4/ccomp "
         "./PUNCT/4/punct", 4), None),
-    (interrupted, "VETOES", "clause_after", lambda: around(
+    (interrupted, "VETOES", "clause_after", lambda: _around(
         "The/DET/2/det plan/NOUN/5/obj ,/PUNCT/5/punct he/PRON/5/nsubj said/VERB/0/root ,/PUNCT/5/punct "
         "while/SCONJ/9/mark we/PRON/9/nsubj wait/VERB/5/advcl ./PUNCT/5/punct", 5), None),
-    (interrupted, "VETOES", "no_verb_after", lambda: around(
+    (interrupted, "VETOES", "no_verb_after", lambda: _around(
         "The/DET/2/det plan/NOUN/3/nsubj failed/VERB/0/root ,/PUNCT/5/punct say/VERB/3/parataxis "
         "officials/NOUN/5/nsubj ,/PUNCT/9/punct a/DET/9/det team/NOUN/6/appos of/ADP/11/case "
         "advisers/NOUN/9/nmod ./PUNCT/3/punct", 5), None),
     # interrupted.SPEAKER_RULES: who in the clause speaks
-    (interrupted, "SPEAKER_RULES", "verb_subject", lambda: around(
+    (interrupted, "SPEAKER_RULES", "verb_subject", lambda: _around(
         "Prices/NOUN/9/nsubj ,/PUNCT/3/punct say/VERB/9/parataxis Obama/PROPN/6/nmod:poss 's/PART/4/case "
         "advisers/NOUN/3/nsubj ,/PUNCT/3/punct will/AUX/9/aux rise/VERB/0/root ./PUNCT/9/punct", 3),
      ("advisers", ["Prices", "will rise"])),
-    (interrupted, "SPEAKER_RULES", "head_before_preposition", lambda: around(
+    (interrupted, "SPEAKER_RULES", "head_before_preposition", lambda: _around(
         "Prices/NOUN/9/nsubj ,/PUNCT/6/punct Obama/PROPN/5/nmod:poss 's/PART/3/case advisers/NOUN/6/obl "
         "said/VERB/9/parataxis ,/PUNCT/6/punct will/AUX/9/aux rise/VERB/0/root ./PUNCT/9/punct", 6),
      ("advisers", ["Prices", "will rise"])),
-    (interrupted, "SPEAKER_RULES", "first_name", lambda: around(
+    (interrupted, "SPEAKER_RULES", "first_name", lambda: _around(
         "Prices/NOUN/7/nsubj ,/PUNCT/3/punct say/VERB/7/parataxis officials/NOUN/3/obj ,/PUNCT/3/punct "
         "will/AUX/7/aux rise/VERB/0/root ./PUNCT/7/punct", 3), ("officials", ["Prices", "will rise"])),
     # passive.VETOES: a passive speech verb that reports nothing
-    (passive, "VETOES", "relative_subject", lambda: passive_parts(
+    (passive, "VETOES", "relative_subject", lambda: _passive_parts(
         "which/PRON/3/nsubj:pass was/AUX/3/aux:pass denounced/VERB/0/root as/ADP/6/case a/DET/6/det "
         "betrayal/NOUN/3/obl of/ADP/8/case trust/NOUN/6/nmod", 3, 1), None),
-    (passive, "VETOES", "modifier", lambda: passive_parts(
+    (passive, "VETOES", "modifier", lambda: _passive_parts(
         "the/DET/2/det deal/NOUN/0/root announced/VERB/2/acl as/ADP/7/case a/DET/7/det major/ADJ/7/amod "
         "breakthrough/NOUN/3/obl", 3, 2), None),
-    (passive, "VETOES", "negated", lambda: passive_parts(
+    (passive, "VETOES", "negated", lambda: _passive_parts(
         "Quiros/PROPN/4/nsubj:pass was/AUX/4/aux:pass never/ADV/4/advmod accused/VERB/0/root of/ADP/6/case "
         "fraud/NOUN/4/obl", 4, 1), None),
-    (passive, "VETOES", "nobody", lambda: passive_parts(
+    (passive, "VETOES", "nobody", lambda: _passive_parts(
         "No/DET/2/det charges/NOUN/4/nsubj:pass were/AUX/4/aux:pass announced/VERB/0/root against/ADP/7/case "
         "the/DET/7/det officers/NOUN/4/obl", 4, 2), None),
     # phrases.DESCRIBE_STEPS: how a speaker's phrase is read
-    (phrases, "DESCRIBE_STEPS", "name_run", lambda: phrase(_KREMLIN, 4)[1], "Dmitry Peskov"),
-    (phrases, "DESCRIBE_STEPS", "outlet_before_speaker", lambda: phrase(
+    (phrases, "DESCRIBE_STEPS", "name_run", lambda: _phrase(_KREMLIN, 4)[1], "Dmitry Peskov"),
+    (phrases, "DESCRIBE_STEPS", "outlet_before_speaker", lambda: _phrase(
         "Washington/PROPN/3/compound Post/PROPN/3/compound Trump/PROPN/0/root", 3)[0], "Trump"),
-    (phrases, "DESCRIBE_STEPS", "role_before_name", lambda: phrase(_KREMLIN, 4)[2], "Kremlin spokesman"),
-    (phrases, "DESCRIBE_STEPS", "apposition", lambda: phrase(
+    (phrases, "DESCRIBE_STEPS", "role_before_name", lambda: _phrase(_KREMLIN, 4)[2], "Kremlin spokesman"),
+    (phrases, "DESCRIBE_STEPS", "apposition", lambda: _phrase(
         "an/DET/2/det adviser/NOUN/0/root ,/PUNCT/4/punct Yuri/PROPN/2/appos Ushakov/PROPN/4/flat", 2)[:3],
      ("Yuri Ushakov", "Yuri Ushakov", "an adviser")),
-    (phrases, "DESCRIBE_STEPS", "kind", lambda: phrase("Peskov/PROPN/0/root", 1)[3], PERSON),
-    (phrases, "DESCRIBE_STEPS", "canonical_name", lambda: phrase(_INTERFAX, 4)[1], "Interfax"),
+    (phrases, "DESCRIBE_STEPS", "kind", lambda: _phrase("Peskov/PROPN/0/root", 1)[3], PERSON),
+    (phrases, "DESCRIBE_STEPS", "canonical_name", lambda: _phrase(_INTERFAX, 4)[1], "Interfax"),
     # phrases.KIND_RULES: what sort of source a phrase names
-    (phrases, "KIND_RULES", "outlet_named", lambda: phrase(
+    (phrases, "KIND_RULES", "outlet_named", lambda: _phrase(
         "The/DET/3/det Washington/PROPN/3/compound Post/PROPN/0/root", 3)[3], OUTLET),
-    (phrases, "KIND_RULES", "outlet_head", lambda: phrase("the/DET/2/det newspaper/NOUN/0/root", 2)[3], OUTLET),
-    (phrases, "KIND_RULES", "organization_named", lambda: phrase("NATO/PROPN/0/root", 1)[3], "organization"),
-    (phrases, "KIND_RULES", "named_org_head", lambda: phrase(
+    (phrases, "KIND_RULES", "outlet_head", lambda: _phrase("the/DET/2/det newspaper/NOUN/0/root", 2)[3], OUTLET),
+    (phrases, "KIND_RULES", "organization_named", lambda: _phrase("NATO/PROPN/0/root", 1)[3], "organization"),
+    (phrases, "KIND_RULES", "named_org_head", lambda: _phrase(
         "the/DET/4/det rival/ADJ/4/amod Trump/PROPN/4/compound campaign/X/0/root", 4)[3], "organization"),
-    (phrases, "KIND_RULES", "organization_entity", lambda: phrase(
+    (phrases, "KIND_RULES", "organization_entity", lambda: _phrase(
         "Kremlin/PROPN/3/compound Press/PROPN/3/compound Service/PROPN/0/root", 3, ner="E-ORG")[3],
      "organization"),
-    (phrases, "KIND_RULES", "person_named", lambda: phrase("Peskov/PROPN/0/root", 1)[3], PERSON),
-    (phrases, "KIND_RULES", "org_head", lambda: phrase("the/DET/2/det ministry/NOUN/0/root", 2)[3],
+    (phrases, "KIND_RULES", "person_named", lambda: _phrase("Peskov/PROPN/0/root", 1)[3], PERSON),
+    (phrases, "KIND_RULES", "org_head", lambda: _phrase("the/DET/2/det ministry/NOUN/0/root", 2)[3],
      "organization"),
-    (phrases, "KIND_RULES", "document", lambda: phrase("the/DET/2/det report/NOUN/0/root", 2)[3], DOCUMENT),
-    (phrases, "KIND_RULES", "anonymous_head", lambda: phrase("officials/NOUN/0/root", 1)[3], ANONYMOUS),
-    (phrases, "KIND_RULES", "organization_mentioned", lambda: phrase(
+    (phrases, "KIND_RULES", "document", lambda: _phrase("the/DET/2/det report/NOUN/0/root", 2)[3], DOCUMENT),
+    (phrases, "KIND_RULES", "anonymous_head", lambda: _phrase("officials/NOUN/0/root", 1)[3], ANONYMOUS),
+    (phrases, "KIND_RULES", "organization_mentioned", lambda: _phrase(
         "the/DET/2/det Pentagon/PROPN/4/nmod:poss 's/PART/2/case budget/NOUN/0/root", 4)[3], "organization"),
     # speakers.RESOLVE_RULES: whom a phrase refers to
-    (speakers, "RESOLVE_RULES", "personal_pronoun", lambda: resolved(
+    (speakers, "RESOLVE_RULES", "personal_pronoun", lambda: _resolved(
         NP("he", 40, 42, None, None, UNKNOWN, "he", pronoun=True), _PESKOV), "Dmitry Peskov"),
-    (speakers, "RESOLVE_RULES", "group_pronoun", lambda: resolved(
+    (speakers, "RESOLVE_RULES", "group_pronoun", lambda: _resolved(
         NP("it", 40, 42, None, None, UNKNOWN, "it", pronoun=True), spoke=[Speaker("Tass", "Tass", OUTLET)]), "Tass"),
-    (speakers, "RESOLVE_RULES", "named_person", lambda: resolved(
+    (speakers, "RESOLVE_RULES", "named_person", lambda: _resolved(
         NP("Peskov", 40, 46, "Peskov", None, PERSON, "Peskov"), _PESKOV), "Dmitry Peskov"),
-    (speakers, "RESOLVE_RULES", "person_by_role", lambda: resolved(
+    (speakers, "RESOLVE_RULES", "person_by_role", lambda: _resolved(
         NP("the spokesman", 40, 53, None, None, ANONYMOUS, "spokesman", definite=True), _PESKOV), "Dmitry Peskov"),
-    (speakers, "RESOLVE_RULES", "same_document", lambda: resolved(
+    (speakers, "RESOLVE_RULES", "same_document", lambda: _resolved(
         NP("the report", 40, 50, None, None, DOCUMENT, "report", definite=True),
         spoke=[Speaker("a Reuters report", "a Reuters report", DOCUMENT)]), "a Reuters report"),
     # direct.UNCLAIMED_RULES: who says a quotation no cue claimed
-    (direct, "UNCLAIMED_RULES", "verb_beside", lambda: records(
+    (direct, "UNCLAIMED_RULES", "verb_beside", lambda: _records(
         "Melanie/PROPN/2/nsubj said/VERB/0/root ./PUNCT/2/punct", lead="“We act now,” "),
      [("Melanie", "We act now", (), ())]),
-    (direct, "UNCLAIMED_RULES", "interrupted_rest", lambda: records(
+    (direct, "UNCLAIMED_RULES", "interrupted_rest", lambda: _records(
         _CONTINUED.replace("./PUNCT/7/punct", ",/PUNCT/7/punct"), tail=" “and we will win.”")[0][2],
      ((1, 7), (25, 41))),
-    (direct, "UNCLAIMED_RULES", "before_cued_quotation", lambda: records(
+    (direct, "UNCLAIMED_RULES", "before_cued_quotation", lambda: _records(
         _CONTINUED.replace("act", "win"), lead="“We act now.” ")[0][2], ((1, 12), (16, 22))),
-    (direct, "UNCLAIMED_RULES", "continuation", lambda: records(_CONTINUED, tail=" “I would, Donald.”")[0][2],
+    (direct, "UNCLAIMED_RULES", "continuation", lambda: _records(_CONTINUED, tail=" “I would, Donald.”")[0][2],
      ((1, 7), (25, 41))),
     # attribute.STAGES: the pipeline
-    (attribute, "STAGES", "find_cues", lambda: records(_SAID), [("Peskov", "the visit continued", (), ())]),
-    (attribute, "STAGES", "snap_cues", lambda: records(
+    (attribute, "STAGES", "find_cues", lambda: _records(_SAID), [("Peskov", "the visit continued", (), ())]),
+    (attribute, "STAGES", "snap_cues", lambda: _records(
         "Peskov/PROPN/2/nsubj said/VERB/0/root the/DET/4/det breaks/NOUN/6/nsubj were/AUX/6/cop wrong/ADJ/2/ccomp "
         "for/ADP/9/case Trump/PROPN/9/compound voters/NOUN/2/obl ./PUNCT/2/punct")[0][1],
      "the breaks were wrong for Trump voters"),
-    (attribute, "STAGES", "nest_cues", lambda: [r[3] for r in records(_NESTED)], [("Tass", "a source"), ("Tass",)]),
-    (attribute, "STAGES", "find_speakers", lambda: records(_SAID), [("Peskov", "the visit continued", (), ())]),
-    (attribute, "STAGES", "build_chains", lambda: records(_SAID), [("Peskov", "the visit continued", (), ())]),
-    (attribute, "STAGES", "cue_statements", lambda: records(_SAID), [("Peskov", "the visit continued", (), ())]),
-    (attribute, "STAGES", "layout_statements", lambda: [r[0] for r in records(
+    (attribute, "STAGES", "nest_cues", lambda: [r[3] for r in _records(_NESTED)], [("Tass", "a source"), ("Tass",)]),
+    (attribute, "STAGES", "find_speakers", lambda: _records(_SAID), [("Peskov", "the visit continued", (), ())]),
+    (attribute, "STAGES", "build_chains", lambda: _records(_SAID), [("Peskov", "the visit continued", (), ())]),
+    (attribute, "STAGES", "cue_statements", lambda: _records(_SAID), [("Peskov", "the visit continued", (), ())]),
+    (attribute, "STAGES", "layout_statements", lambda: [r[0] for r in _records(
         _SAID, tail="\nWALLACE: Will she be there tonight?")], ["Peskov", "Wallace"]),
-    (attribute, "STAGES", "unclaimed_quotations", lambda: [r[2] for r in records(
+    (attribute, "STAGES", "unclaimed_quotations", lambda: [r[2] for r in _records(
         _CONTINUED, tail=" “I would, Donald.”")], [((1, 7), (25, 41))]),
-    (attribute, "STAGES", "dedupe_records", lambda: records(
+    (attribute, "STAGES", "dedupe_records", lambda: _records(
         "Peskov/PROPN/2/nsubj said/VERB/0/root no/INTJ/2/ccomp ./PUNCT/2/punct"), []),
-    (attribute, "STAGES", "join_pieces", lambda: len(records(_CONTINUED, tail=" “I would, Donald.”")), 1),
+    (attribute, "STAGES", "join_pieces", lambda: len(_records(_CONTINUED, tail=" “I would, Donald.”")), 1),
 ]
 
 
@@ -703,14 +703,14 @@ def _row_id(row) -> str:
     return f"{row[0].__name__.rsplit('.', 1)[-1]}.{row[2]}"
 
 
-@pytest.mark.parametrize("row", RULE_ROWS, ids=_row_id)
-def test_rule_row(row):
+@pytest.mark.parametrize("row", STAGE_RULE_ROWS, ids=_row_id)
+def test_stage_rule_row(row):
     _, _, _, call, expected = row
     assert call() == expected
 
 
-@pytest.mark.parametrize("row", RULE_ROWS, ids=_row_id)
-def test_rule_row_fails_without_its_rule(row, monkeypatch):
+@pytest.mark.parametrize("row", STAGE_RULE_ROWS, ids=_row_id)
+def test_stage_rule_row_fails_without_its_rule(row, monkeypatch):
     module, sequence, rule, call, expected = row
     rules = getattr(module, sequence)
     assert rule in [r.__name__ for r in rules]
@@ -724,9 +724,9 @@ def test_rule_row_fails_without_its_rule(row, monkeypatch):
 
 @pytest.mark.parametrize("module", [attribute, direct, interrupted, passive, phrases, speakers],
                          ids=lambda m: m.__name__)
-def test_every_rule_has_a_row(module):
+def test_every_stage_rule_has_a_row(module):
     named = {(seq, r.__name__) for seq in module.RULE_SEQUENCES for r in getattr(module, seq)}
-    rows = {(seq, rule) for m, seq, rule, _, _ in RULE_ROWS if m is module}
+    rows = {(seq, rule) for m, seq, rule, _, _ in STAGE_RULE_ROWS if m is module}
     assert named <= rows
 
 
