@@ -26,6 +26,7 @@ from itertools import groupby
 
 from quotes.types import DIRECT, PERSON, UNKNOWN, NoSpan
 from quotes.extractors import chains as _chains
+from quotes.extractors import rules
 from quotes.extractors.cues import sentence_cues
 from quotes.extractors.dedupe import dedupe
 from quotes.extractors.direct import join_interrupted, unclaimed_quotes
@@ -65,6 +66,7 @@ def find_speakers(x: Extraction) -> None:
     for at, name in registry_from_doc(x.doc, x.lex):
         x.resolver.register(name, None, PERSON, at)
     for i, c in enumerate(x.cues):
+        rules.at(c.sentence, c.anchor)  # the speaker rules' steps show with their cue in a trace
         sp, ids = cue_speaker(c, x.trees, x.text, x.lex, x.resolver)
         x.speakers.append(sp)
         x.speaker_ids[id(c)] = ids
@@ -76,7 +78,9 @@ def find_speakers(x: Extraction) -> None:
 
 def build_chains(x: Extraction) -> None:
     """Chains: each cue's intermediaries (:func:`~quotes.extractors.chains.chain`)."""
-    x.chains = [_chains.chain(i, x.cues, x.parent, x.speakers, x.trees, x.text, x.lex) for i in range(len(x.cues))]
+    for i, c in enumerate(x.cues):
+        rules.at(c.sentence, c.anchor)
+        x.chains.append(_chains.chain(i, x.cues, x.parent, x.speakers, x.trees, x.text, x.lex))
 
 
 def _quotation_statement(x: Extraction, i: int) -> None:
