@@ -47,7 +47,7 @@ MAX_PER_PAGE = 200
 #: Candidates a search fetches by its words before the library picks the best match.
 SEARCH_CANDIDATES = 100
 #: Search terms taken from a query (its content keys first, then its longer words).
-MAX_TERMS = 6
+MAX_TERMS = 8
 MIN_TERM = 3
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -151,9 +151,13 @@ def _summaries(conn: sqlite3.Connection, ids: list[str] | None = None) -> dict[s
             for c, (d, s, ds) in acc.items()}
 
 
-def _claim_rows(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
+def _claim_rows(conn: sqlite3.Connection, ids: list[str], db=None) -> list[dict]:
+    """The claims' rows with their summaries: from the cache when it is ready, else queried."""
     if not ids:
         return []
+    cached = cached_claims(db) if db is not None else None
+    if cached is not None:
+        return [cached[i] for i in ids if i in cached]
     marks = ",".join("?" * len(ids))
     rows = {r[0]: r for r in conn.execute(
         f"SELECT id, rank, text, statements, flags FROM claims WHERE id IN ({marks})", ids)}
@@ -266,44 +270,76 @@ def claims_page(db, query: ClaimsQuery) -> dict[str, Any]:
 
 
 def _terms(q: str) -> list[str]:
-    """Words to look for in claim texts: the query's entities and content words (the
-    library's keys), then its other longer words."""
+    """The query's words for the full-text index: its entities (whole words), its content
+    words as the library's stems (prefixes: ``postpon*`` finds "postponed" and
+    "postponement"), then its other longer words as they are.
+
+    >>> _terms("Putin visit postponed")
+    ['putin', 'postpon*', 'visit*', 'postponed']
+    """
     keys = content_keys(q)
-    terms = sorted(keys.entities) + sorted(keys.words)
+    terms = sorted(keys.entities) + [w + "*" for w in sorted(keys.words)]
     terms += [w for w in (fold(m) for m in _WORD.findall(q)) if len(w) >= MIN_TERM]
     out: list[str] = []
     for t in terms:
-        if t not in out and len(t) >= MIN_TERM:
+        if t not in out and t.rstrip("*") + "*" not in out and len(t.rstrip("*")) >= MIN_TERM:
             out.append(t)
     return out[:MAX_TERMS]
 
 
-def _like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def _fts_query(terms: list[str]) -> str:
+    """An FTS5 query matching any of the terms (quoted; a final ``*`` makes a prefix).
+
+    >>> _fts_query(["putin", "postpon*"])
+    '"putin" OR "postpon"*'
+    """
+    return " OR ".join('"' + t.rstrip("*").replace('"', '""') + '"' + ("*" if t.endswith("*") else "")
+                       for t in terms)
+
+
+#: Statements the full-text index hands over (best first) to find the candidate claims.
+SEARCH_STATEMENTS = 500
+
+
+def _candidates(conn: sqlite3.Connection, terms: list[str], flag: str | None) -> list[tuple[str, str]]:
+    """``(claim id, text)`` of the claims whose statements best match the terms, best first,
+    through the store's full-text index over statements (``statements_fts``, BM25)."""
+    rows = conn.execute(
+        "SELECT substr(e.dst, 7) FROM (SELECT a.id AS sid FROM statements_fts "
+        "JOIN attributions a ON a.rowid = statements_fts.rowid WHERE statements_fts MATCH ? "
+        "ORDER BY bm25(statements_fts) LIMIT ?) AS hit "
+        "JOIN edges e ON e.src = 'statement:' || hit.sid AND e.key = 'about'",
+        (_fts_query(terms), SEARCH_STATEMENTS))
+    ids = list(dict.fromkeys(r[0] for r in rows))
+    if flag:
+        flagged = {r[0] for r in conn.execute(
+            f"SELECT claim FROM claim_flags WHERE flag = ? AND claim IN ({','.join('?' * len(ids))})",
+            [flag, *ids])} if ids else set()
+        ids = [i for i in ids if i in flagged]
+    ids = ids[:SEARCH_CANDIDATES]
+    texts = dict(conn.execute(f"SELECT id, text FROM claims WHERE id IN ({','.join('?' * len(ids))})",
+                              ids)) if ids else {}
+    return [(i, texts[i]) for i in ids if i in texts]
 
 
 def search_page(db, query: ClaimsQuery) -> dict[str, Any]:
-    """Claims matching a claim typed in the user's own words: candidates sharing its words,
-    the best of them picked by the library's claim lookup
-    (:func:`quotes.claims.group.find_claim`) and put first."""
+    """Claims matching a claim typed in the user's own words: the claims of the statements
+    the store's full-text index ranks best for its words and content keys, the best of them
+    picked by the library's claim lookup (:func:`quotes.claims.group.find_claim`) and put
+    first."""
     terms = _terms(query.q)
     if not terms:
         raise BadParameter(f"q {query.q!r} has no words to look for")
-    hits = " + ".join("(text LIKE ? ESCAPE '\\')" for _ in terms)
-    sql = (f"SELECT id, text, hits FROM (SELECT id, text, rank, {hits} AS hits FROM claims) "
-           f"WHERE hits > 0 {'AND id IN (SELECT claim FROM claim_flags WHERE flag = ?)' if query.flag else ''} "
-           "ORDER BY hits DESC, rank LIMIT ?")
-    args: list[Any] = [_like(t) for t in terms] + ([query.flag] if query.flag else [])
     with db.connect() as conn:
-        found = conn.execute(sql, args + [SEARCH_CANDIDATES]).fetchall()
+        found = _candidates(conn, terms, query.flag)
         try:
-            best = find_claim([Claim(cid, text) for cid, text, _ in found], query.q).id
+            best = find_claim([Claim(cid, text) for cid, text in found], query.q).id
         except NotFoundError:
             best = None
-        ids = [cid for cid, _, _ in found]
+        ids = [cid for cid, _ in found]
         if best is not None:
             ids.remove(best)
             ids.insert(0, best)
         offset = (query.page - 1) * query.per_page
-        rows = _claim_rows(conn, ids[offset:offset + query.per_page])
+        rows = _claim_rows(conn, ids[offset:offset + query.per_page], db)
     return {"rows": rows, "query": query, "best": best, **_pages(len(ids), query.page, query.per_page)}
