@@ -6,10 +6,11 @@ the rules are tested apart from the parser's mistakes.
 
 import pytest
 
-from quotes.extractors import attributions, is_candidate
+from quotes.extractors import attributions, cues, is_candidate, rules, speaker_rules, verbs
+from quotes.extractors.cues import sentence_cues
 from quotes.extractors.layout import layout_cues
 from quotes.nlp.pipeline import from_conllu
-from quotes.types import Sentence, Word
+from quotes.types import NoSpan, Sentence, Word
 
 
 def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", lead: str = ""):
@@ -21,13 +22,14 @@ def doc_from(spec: str, lemmas: dict[str, str] | None = None, tail: str = "", le
     text, lines = lead, []  # ``lead``: unparsed text before the sentence
     for i, tok in enumerate(spec.split(), start=1):
         form, upos, head, rel = tok.rsplit("/", 3)
+        upos, _, tag = upos.partition(":")  # "VERB:VBN": a tag of its own
         form = form.replace("_", " ")
         if text and not (form in ",.:;”’" or text.endswith(("“", "‘"))):
             text += " "
         start = len(text)
         text += form
         lemma = lemmas.get(form.lower(), form if upos == "PROPN" else form.lower())
-        xpos = "VBG" if upos == "VERB" and form.endswith("ing") else "_"  # participles are told apart by it
+        xpos = tag or ("VBG" if upos == "VERB" and form.endswith("ing") else "_")  # participles are told apart by it
         lines.append("\t".join([str(i), form, lemma, upos, xpos, "_", head, rel, "_",
                                 f"start_char={start}|end_char={len(text)}"]))
     return text + tail, from_conllu(text + tail, "\n".join(lines) + "\n")
@@ -507,10 +509,11 @@ def test_three_word_quotation_continues_its_speaker():
 # --- every record names its rule ------------------------------------------------------
 
 def test_records_name_their_rule():
-    text, doc = doc_from(CASES[0][0])
+    text, doc = doc_from("Peskov/PROPN/2/nsubj said/VERB/0/root that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj "
+                         "ended/VERB/2/ccomp ./PUNCT/2/punct")
     recs = list(attributions(doc))
-    assert [r.rule for r in recs] == ["verb_complement"]
-    assert recs[0].to_dict()["rule"] == "verb_complement"
+    assert [r.rule for r in recs] == ["complement_clause"]
+    assert recs[0].to_dict()["rule"] == "complement_clause"
 
 
 def test_rule_field_round_trips_and_old_json_loads():
@@ -732,10 +735,227 @@ def test_every_stage_rule_has_a_row(module):
 
 @pytest.mark.parametrize("spec, kw, rules", [
     ("Melanie/PROPN/2/nsubj said/VERB/0/root ./PUNCT/2/punct", {"lead": "“We act now,” "}, ["verb_beside"]),
-    (_SAID, {"tail": "\nWALLACE: Will she be there tonight?"}, ["verb_complement", "speaker_label"]),
-    (_SAID, {"tail": "\n“Trump scares me a lot.” ― Krystal Correa"}, ["verb_complement", "dash_signature"]),
-    (_CONTINUED, {"tail": "\n“I would do it again, Donald.”"}, ["verb_complement", "continuation"]),
+    (_SAID, {"tail": "\nWALLACE: Will she be there tonight?"}, ["clause_after_verb", "speaker_label"]),
+    (_SAID, {"tail": "\n“Trump scares me a lot.” ― Krystal Correa"}, ["clause_after_verb", "dash_signature"]),
+    (_CONTINUED, {"tail": "\n“I would do it again, Donald.”"}, ["complement_clause", "continuation"]),
 ])
 def test_records_of_quotations_and_layout_name_their_rule(spec, kw, rules):
     text, doc = doc_from(spec, **kw)
     assert [r.rule for r in attributions(doc)] == rules
+
+
+# --- one row per named rule -----------------------------------------------------------
+# Each row names a rule of a sequence (quotes.extractors.verbs, .speaker_rules, .cues) and
+# gives a parse whose cues (cue words, speaker, what was said, stance) that rule decides:
+# with the rule removed from its sequence the row must come out differently.
+
+CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
+    ('unrealized_speech',
+     'Rules/NOUN/2/nsubj allow/VERB/0/root firms/NOUN/2/obj to/PART/5/mark tell/VERB/2/xcomp investors/NOUN/5/obj that/SCONJ/9/mark profits/NOUN/9/nsubj rose/VERB/5/ccomp ./PUNCT/2/punct',
+     None, []),
+    ('asked_participle',
+     'Peskov/PROPN/2/nsubj said/VERB/0/root ,/PUNCT/5/punct when/SCONJ/5/mark asked/VERB:VBN/2/advcl about/ADP/7/case talks/NOUN/5/obl ,/PUNCT/10/punct they/PRON/10/nsubj failed/VERB/2/ccomp ./PUNCT/2/punct',
+     None, [('said', 'Peskov', 'they failed', 'asserts')]),
+    ('attributive_participle',
+     'Peskov/PROPN/2/nsubj denied/VERB/0/root the/DET/6/det Tass/PROPN/5/nsubj reported/VERB:VBN/6/amod deal/NOUN/2/obj on/ADP/8/case gas/NOUN/5/obl ./PUNCT/2/punct',
+     None, [('denied', 'Peskov', 'the Tass reported deal on gas', 'denies')]),
+    ('evidence_description',
+     'Tass/PROPN/2/nsubj aired/VERB/0/root video/NOUN/2/obj that/PRON/5/nsubj shows/VERB/3/acl troops/NOUN/7/nsubj left/VERB/5/ccomp ./PUNCT/2/punct',
+     {'shows': 'show'}, [('aired', 'Tass', '<bare>', 'asserts')]),
+    ('opening_participle',
+     'Asked/VERB:VBD/6/advcl about/ADP/3/case talks/NOUN/1/obl ,/PUNCT/1/punct Peskov/PROPN/6/nsubj said/VERB/0/root no/INTJ/6/obj ./PUNCT/6/punct',
+     None, [('said', 'Peskov', '<bare>', 'asserts')]),
+    ('name_over_apposition',
+     '“/PUNCT/3/punct Deals/NOUN/3/nsubj fail/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/6/punct Jim/PROPN/3/appos Jordan/PROPN/6/flat ,/PUNCT/11/punct an/DET/11/det panel/NOUN/11/compound member/NOUN/13/nsubj ,/PUNCT/11/punct said/VERB/6/acl:relcl ./PUNCT/3/punct',
+     None, [('said', 'Jordan', '<bare>', 'asserts')]),
+    ('participle_with_tail',
+     'Records/NOUN/2/nsubj come/VERB/0/root soon/ADV/2/advmod ,/PUNCT/6/punct a/DET/6/det spokesman/NOUN/2/appos announced/VERB/8/amod Monday/PROPN/2/obl:tmod ./PUNCT/2/punct',
+     None, [('announced', 'spokesman', 'Records come soon', 'asserts')]),
+    ('passive_speech',
+     'Quiros/PROPN/3/nsubj:pass was/AUX/3/aux:pass accused/VERB/0/root of/SCONJ/5/mark lying/VERB/3/advcl to/ADP/7/case investors/NOUN/5/obl ./PUNCT/3/punct',
+     None, [('was accused', None, 'Quiros was accused of lying to investors', 'hedged')]),
+    ('quotation_after_verb',
+     'To/ADP/2/case which/PRON/4/obl she/PRON/4/nsubj said/VERB/7/advcl ,/PUNCT/4/punct “/PUNCT/4/punct Thank/VERB/0/root God/PROPN/7/obj ./PUNCT/7/punct ”/PUNCT/7/punct',
+     None, [('said', 'she', '<follows>', 'asserts')]),
+    ('interrupting_clause',
+     'The/DET/2/det museum/NOUN/5/nsubj ,/PUNCT/4/punct Obama/PROPN/5/nsubj said/VERB/0/root ,/PUNCT/8/punct would/AUX/8/aux teach/VERB/5/ccomp us/PRON/8/obj ./PUNCT/5/punct',
+     None, [('said', 'Obama', 'The museum, Obama said, would teach us', 'asserts')]),
+    ('title_before_name',
+     'Mr./PROPN/3/nsubj McKinley/PROPN/1/flat said/VERB/0/root that/SCONJ/6/mark talks/NOUN/6/nsubj failed/VERB/3/ccomp ./PUNCT/3/punct',
+     None, [('said', 'McKinley', 'talks failed', 'asserts')]),
+    ('complement_clause',
+     '“/PUNCT/3/punct We/PRON/3/nsubj act/VERB/7/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct Peskov/PROPN/7/nsubj said/VERB/0/root ./PUNCT/7/punct',
+     None, [('said', 'Peskov', '“We act,”', 'asserts')]),
+    ('bidden_infinitive',
+     'She/PRON/2/nsubj urges/VERB/0/root her/PRON/4/nmod:poss husband/NOUN/2/obj to/PART/6/mark leave/VERB/2/advcl ./PUNCT/2/punct',
+     None, [('urges', 'She', 'her husband to leave', 'asserts')]),
+    ('quoted_clause_child',
+     'Peskov/PROPN/2/nsubj said/VERB/0/root :/PUNCT/5/punct talks/NOUN/5/nsubj failed/VERB/2/parataxis ./PUNCT/2/punct',
+     None, [('said', 'Peskov', 'talks failed', 'asserts')]),
+    ('that_clause_elsewhere',
+     'Peskov/PROPN/2/nsubj announced/VERB/0/root a/DET/4/det deal/NOUN/2/obj and/CCONJ/8/cc that/SCONJ/8/mark talks/NOUN/8/nsubj failed/VERB/2/conj ./PUNCT/2/punct',
+     None, [('announced', 'Peskov', 'and that talks failed', 'asserts')]),
+    ('object_noun_clause',
+     'Tass/PROPN/2/nsubj reported/VERB/0/root that/SCONJ/7/mark a/DET/5/det source/NOUN/7/nsubj had/AUX/7/aux confirmed/VERB/2/ccomp a/DET/9/det report/NOUN/7/obj that/SCONJ/13/mark the/DET/12/det visit/NOUN/13/nsubj:pass ended/VERB/9/acl ./PUNCT/2/punct',
+     None, [('reported', 'Tass', 'a source had confirmed a report that the visit ended', 'asserts'), ('had confirmed', 'source', 'the visit ended', 'confirms'), ('report', 'report', 'the visit ended', 'asserts')]),
+    ('clause_after_verb',
+     'Figueroa/PROPN/2/nsubj said/VERB/0/root the/DET/4/det campaign/NOUN/2/obj planned/VERB/2/xcomp to/PART/7/mark appeal/VERB/5/xcomp ./PUNCT/2/punct',
+     None, [('said', 'Figueroa', 'the campaign planned to appeal', 'asserts')]),
+    ('object_and_complement',
+     'Trump/PROPN/2/nsubj accused/VERB/0/root her/PRON/2/obj of/SCONJ/5/mark lying/VERB/2/advcl about/ADP/7/case Benghazi/PROPN/5/obl ./PUNCT/2/punct',
+     None, [('accused', 'Trump', 'her of lying about Benghazi', 'asserts')]),
+    ('topic_object',
+     'The/DET/2/det ministry/NOUN/5/nsubj would/AUX/5/aux neither/ADV/5/advmod confirm/VERB/0/root nor/PART/7/cc deny/VERB/5/xcomp that/SCONJ/10/mark talks/NOUN/10/nsubj stalled/VERB/7/ccomp ./PUNCT/5/punct',
+     None, [('would neither confirm', 'ministry', 'nor deny that talks stalled', 'cannot_confirm'), ('deny', 'ministry', 'talks stalled', 'cannot_confirm')]),
+    ('reporting_clause_tail',
+     'The/DET/2/det visit/NOUN/3/nsubj continued/VERB/0/root ,/PUNCT/6/punct Peskov/PROPN/6/nsubj said/VERB/3/parataxis ./PUNCT/3/punct',
+     None, [('continued', 'visit', 'Peskov said', 'asserts'), ('said', 'Peskov', 'The visit continued', 'asserts')]),
+    ('colon_ends_sentence',
+     'Peskov/PROPN/2/nsubj said/VERB/0/root on/ADP/4/case Monday/PROPN/2/obl :/PUNCT/2/punct',
+     None, [('said', 'Peskov', '<follows>', 'asserts')]),
+    ('about_topic',
+     'Chairman/NOUN/4/nsubj ,/PUNCT/3/punct Lovas/PROPN/1/appos said/VERB/0/root he/PRON/8/nsubj can/AUX/8/aux not/PART/8/advmod comment/VERB/4/ccomp on/ADP/10/case letter/NOUN/8/obl ./PUNCT/4/punct',
+     None, [('said', 'Chairman', 'he can not comment on letter', 'asserts'), ('can not comment', 'he', 'on letter', 'cannot_confirm')]),
+    ('clause_opened_after',
+     'Dean/PROPN/2/nsubj began/VERB/0/root by/SCONJ/4/mark saying/VERB/2/advcl he/PRON/7/nsubj would/AUX/7/aux diagnose/VERB/2/parataxis nobody/PRON/7/obj ./PUNCT/2/punct',
+     None, [('saying', 'Dean', 'he would diagnose nobody', 'asserts')]),
+    ('bare_cue',
+     'Peskov/PROPN/2/nsubj said/VERB/0/root that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj continued/VERB/2/ccomp ./PUNCT/2/punct',
+     None, [('said', 'Peskov', 'the visit continued', 'asserts'), ('continued', 'visit', '<bare>', 'asserts')]),
+    ('subject_in_complement',
+     'Strada/PROPN/2/nsubj wept/VERB/0/root and/CCONJ/4/cc asserted/VERB/2/conj that/SCONJ/8/mark she/PRON/4/nsubj was/AUX/8/cop tired/ADJ/4/ccomp ./PUNCT/2/punct',
+     None, [('asserted', 'Strada', 'she was tired', 'asserts')]),
+    ('trim_edges',
+     'Peskov/PROPN/2/nsubj said/VERB/0/root that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj continued/VERB/2/ccomp ./PUNCT/2/punct',
+     None, [('said', 'Peskov', 'the visit continued', 'asserts'), ('continued', 'visit', '<bare>', 'asserts')]),
+    ('longest_run',
+     '“/PUNCT/4/punct Bad/ADJ/8/nsubj things/NOUN/4/nsubj happen/VERB/0/root ,/PUNCT/8/punct ”/PUNCT/8/punct Trump/PROPN/8/nsubj warned/VERB/4/parataxis ./PUNCT/4/punct',
+     None, [('warned', 'Trump', 'things happen', 'asserts')]),
+    ('quotation_before_speaker',
+     '“/PUNCT/3/punct Subpoenas/NOUN/3/nsubj matter/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct panel/NOUN/3/appos Chaffetz/PROPN/6/flat said/VERB/0/root after/ADP/10/case Pagliano/PROPN/11/nsubj left/VERB/8/ccomp ./PUNCT/8/punct',
+     None, [('said', 'Chaffetz', '“Subpoenas matter,”', 'asserts')]),
+    ('evidence_without_finding',
+     'The/DET/2/det poll/NOUN/3/nsubj shows/VERB/0/root support/NOUN/3/obj for/ADP/6/case Clinton/PROPN/4/nmod ./PUNCT/3/punct',
+     {'shows': 'show'}, []),
+    ('when_or_where',
+     'Peskov/PROPN/2/nsubj commented/VERB/0/root on/ADP/4/case Monday/PROPN/2/obl ./PUNCT/2/punct',
+     {'commented': 'comment'}, [('commented', 'Peskov', '<bare>', 'asserts')]),
+    ('it_was_reported',
+     'It/PRON/3/nsubj:pass was/AUX/3/aux:pass reported/VERB/0/root that/SCONJ/6/mark talks/NOUN/6/nsubj failed/VERB/3/ccomp ./PUNCT/3/punct',
+     None, [('was reported', None, 'talks failed', 'hedged')]),
+    ('is_said_to',
+     'Putin/PROPN/3/nsubj:pass is/AUX/3/aux:pass said/VERB/0/root to/PART/5/mark be/AUX/6/cop ill/ADJ/3/xcomp ./PUNCT/3/punct',
+     None, [('is said', None, 'to be ill', 'hedged')]),
+    ('speaker_before_verb',
+     'In/ADP/2/case meeting/NOUN/8/obl with/ADP/7/case the/DET/7/det Washington/PROPN/7/compound Post/PROPN/7/compound Trump/PROPN/2/nmod said/VERB/0/root taxes/NOUN/10/nsubj rose/VERB/8/ccomp ./PUNCT/8/punct',
+     None, [('said', 'Trump', 'taxes rose', 'asserts')]),
+    ('relative_clause_content',
+     'Peskov/PROPN/2/nsubj said/VERB/0/root ,/PUNCT/5/punct who/PRON/5/nsubj knew/VERB/2/ccomp ./PUNCT/2/punct',
+     None, []),
+    ('after_quote_subject',
+     'Peskov/PROPN/8/nsubj :/PUNCT/1/punct “/PUNCT/5/punct Talks/NOUN/5/nsubj failed/VERB/8/ccomp ,/PUNCT/5/punct ”/PUNCT/5/punct said/VERB/0/root Barrett/PROPN/8/obj ./PUNCT/8/punct',
+     None, [('said', 'Barrett', '“Talks failed,”', 'asserts')]),
+    ('for_gerund_object',
+     'Panel/NOUN/2/nsubj held/VERB/0/root Pagliano/PROPN/2/obj for/SCONJ/5/mark refusing/VERB/2/advcl to/PART/7/mark appear/VERB/5/xcomp ./PUNCT/2/punct',
+     None, [('refusing', 'Pagliano', 'to appear', 'cannot_confirm')]),
+    ('subject_after_dateline',
+     'FLINT/PROPN/10/nsubj ,/PUNCT/3/punct Mich./PROPN/1/conj (/PUNCT/5/punct UPI/PROPN/1/appos )/PUNCT/5/punct —/PUNCT/5/punct Bill/PROPN/1/conj Clinton/PROPN/8/flat criticized/VERB/0/root the/DET/13/det health/NOUN/13/compound law/NOUN/10/obj ./PUNCT/10/punct',
+     None, [('criticized', 'Bill', 'the health law', 'asserts')]),
+    ('own_subject',
+     'Peskov/PROPN/2/nsubj said/VERB/0/root that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj continued/VERB/2/ccomp ./PUNCT/2/punct',
+     None, [('said', 'Peskov', 'the visit continued', 'asserts'), ('continued', 'visit', '<bare>', 'asserts')]),
+    ('inverted_subject',
+     'Talks/NOUN/2/nsubj failed/VERB/0/root ,/PUNCT/4/punct said/VERB/2/parataxis Ushakov/PROPN/4/obj ./PUNCT/2/punct',
+     None, [('said', 'Ushakov', 'Talks failed', 'asserts')]),
+    ('name_after_quotation',
+     '“/PUNCT/3/punct Subpoenas/NOUN/3/nsubj matter/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct panel/NOUN/3/appos Chaffetz/PROPN/6/flat said/VERB/0/root after/ADP/10/case Pagliano/PROPN/11/nsubj left/VERB/8/ccomp ./PUNCT/8/punct',
+     None, [('said', 'Chaffetz', '“Subpoenas matter,”', 'asserts')]),
+    ('participle_head_subject',
+     'Peabody/PROPN/2/nsubj said/VERB/0/root :/PUNCT/7/punct “/PUNCT/7/punct It/PRON/7/nsubj was/AUX/7/cop huge/ADJ/2/ccomp a/DET/9/det decade/NOUN/13/nsubj ago/ADV/9/advmod ,/PUNCT/13/punct ”/PUNCT/13/punct adding/VERB/2/ccomp that/SCONJ/16/mark value/NOUN/16/nsubj rose/VERB/13/ccomp ./PUNCT/2/punct',
+     None, [('said', 'Peabody', '<follows>', 'asserts'), ('adding', 'Peabody', 'value rose', 'asserts')]),
+    ('conj_head_subject',
+     'Strada/PROPN/2/nsubj wept/VERB/0/root and/CCONJ/4/cc asserted/VERB/2/conj that/SCONJ/8/mark she/PRON/4/nsubj was/AUX/8/cop tired/ADJ/4/ccomp ./PUNCT/2/punct',
+     None, [('asserted', 'Strada', 'she was tired', 'asserts')]),
+    ('time_word',
+     '“/PUNCT/3/punct Vetoes/NOUN/3/nsubj fail/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct Mitch/PROPN/7/compound McConnell/PROPN/3/conj said/VERB/0/root Tuesday/PROPN/8/nsubj ./PUNCT/8/punct',
+     None, [('said', 'McConnell', '“Vetoes fail,”', 'asserts')]),
+    ('year_number',
+     '2016/NUM/2/nsubj said/VERB/0/root talks/NOUN/4/nsubj failed/VERB/2/ccomp ./PUNCT/2/punct',
+     None, []),
+    ('prepositional_phrase',
+     'Companies/NOUN/2/nsubj hid/VERB/0/root havens/NOUN/2/obj ,/PUNCT/8/punct in/ADP/7/case many/ADJ/7/amod cases/NOUN/8/nsubj reporting/VERB/2/advcl that/SCONJ/11/mark profits/NOUN/11/nsubj fell/VERB/8/ccomp ./PUNCT/2/punct',
+     None, [('reporting', 'Companies', 'profits fell', 'asserts')]),
+    ('word_of_quotation',
+     'Peabody/PROPN/2/nsubj said/VERB/0/root :/PUNCT/7/punct “/PUNCT/7/punct It/PRON/7/nsubj was/AUX/7/cop huge/ADJ/2/ccomp a/DET/9/det decade/NOUN/13/nsubj ago/ADV/9/advmod ,/PUNCT/13/punct ”/PUNCT/13/punct adding/VERB/2/ccomp that/SCONJ/16/mark value/NOUN/16/nsubj rose/VERB/13/ccomp ./PUNCT/2/punct',
+     None, [('said', 'Peabody', '<follows>', 'asserts'), ('adding', 'Peabody', 'value rose', 'asserts')]),
+    ('word_of_complement',
+     'Strada/PROPN/2/nsubj wept/VERB/0/root and/CCONJ/4/cc asserted/VERB/2/conj that/SCONJ/8/mark she/PRON/4/nsubj was/AUX/8/cop tired/ADJ/4/ccomp ./PUNCT/2/punct',
+     None, [('asserted', 'Strada', 'she was tired', 'asserts')]),
+    ('inside_dateline',
+     'MOSCOW/PROPN/6/nsubj —/PUNCT/6/punct Talks/NOUN/4/nsubj failed/VERB/6/ccomp ,/PUNCT/6/punct said/VERB/0/root Peskov/PROPN/6/obj ./PUNCT/6/punct',
+     None, [('said', 'Peskov', 'Talks failed', 'asserts')]),
+    ('speech_verb',
+     'Peskov/PROPN/2/nsubj said/VERB/0/root that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj continued/VERB/2/ccomp ./PUNCT/2/punct',
+     None, [('said', 'Peskov', 'the visit continued', 'asserts'), ('continued', 'visit', '<bare>', 'asserts')]),
+    ('according',
+     'According/VERB/3/case to/ADP/1/fixed Tass/PROPN/6/obl ,/PUNCT/3/punct talks/NOUN/6/nsubj resumed/VERB/0/root ./PUNCT/6/punct',
+     None, [('According', 'Tass', 'talks resumed', 'asserts')]),
+    ('colon_after_name',
+     'Tass/PROPN/2/compound reports/NOUN/0/root :/PUNCT/2/punct',
+     None, [('reports', 'Tass', '<follows>', 'asserts')]),
+    ('reporting_noun',
+     'Tass/PROPN/2/nsubj reported/VERB/0/root that/SCONJ/7/mark a/DET/5/det source/NOUN/7/nsubj had/AUX/7/aux confirmed/VERB/2/ccomp a/DET/9/det report/NOUN/7/obj that/SCONJ/13/mark the/DET/12/det visit/NOUN/13/nsubj:pass ended/VERB/9/acl ./PUNCT/2/punct',
+     None, [('reported', 'Tass', 'a source had confirmed a report that the visit ended', 'asserts'), ('had confirmed', 'source', 'the visit ended', 'confirms'), ('report', 'report', 'the visit ended', 'asserts')]),
+    ('hedge_word',
+     'The/DET/2/det visit/NOUN/5/nsubj:pass was/AUX/5/aux:pass reportedly/ADV/5/advmod canceled/VERB/0/root ./PUNCT/5/punct',
+     None, [('reportedly', 'reportedly', 'The visit was reportedly canceled', 'hedged')]),
+]
+
+
+CUE_RULE_MODULES = (verbs, speaker_rules, cues)
+
+
+def cue_rows(spec: str, lemmas: dict[str, str] | None = None) -> list[tuple]:
+    """(cue words, speaker, what was said, stance) of every cue in the parse ``spec``."""
+    text, doc = doc_from(spec, lemmas)
+    out = []
+    for s in doc.sentences:
+        for c in sentence_cues(s, text):
+            speaker = c.source_text or (s.words[c.speaker - 1].text if c.speaker else None)
+            content = {NoSpan.FOLLOWS: "<follows>", NoSpan.BARE: "<bare>"}.get(c.content_start) \
+                or text[c.content_start:c.content_end]
+            out.append((c.text, speaker, content, c.stance))
+    return out
+
+
+CUE_ROW_IDS = [row[0] for row in CUE_RULE_ROWS]
+
+
+@pytest.mark.parametrize("rule, spec, lemmas, expected", CUE_RULE_ROWS, ids=CUE_ROW_IDS)
+def test_cue_rule_row(rule, spec, lemmas, expected):
+    with rules.tracing() as trace:
+        assert cue_rows(spec, lemmas) == expected
+    assert rule in {s.rule for s in trace.steps if s.outcome != rules.NO_MATCH}  # the rule decided
+
+
+def test_every_cue_rule_has_a_row():
+    named = {row[0] for row in CUE_RULE_ROWS}
+    for mod in CUE_RULE_MODULES:
+        for seq in rules.sequences(mod).values():
+            assert {r.__name__ for r in seq} <= named
+
+
+@pytest.mark.parametrize("rule, spec, lemmas, expected", CUE_RULE_ROWS, ids=CUE_ROW_IDS)
+def test_cue_rule_row_fails_without_its_rule(monkeypatch, rule, spec, lemmas, expected):
+    removed = 0
+    for mod in CUE_RULE_MODULES:
+        for name, seq in rules.sequences(mod).items():
+            if any(r.__name__ == rule for r in seq):
+                monkeypatch.setattr(mod, name, tuple(r for r in seq if r.__name__ != rule))
+                removed += 1
+    assert removed == 1
+    try:
+        got = cue_rows(spec, lemmas)
+    except IndexError:  # (without "trim_edges" nothing guards an empty span)
+        return
+    assert got != expected

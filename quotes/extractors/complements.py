@@ -3,7 +3,7 @@ audience ("told the Interfax news agency that ..."), a quotation right after "sa
 object and infinitive of "urged her to ...", a clause parsed as an adjunct or parataxis; and
 what is never the complement (a participle phrase after the verb, a when-or-why clause).
 
-Helpers of :func:`.verbs.verb_cue`; each takes the tree and the verb and returns words of
+Helpers of the rules of :mod:`.verbs`; each takes the tree and the verb and returns words of
 the tree, never a cue.
 """
 
@@ -14,7 +14,7 @@ from quotes.types import Word
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
 
-def _bidding(t: Tree, w: Word) -> tuple[Word, Word] | None:
+def bidding(t: Tree, w: Word) -> tuple[Word, Word] | None:
     """'urged her husband to come out', 'told them to leave': the object of a verb whose
     object is its audience, and the infinitive after it."""
     obj = t.child(w.id, "obj", "iobj")
@@ -28,7 +28,7 @@ def _bidding(t: Tree, w: Word) -> tuple[Word, Word] | None:
     return None
 
 
-def _quotation_follows(t: Tree, w: Word) -> bool:
+def quotation_follows(t: Tree, w: Word) -> bool:
     """'said, “...', 'said: “...': a quotation opens right after the verb and its comma or
     colon, and the verb does not interrupt a quotation ('“A,” he said, “B”', where what was
     said begins before it)."""
@@ -48,7 +48,7 @@ def _quotation_follows(t: Tree, w: Word) -> bool:
     return True
 
 
-def _that_clause_child(t: Tree, w: Word) -> Word | None:
+def that_clause_child(t: Tree, w: Word) -> Word | None:
     """'announced in a statement that he had reached ...' parsed as a conj/advcl/dep with 'that'."""
     for k in t.children(w.id, "conj", "advcl", "dep", "xcomp", "obj"):
         mark = t.child(k.id, "mark")
@@ -57,8 +57,10 @@ def _that_clause_child(t: Tree, w: Word) -> Word | None:
     return None
 
 
-def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
-    if w.lemma.lower() not in ("tell", "inform", "assure", "warn", "remind", "brief"):
+def that_clause_on_audience(t: Tree, w: Word, lex: Lexicon) -> Word | None:
+    """'told the Interfax news agency that ...' parsed with the that-clause (or quotation)
+    hanging off the audience, not the verb: that clause."""
+    if w.lemma.lower() not in lex.words("telling_verbs"):
         return None
     for a in t.children(w.id, "obj", "iobj"):
         # the clause may hang off a noun inside the audience: "told a meeting of Pacific
@@ -83,7 +85,7 @@ def _that_clause_on_audience(t: Tree, w: Word) -> Word | None:
     return None
 
 
-def _quote_or_clause_child(t: Tree, w: Word) -> Word | None:
+def quote_or_clause_child(t: Tree, w: Word) -> Word | None:
     """A complement parsed as parataxis/xcomp/obj that is a clause or a quotation."""
     for k in t.children(w.id, "parataxis", "xcomp", "obj", "advcl"):
         if k.id < w.id and k.deprel.split(":")[0] not in ("parataxis",):
@@ -104,12 +106,7 @@ def _quote_or_clause_child(t: Tree, w: Word) -> Word | None:
     return None
 
 
-#: Subordinators of a clause that says when or why, never what was said.
-_ADVERBIAL_MARKS = {"after", "before", "when", "while", "because", "since", "until", "as", "although", "though",
-                    "once", "unless", "whereas"}
-
-
-def _participle_aside(t: Tree, k: Word, lex: Lexicon) -> bool:
+def participle_aside(t: Tree, k: Word, lex: Lexicon) -> bool:
     """Whether ``k`` heads a participle phrase after the verb that is not what was said:
     "said, referring to the country's official name" (how) or '“...,” Smith said, adding
     that ...' (a speech act of its own), whichever way the parse attached it."""
@@ -121,9 +118,9 @@ def _participle_aside(t: Tree, k: Word, lex: Lexicon) -> bool:
     return first > 1 and t.w(first - 1).text == ","
 
 
-def _adverbial(t: Tree, k: Word) -> bool:
+def adverbial(t: Tree, k: Word, lex: Lexicon) -> bool:
     """Whether the clause headed by ``k`` has a when-or-why subordinator ("because ...")
     of its own, not one inside a that-clause ("said that because ... does not mean ...")."""
     marks = sorted(t.children(k.id, "mark"), key=lambda m: m.id)
     return bool(marks) and marks[0].lemma.lower() != "that" and \
-        any(m.lemma.lower() in _ADVERBIAL_MARKS for m in marks)
+        any(m.lemma.lower() in lex.words("adverbial_marks") for m in marks)

@@ -1,10 +1,11 @@
 """Speech events in one parsed sentence: who (head word) said what (span) with which cue.
 
-Patterns, all read off the dependency tree:
+Patterns, all read off the dependency tree, one rule each in :data:`WORD_CUES` (tried in
+order on every word; the first that claims a word decides) and :func:`headline_colon`:
 
 - a reporting verb with a clausal complement, in any order: "X said (that) Y",
   "Y, X said", "Y, said X", "X said: Y", "X told Z that Y", "X is quoted as saying Y",
-  "X declined to confirm Y", "X had confirmed a report that Y";
+  "X declined to confirm Y", "X had confirmed a report that Y" (:mod:`.verbs`);
 - "according to X, Y";
 - reporting nouns with a clause: "a report that Y", "reports that Y";
 - hedges: "Y reportedly ...", "Y is said to ...", "it was reported that Y";
@@ -20,8 +21,8 @@ Patterns, all read off the dependency tree:
 ... 6\\t.\\t.\\tPUNCT\\t_\\t_\\t2\\tpunct\\t_\\tstart_char=23|end_char=24
 ... '''
 >>> doc = from_conllu(text, conllu)
->>> [(c.text, text[c.content_start:c.content_end]) for c in sentence_cues(doc.sentences[0], text)]
-[('said', 'it was fine')]
+>>> [(c.text, text[c.content_start:c.content_end], c.rule) for c in sentence_cues(doc.sentences[0], text)]
+[('said', 'it was fine', 'complement_clause')]
 """
 
 from __future__ import annotations
@@ -29,139 +30,47 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterator
 
-from quotes.lexicons import Lexicon, load
-from quotes.types import ASSERTS, HEDGED, Cue, CueKind, NoSpan, Sentence, Word
+from quotes.extractors import rules
+from quotes.extractors.according import according_to, according_to_words
 from quotes.extractors.tree import Tree
 from quotes.extractors.verbs import BARE, verb_cue
+from quotes.lexicons import Lexicon, load
+from quotes.types import ASSERTS, HEDGED, Cue, CueKind, NoSpan, Sentence, Word
 
 __all__ = ["BARE", "sentence_cues"]
 
-VERB_TAGS = {"VERB"}
+RULE_SEQUENCES = ("WORD_CUES",)
 
 
-def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iterator[Cue]:
-    """Yield every :class:`Cue` in a parsed sentence (see the module docstring)."""
-    if not sent.parsed:
-        return
-    lex = lex or load()
-    t = Tree(sent)
-    seen_content: set[tuple[int, int]] = set()
-    for w in sent.words:
-        lemma = w.lemma.lower()
-        if w.upos in VERB_TAGS and lemma not in lex.verbs:
-            fixed = lex.verb_lemma(w.text, lemma)
-            if fixed != lemma:  # the lemmatizer's "warning" for the verb "warn"
-                w, lemma = dataclasses.replace(w, lemma=fixed), fixed
-        cue = None
-        if w.upos in VERB_TAGS and lex.is_speech_verb(lemma):
-            cue = verb_cue(t, w, text, lex)
-        elif w.text.lower() == "according":
-            cue = _according_cue(t, w, text, lex) or _according_fallback(t, w, text, lex)
-        elif w.upos == "NOUN" and w.deprel == "root" and (colon := _colon_cue(t, w, text, lex)) is not None:
-            cue = colon
-        elif w.upos == "NOUN" and lemma in lex.nouns:
-            cue = _noun_cue(t, w, text, lex)
-        elif lemma in lex.hedges or w.text.lower() in lex.hedges:
-            cue = _hedge_cue(t, w, text, lex)
-        if cue is not None and cue.content_end > cue.content_start:
-            key = (cue.content_start, cue.content_end)
-            if key in seen_content and cue.kind == CueKind.HEDGE:
-                continue
-            seen_content.add(key)
-            yield cue
-        elif cue is not None and cue.kind == CueKind.VERB and cue.content_start in (NoSpan.FOLLOWS, NoSpan.BARE):
-            yield cue  # "X said:" with the quote in the next sentence, or a bare "she said"
-    yield from _headline_cue(t, text, lex)
-
-
-# --- according to, nouns, hedges, headlines -------------------------------------------
-
-def _according_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
-    src = t.w(w.head) if w.head else None
-    if src is None or src.deprel.split(":")[0] not in ("obl", "nmod", "advmod", "nsubj", "obj", "conj",
-                                                          "root", "parataxis", "dep"):
+def speech_verb(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
+    """A reporting verb: its speech act (:func:`.verbs.verb_cue`), or nothing from this word."""
+    if w.upos != "VERB" or not lex.is_speech_verb(w.lemma.lower()):
         return None
-    clause = src.head
-    if not clause:
-        return None
-    src_ids = t.subtree(src.id)
-    if clause > w.id and t.w(clause).head and t.w(clause).head < w.id:
-        # "..., according to a speech Mrs. Clinton delivered in July" parsed with the speech
-        # as the relative clause's own phrase: what was said comes before "according"
-        src_ids = src_ids | t.subtree(clause)
-        clause = t.w(clause).head
-    ids = t.trimmed(t.subtree(clause, skip=src_ids))
-    if not ids:
-        return None
-    runs = t.contiguous_runs(set(ids))
-    # "Y, according to X, ..." says Y: the words before it, when there are enough of them
-    before = [r for r in runs if r[-1] < w.id and len(t.trimmed(set(r))) >= 3
-              and any(t.w(i).upos in ("VERB", "AUX") for i in r)]
-    ids = t.trimmed(set(before[-1] if before else max(runs, key=len)))
-    if not ids:
-        return None
-    to = t.child(src.id, "case")
-    end_word = to if to is not None and to.id > w.id else w
-    stance = ASSERTS
-    if src.lemma.lower() in lex.nouns and lex.nouns[src.lemma.lower()] == "document" and \
-            not any(t.w(i).upos == "PROPN" for i in src_ids):
-        stance = HEDGED  # "according to a report"
-    return Cue(sentence=t.sent.index, kind=CueKind.ACCORDING, lemma="according to", text=text[w.start:end_word.end],
-               start=w.start, end=end_word.end, stance=stance, speaker=src.id,
-               content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end, content_ids=frozenset(ids),
-               anchor=w.id, rule="according_to")
+    return verb_cue(t, w, text, lex) or rules.VETO
 
 
-def _according_fallback(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
-    """'according to X' read off the words when the parse does not hang it together:
-    X runs from after 'to' to the next punctuation or verb; what was said is the rest of
-    the sentence on the other side."""
-    words = t.words
-    i = w.id  # 1-based id: words[i] is the next word
-    if i >= len(words) or words[i].text.lower() != "to":
+def according(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
+    """"according to X": read off the parse, or off the words when the parse does not hang
+    it together (:mod:`.according`)."""
+    if w.text.lower() != "according":
         return None
-    np = []
-    for k, x in enumerate(words[i + 1:], start=i + 1):
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        # "according to show insiders": a noun the tagger read as a verb before another noun
-        misread = x.upos == "VERB" and not np and nxt is not None and nxt.upos in ("NOUN", "PROPN")
-        # "the conservative-leaning Tax Foundation": a hyphenated compound is one word
-        hyphen = x.text == "-" and x.start == words[k - 1].end and nxt is not None and nxt.start == x.end
-        compound = np and words[k - 1].text == "-" and words[k - 1].end == x.start
-        if (x.upos in ("PUNCT", "VERB", "AUX", "SCONJ") and not (misread or hyphen or compound)) \
-                or x.text.lower() == "that":
-            break
-        np.append(x)
-    heads = [x for x in np if x.upos in ("NOUN", "PROPN", "PRON")]
-    if not heads:
-        return None
-    head = heads[0]
-    for x in np:  # the head is the last noun before the first preposition: "the Bureau of Prisons"
-        if x.upos == "ADP":
-            break
-        if x.upos in ("NOUN", "PROPN", "PRON"):
-            head = x
-    block = {w.id, words[i].id} | {x.id for x in np}
-    before = [x.id for x in words if x.id < w.id]
-    after = [x.id for x in words if x.id > max(block)]
-    # "Y, according to X, ...": the words before, when there are enough of them
-    ids = t.trimmed(set(before))
-    if len(ids) < 3:
-        ids = t.trimmed(set(after))
-    if len(ids) < 3:
-        return None
-    stance = HEDGED if head.lemma.lower() in lex.nouns and lex.nouns[head.lemma.lower()] == "document" and \
-        not any(x.upos == "PROPN" for x in np) else ASSERTS
-    return Cue(sentence=t.sent.index, kind=CueKind.ACCORDING, lemma="according to", text=text[w.start:words[i].end],
-               start=w.start, end=words[i].end, stance=stance, speaker=head.id,
-               content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end, content_ids=frozenset(ids),
-               anchor=w.id, rule="according_to_words")
+    return according_to(t, w, text, lex) or according_to_words(t, w, text, lex) or rules.VETO
 
 
-def _colon_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+def colon_after_name(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     """'The New York Times reports:' with "reports" tagged as a noun: a speech verb's form
-    ending its sentence with a colon, after a name. What was said is the quotation that
-    follows."""
+    ending its sentence with a colon, after a name; what was said is the quotation that
+    follows.
+
+    >>> text = "The Times reports:"
+    >>> t = Tree.of(text, [("The", "DET", 2, "det"), ("Times", "PROPN", 3, "compound"),
+    ...                    ("reports", "NOUN", 0, "root"), (":", "PUNCT", 3, "punct")])
+    >>> c = colon_after_name(t, t.w(3), text, load())
+    >>> c.lemma, c.source_text, c.content_start == NoSpan.FOLLOWS
+    ('report', 'The Times', True)
+    """
+    if w.upos != "NOUN" or w.deprel != "root":
+        return None
     rest = [x for x in t.words[w.id:] if x.text not in ("“", '"')]
     if [x.text for x in rest] != [":"] or w.id == 1 or t.w(w.id - 1).upos != "PROPN":
         return None
@@ -176,50 +85,122 @@ def _colon_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                rule="colon_after_name")
 
 
-def _noun_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
-    clause = None
-    for k in t.children(w.id, "acl", "ccomp"):
-        mark = t.child(k.id, "mark")
-        if mark is not None and mark.lemma.lower() == "that" and k.id > w.id:
-            clause = k
-            break
-    if clause is None and w.id < len(t.words):
-        # "his claim that people would ..." with the clause hung elsewhere: the clause that
-        # opens right after the noun
-        nxt = t.w(w.id + 1)
-        if nxt.text.lower() == "that" and nxt.deprel == "mark":
-            clause = t.clause_opened_by(nxt, after=w.id)
-    if clause is None and w.lemma.lower() in lex.topic_nouns:
-        # "comments on the shooting", "questions about his health": what the remark is about
-        # (not "remarks on Saturday": when)
-        clause = next((k for k in t.children(w.id, "nmod") if k.id > w.id and
-                       (c := t.child(k.id, "case")) is not None and c.lemma.lower() in ("about", "on")
-                       and k.lemma.lower() not in lex.not_speakers), None)
+def reporting_noun(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
+    """A reporting noun with its clause ("a report that the visit was canceled", "his claim
+    that people would ...", "comments on the shooting"): the noun speaks.
+
+    >>> text = "a report that talks failed"
+    >>> t = Tree.of(text, [("a", "DET", 2, "det"), ("report", "NOUN", 0, "root"), ("that", "SCONJ", 5, "mark"),
+    ...                    ("talks", "NOUN", 5, "nsubj"), ("failed", "VERB", 2, "acl")])
+    >>> c = reporting_noun(t, t.w(2), text, load())
+    >>> text[c.content_start:c.content_end], t.w(c.speaker).text
+    ('talks failed', 'report')
+    """
+    if w.upos != "NOUN" or w.lemma.lower() not in lex.nouns:
+        return None
+    clause = _noun_clause(t, w, lex)
     if clause is None:
-        return None
-    ids = t.trimmed(t.subtree(clause.id), drop_lead=("that", "about", "on"))
+        return rules.VETO
+    ids = t.trimmed(t.subtree(clause.id), drop_lead=lex.words("noun_content_lead"))
     if not ids:
-        return None
+        return rules.VETO
     return Cue(sentence=t.sent.index, kind=CueKind.NOUN, lemma=w.lemma.lower(), text=w.text, start=w.start,
                end=w.end, stance=ASSERTS, speaker=w.id, content_start=t.w(ids[0]).start,
                content_end=t.w(ids[-1]).end, content_ids=frozenset(ids), anchor=w.id, rule="reporting_noun")
 
 
-def _hedge_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
-    if not w.head:
+def _noun_clause(t: Tree, w: Word, lex: Lexicon) -> Word | None:
+    for k in t.children(w.id, "acl", "ccomp"):
+        mark = t.child(k.id, "mark")
+        if mark is not None and mark.lemma.lower() == "that" and k.id > w.id:
+            return k
+    if w.id < len(t.words):
+        # "his claim that people would ..." with the clause hung elsewhere: the clause that
+        # opens right after the noun
+        nxt = t.w(w.id + 1)
+        if nxt.text.lower() == "that" and nxt.deprel == "mark":
+            clause = t.clause_opened_by(nxt, after=w.id)
+            if clause is not None:
+                return clause
+    if w.lemma.lower() not in lex.topic_nouns:
         return None
-    clause = w.head
-    ids = t.trimmed(t.subtree(clause))
+    # "comments on the shooting", "questions about his health": what the remark is about
+    # (not "remarks on Saturday": when)
+    return next((k for k in t.children(w.id, "nmod") if k.id > w.id and
+                 (c := t.child(k.id, "case")) is not None and c.lemma.lower() in lex.words("noun_topic_cases")
+                 and k.lemma.lower() not in lex.not_speakers), None)
+
+
+def hedge_word(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
+    """A hedge ("reportedly", "allegedly") hedges the clause it modifies; no source is named.
+
+    >>> text = "Talks reportedly failed badly."
+    >>> t = Tree.of(text, [("Talks", "NOUN", 3, "nsubj"), ("reportedly", "ADV", 3, "advmod"),
+    ...                    ("failed", "VERB", 0, "root"), ("badly", "ADV", 3, "advmod"), (".", "PUNCT", 3, "punct")])
+    >>> c = hedge_word(t, t.w(2), text, load())
+    >>> text[c.content_start:c.content_end], c.stance
+    ('Talks reportedly failed badly', 'hedged')
+    """
+    if w.lemma.lower() not in lex.hedges and w.text.lower() not in lex.hedges:
+        return None
+    ids = t.trimmed(t.subtree(w.head)) if w.head else []
     if len(ids) < 3:
-        return None
+        return rules.VETO
     return Cue(sentence=t.sent.index, kind=CueKind.HEDGE, lemma=w.text.lower(), text=w.text, start=w.start,
                end=w.end, stance=HEDGED, speaker=None, content_start=t.w(ids[0]).start,
                content_end=t.w(ids[-1]).end, content_ids=frozenset(ids), anchor=w.id, source_text=w.text,
                rule="hedge_word")
 
 
-def _headline_cue(t: Tree, text: str, lex: Lexicon) -> Iterator[Cue]:
-    """'Putin's first NATO visit in four years postponed: report' and the like."""
+#: What a word may be the cue of, tried in order; the first rule that claims the word decides.
+WORD_CUES = (speech_verb, according, colon_after_name, reporting_noun, hedge_word)
+
+
+def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iterator[Cue]:
+    """Yield every :class:`Cue` in a parsed sentence (see the module docstring)."""
+    if not sent.parsed:
+        return
+    lex = lex or load()
+    t = Tree(sent)
+    seen_content: set[tuple[int, int]] = set()
+    for w in sent.words:
+        w = _relemmatized(w, lex)
+        rules.at(sent.index, w.id)
+        hit = rules.first_match(WORD_CUES, t, w, text, lex)
+        cue = hit[1] if hit is not None and not isinstance(hit[1], rules.Stop) else None
+        if cue is not None and cue.content_end > cue.content_start:
+            key = (cue.content_start, cue.content_end)
+            if key in seen_content and cue.kind == CueKind.HEDGE:
+                continue
+            seen_content.add(key)
+            yield cue
+        elif cue is not None and cue.kind == CueKind.VERB and cue.content_start in (NoSpan.FOLLOWS, NoSpan.BARE):
+            yield cue  # "X said:" with the quote in the next sentence, or a bare "she said"
+    rules.at(sent.index, None)
+    yield from headline_colon(t, text, lex)
+
+
+def _relemmatized(w: Word, lex: Lexicon) -> Word:
+    """The lemmatizer's "warning" for the verb "warn": the lexicon's lemma."""
+    lemma = w.lemma.lower()
+    if w.upos == "VERB" and lemma not in lex.verbs:
+        fixed = lex.verb_lemma(w.text, lemma)
+        if fixed != lemma:
+            return dataclasses.replace(w, lemma=fixed)
+    return w
+
+
+def headline_colon(t: Tree, text: str, lex: Lexicon) -> Iterator[Cue]:
+    """'Putin's first NATO visit in four years postponed: report' and the like: a short
+    source after a sentence's last colon.
+
+    >>> text = "Visit to Turkey postponed: report"
+    >>> t = Tree.of(text, [("Visit", "NOUN", 4, "nsubj"), ("to", "ADP", 3, "case"), ("Turkey", "PROPN", 1, "nmod"),
+    ...                    ("postponed", "VERB", 0, "root"), (":", "PUNCT", 6, "punct"),
+    ...                    ("report", "NOUN", 4, "parataxis")])
+    >>> [(c.source_text, c.stance) for c in headline_colon(t, text, load())]
+    [('report', 'hedged')]
+    """
     words = t.words
     colons = [w for w in words if w.text == ":"]
     if not colons:
@@ -227,19 +208,24 @@ def _headline_cue(t: Tree, text: str, lex: Lexicon) -> Iterator[Cue]:
     c = colons[-1]
     tail = [w for w in words if w.id > c.id and w.text not in ".!?"]
     head = [w for w in words if w.id < c.id]
-    if not tail or len(tail) > 5 or len(head) < 3:
-        return
-    lemmas = {w.lemma.lower() for w in tail}
-    tail_text = text[tail[0].start:tail[-1].end]
-    is_source = bool(lemmas & set(lex.nouns)) or bool(lemmas & lex.anonymous_heads) or \
-        lex.outlet_name(tail_text) is not None
-    if not is_source or any(lex.is_speech_verb(w.lemma.lower()) and w.upos == "VERB" for w in tail):
+    if not tail or len(tail) > 5 or len(head) < 3 or not _headline_source(tail, text, lex):
         return
     ids = t.trimmed({w.id for w in head})
     if not ids:
         return
     noun = next((w for w in tail if w.lemma.lower() in lex.nouns), None)
     stance = HEDGED if noun is not None and lex.nouns[noun.lemma.lower()] == "document" else ASSERTS
+    rules.record(headline_colon, rules.FIRED)
     yield Cue(sentence=t.sent.index, kind=CueKind.HEADLINE, lemma=":", text=":", start=c.start, end=c.end,
               stance=stance, speaker=None, content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end,
-              content_ids=frozenset(ids), anchor=c.id, source_text=tail_text, rule="headline_colon")
+              content_ids=frozenset(ids), anchor=c.id, source_text=text[tail[0].start:tail[-1].end],
+              rule="headline_colon")
+
+
+def _headline_source(tail: list[Word], text: str, lex: Lexicon) -> bool:
+    """Whether the words after a headline's colon name a source ("report", "officials",
+    "Tass"), with no speech verb of their own."""
+    lemmas = {w.lemma.lower() for w in tail}
+    is_source = bool(lemmas & set(lex.nouns)) or bool(lemmas & lex.anonymous_heads) or \
+        lex.outlet_name(text[tail[0].start:tail[-1].end]) is not None
+    return is_source and not any(lex.is_speech_verb(w.lemma.lower()) and w.upos == "VERB" for w in tail)

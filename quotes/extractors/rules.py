@@ -3,7 +3,7 @@
 How to write rules
 ------------------
 
-A **rule** is a plain module-level function with a docstring. Its first docstring line
+A **rule** is a plain module-level function with a docstring. Its first docstring paragraph
 says in a few words what it reads or rejects (the trace shows it as the rule's *why*);
 the rest of the docstring gives a runnable example on a hand-made parse (``Tree.of``).
 It returns ``None`` when it does not apply, anything else when it does.
@@ -141,13 +141,14 @@ def name(rule: Rule | str) -> str:
 
 
 def summary(rule: Rule | str) -> str:
-    """The first line of a rule's docstring: what the trace shows as its why.
+    """The first paragraph of a rule's docstring, on one line: what the trace shows as its
+    why.
 
     >>> summary(summary)
-    "The first line of a rule's docstring: what the trace shows as its why."
+    "The first paragraph of a rule's docstring, on one line: what the trace shows as its why."
     """
     doc = "" if isinstance(rule, str) else (rule.__doc__ or "")
-    return doc.strip().split("\n")[0].strip()
+    return " ".join(doc.strip().split("\n\n")[0].split())
 
 
 def record(rule: Rule | str, outcome: str, why: str | None = None) -> None:

@@ -11,16 +11,15 @@
 
 from __future__ import annotations
 
+from quotes.lexicons import load
 from quotes.types import Sentence, Word
 
 QUOTE_MARKS = {"“", "”", "\"", "''", "``", "«", "»"}
 #: Tokens that open or close a quotation in a parse (straight marks do both).
 OPEN_QUOTES = frozenset({"“", "\"", "``", "''"})
 CLOSE_QUOTES = frozenset({"”", "\"", "''"})
-NEG = {"not", "n't", "never", "no", "neither"}
+#: Characters of the punctuation trimmed from the edges of a span.
 EDGE_PUNCT = set(",.;:—–-()[]…")
-QUOTE_CHARS = set("\"“”«»„‘’'")
-CLAUSE_SKIP = {"punct", "cc", "mark"}
 
 
 class Tree:
@@ -38,18 +37,21 @@ class Tree:
 
     @classmethod
     def of(cls, text: str, tokens) -> "Tree":
-        """A tree from ``(form, upos, head, deprel)`` tokens in the order they occur in
-        ``text``, offsets found by search: a small hand-made parse for examples and tests.
+        """A tree from ``(form, upos, head, deprel[, lemma[, xpos]])`` tokens in the order
+        they occur in ``text``, offsets found by search: a small hand-made parse for examples
+        and tests (the lemma defaults to the lower-cased form, the xpos to nothing).
 
-        >>> t = Tree.of("He left.", [("He", "PRON", 2, "nsubj"), ("left", "VERB", 0, "root"),
-        ...                          (".", "PUNCT", 2, "punct")])
-        >>> [(w.text, w.start, w.end) for w in t.words]
-        [('He', 0, 2), ('left', 3, 7), ('.', 7, 8)]
+        >>> t = Tree.of("He said it.", [("He", "PRON", 2, "nsubj"), ("said", "VERB", 0, "root", "say", "VBD"),
+        ...                             ("it", "PRON", 2, "obj"), (".", "PUNCT", 2, "punct")])
+        >>> [(w.text, w.start, w.end, w.lemma) for w in t.words][:2]
+        [('He', 0, 2, 'he'), ('said', 3, 7, 'say')]
         """
         words, pos = [], 0
-        for i, (form, upos, head, rel) in enumerate(tokens, 1):
+        for i, (form, upos, head, rel, *more) in enumerate(tokens, 1):
             pos = text.index(form, pos)
-            words.append(Word(i, form, pos, pos + len(form), form.lower(), upos, "", "", head, rel))
+            lemma = more[0] if more else form.lower()
+            xpos = more[1] if len(more) > 1 else ""
+            words.append(Word(i, form, pos, pos + len(form), lemma, upos, xpos, "", head, rel))
             pos += len(form)
         return cls(Sentence(0, 0, len(text), words, parsed=True))
 
@@ -98,11 +100,12 @@ class Tree:
     def trimmed(self, ids: set[int], drop_lead: tuple[str, ...] = ("that",)) -> list[int]:
         """Ids in order, without edge punctuation (quote marks kept) and a leading 'that'."""
         order = sorted(ids)
+        trailing = load().words("trailing_conjunctions")
         while order and (self._edge(order[0]) or self.w(order[0]).text.lower() in drop_lead
                          and self.w(order[0]).deprel in ("mark", "case")):
             order.pop(0)
         while order and (self._edge(order[-1]) or self.w(order[-1]).upos == "CCONJ"
-                         or self.w(order[-1]).text.lower() in ("but", "and", "or")):
+                         or self.w(order[-1]).text.lower() in trailing):
             order.pop()
         return order
 
@@ -122,7 +125,8 @@ class Tree:
     def negated(self, wid: int) -> bool:
         """Whether ``wid`` has a negation of its own (not one inside a quotation before it:
         '“Probably not,” Ms. Moore said')."""
-        return any((k.lemma.lower() in NEG or k.text.lower() in NEG) and not self.quote_between(k.id, wid)
+        neg = load().words("negations")
+        return any((k.lemma.lower() in neg or k.text.lower() in neg) and not self.quote_between(k.id, wid)
                    for k in self.children(wid, "advmod", "neg", "aux", "det", "cc"))
 
     def quote_between(self, a: int, b: int) -> bool:

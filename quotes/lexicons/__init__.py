@@ -56,6 +56,19 @@ class Lexicon:
     headline_words: set[str] = field(default_factory=set)        # lower-cased in Title-Case Headlines
     outlets: dict[str, str] = field(default_factory=dict)        # folded alias -> canonical
     organizations: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
+    word_lists: dict[str, set[str]] = field(default_factory=dict)  # word_lists.tsv: name -> words
+
+    def words(self, name: str) -> frozenset[str]:
+        """The word list ``name`` of ``word_lists.tsv`` (what the rules read instead of
+        lists in code).
+
+        >>> sorted(load().words("relative_pronouns"))
+        ['which', 'who', 'whom', 'whose']
+        """
+        try:
+            return self._frozen_lists[name]
+        except KeyError:
+            raise KeyError(f"no word list {name!r} in word_lists.tsv") from None
 
     # --- look-ups -------------------------------------------------------------------
     def outlet_name(self, phrase: str) -> str | None:
@@ -96,6 +109,7 @@ class Lexicon:
         return self._cue_words
 
     def finalize(self) -> "Lexicon":
+        self._frozen_lists = {k: frozenset(v) for k, v in self.word_lists.items()}
         self._outlet_re = _alias_regex(self.outlets)
         self._outlet_keys = frozenset(fold(k) for k in self.outlets)
         self._org_re = _alias_regex(self.organizations)
@@ -210,6 +224,17 @@ def _lines(path: Path):
         yield n, line.rstrip("\n")
 
 
+def _load_word_lists(lex: Lexicon, p: Path) -> None:
+    if not p.exists():
+        return
+    for n, line in _lines(p):
+        cols = line.split("\t")
+        if len(cols) != 2 or not cols[0].strip():
+            raise InputError(p, "expected 'list<TAB>word, word, ...'", line=n)
+        lex.word_lists.setdefault(cols[0].strip(), set()).update(
+            x.strip().lower() for x in cols[1].split(",") if x.strip())
+
+
 def _load_dir(lex: Lexicon, d: Path) -> None:
     p = d / "reporting_verbs.tsv"
     if p.exists():
@@ -232,6 +257,7 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
                 if cols[2].strip() != "topic":
                     raise InputError(p, f"unknown flag {cols[2].strip()!r}; expected 'topic' or nothing", line=n)
                 lex.topic_nouns.add(cols[0].strip().lower())
+    _load_word_lists(lex, d / "word_lists.tsv")
     for fname, attr in WORD_SETS.items():
         p = d / fname
         if p.exists():

@@ -1,0 +1,211 @@
+"""Who speaks: the speaker of a speech verb read off the dependency tree.
+
+A parse gives the subject; news sentences often hide it: after a quotation ('“...,” said
+Kevin Barrett', '“...,” Scott Pruitt, the attorney general, said'), inherited by a
+participle ('..., adding that'), the object of a "for" gerund ('held Pagliano in contempt
+for refusing'), or lost to a misparse. :func:`speaker_of` tries :data:`SPEAKER_READINGS` in
+order and takes the first word that none of :data:`SPEAKER_REJECTIONS` rules out.
+
+>>> from quotes.lexicons import load
+>>> text = "Ushakov, an aide, told Interfax that it was off."
+>>> t = Tree.of(text, [("Ushakov", "PROPN", 5, "nsubj"), (",", "PUNCT", 4, "punct"), ("an", "DET", 4, "det"),
+...                    ("aide", "NOUN", 1, "appos"), ("told", "VERB", 0, "root", "tell"),
+...                    ("Interfax", "PROPN", 5, "obj"),
+...                    ("that", "SCONJ", 10, "mark"), ("it", "PRON", 10, "nsubj"), ("was", "AUX", 10, "cop"),
+...                    ("off", "ADV", 5, "ccomp"), (".", "PUNCT", 5, "punct")])
+>>> speaker_of(t, t.w(5), load()).text
+'Ushakov'
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.extractors import rules
+from quotes.extractors.subjects import (dateline_end, in_complement, name_before, noun_apposition, outside_parentheses,
+                                        quoted_before, relative_clause)
+from quotes.extractors.tree import CLOSE_QUOTES, Tree
+from quotes.lexicons import Lexicon
+from quotes.types import Word
+
+RULE_SEQUENCES = ("SPEAKER_READINGS", "SPEAKER_REJECTIONS")
+
+
+def after_quote_subject(t: Tree, w: Word) -> Word | None:
+    """The speaker of a verb right after a closing quotation mark: '“...,” Trump warned'
+    (the nearest subject, not one inside the quotation) or '“...,” wrote Cameron Easley'
+    (the noun after the verb, not a subject inherited from the quoted clause)."""
+    k = w.id - 2
+    while k >= 0 and t.words[k].text == ",":
+        k -= 1
+    before = t.words[k] if k >= 0 else None
+    if before is not None and (before.text in CLOSE_QUOTES or before.text == "’"):
+        inv = inverted_subject(t, w)
+        own = t.child(w.id, "nsubj")
+        if inv is not None and (own is None or own.id < before.id):
+            return inv  # '“The legend ... is that ...,” said Kevin Barrett': not a word of the quotation
+    subjects = [s for s in t.children(w.id, "nsubj") if s.id < w.id]
+    if len(subjects) > 1:
+        first, last = subjects[0], subjects[-1]
+        end_last = max(t.subtree(last.id))
+        if first.id < len(t.words) and t.w(first.id + 1).text == "," and end_last < len(t.words) \
+                and t.w(end_last + 1).text == ",":
+            return first  # "Tass, a Russian state news agency, reported": an apposition
+        return last  # the nearest: '“Bad things ...,” Trump warned' (not one inside the quotation)
+    return None
+
+
+
+def inverted_subject(t: Tree, w: Word) -> Word | None:
+    """'..., said 9/11 widow Terry Strada': a noun after the verb that the parser did not
+    label as its subject (obj, dep, appos ...), when what was said comes before."""
+    if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj"):
+        return None
+    if any(k.id > w.id and not relative_clause(t, k) and not noun_apposition(t, k)
+           for k in t.children(w.id, "ccomp", "parataxis")):
+        return None  # what was said follows the verb: the noun after it is its audience or object
+    for k in t.children(w.id):
+        if k.id > w.id and k.upos in ("PROPN", "NOUN") and k.deprel.split(":")[0] in ("obj", "dep", "appos",
+                                                                                      "iobj", "nsubj", "flat"):
+            if t.child(k.id, "case") is None:
+                return k
+    return None
+
+
+
+def participle_head_subject(t: Tree, w: Word) -> Word | None:
+    """'..., adding that ...', 'while chanting, “...”': the speaker of the clause the
+    participle hangs off (through a noun it was attached to by mistake)."""
+    if w.xpos != "VBG" or not w.head or w.deprel.split(":")[0] not in ("advcl", "ccomp", "xcomp", "conj",
+                                                                        "parataxis", "acl"):
+        return None
+    h = t.w(w.head)
+    for _ in range(3):
+        if h.upos in ("VERB", "AUX", "ADJ"):
+            return after_quote_subject(t, h) or t.subject(h.id) or name_before(t, h)
+        if not h.head:
+            return None
+        h = t.w(h.head)
+    return None
+
+
+
+def for_gerund_object(t: Tree, w: Word) -> Word | None:
+    """'held Pagliano in contempt for refusing to ...', 'praised her for saying ...': the
+    object of the verb the "for" gerund hangs off is who refused or said."""
+    if w.xpos != "VBG" or not w.head or t.child(w.id, "nsubj") is not None:
+        return None
+    if not any(m.lemma.lower() == "for" for m in t.children(w.id, "mark", "case")):
+        return None
+    h = t.w(w.head)
+    obj = t.child(h.id, "obj") if h.upos == "VERB" else None
+    return obj if obj is not None and obj.id < w.id and obj.upos in ("PROPN", "NOUN", "PRON") else None
+
+
+
+def conj_head_subject(t: Tree, w: Word) -> Word | None:
+    """'Strada accused ... and asserted that ...': the subject of the verb it is coordinated with."""
+    return t.subject(w.head) if w.deprel.startswith("conj") and w.head else None
+
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+
+def subject_after_dateline(t: Tree, w: Word) -> Word | None:
+    """'FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized ...' parsed with
+    the dateline's place as a subject too: the verb's subject after the dateline's dash."""
+    end = dateline_end(t)
+    if not end:
+        return None
+    for k in t.children(w.id, "nsubj"):
+        if k.id > end:
+            return k
+        # the name the parse hung off the dateline's place ("FLINT, ... — Bill Clinton" as its
+        # conjunct, "WASHINGTON -- President Obama" as its flat name): the first noun after the dash
+        x = next((t.w(i) for i in sorted(t.subtree(k.id)) if i > end and t.w(i).upos in ("PROPN", "NOUN")), None)
+        while x is not None and x.deprel in ("compound", "flat", "amod") and x.head > end:
+            x = t.w(x.head)
+        if x is not None:
+            return x
+    return None
+
+
+def own_subject(t: Tree, w: Word) -> Word | None:
+    """The verb's own subject, or one it inherits ("..., adding that", "declined to confirm")."""
+    return t.subject(w.id)
+
+
+def name_after_quotation(t: Tree, w: Word) -> Word | None:
+    """The name between a closing quotation mark and the verb ('“...,” Rep. Gwen Moore said')."""
+    return name_before(t, w)
+
+
+#: Ways to find a speech verb's speaker, most trusted first.
+SPEAKER_READINGS = (after_quote_subject, for_gerund_object, subject_after_dateline, own_subject, inverted_subject,
+                    name_after_quotation, participle_head_subject, conj_head_subject)
+
+
+def time_word(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
+    """A time is no speaker ("This week said ...", '“...,” X said Tuesday').
+
+    (But "The Times" lemmatized as "time" is, and a relative pronoun stands for its noun:
+    "the Saudi government, which has denied ...".)
+    """
+    relative = x.lemma.lower() in lex.words("relative_subjects") and w.deprel == "acl:relcl" and x.head == w.id
+    timely = x.text.lower() in lex.not_speakers or x.lemma.lower() in lex.not_speakers and not x.text[:1].isupper()
+    return timely and not relative
+
+
+def year_number(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
+    """A year is no speaker ("2016 said ...")."""
+    return _YEAR.fullmatch(x.text) is not None
+
+
+def prepositional_phrase(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
+    """A noun with a preposition is no subject ("in many cases reporting ...")."""
+    return any(k.upos == "ADP" for k in t.children(x.id, "case"))
+
+
+def word_of_quotation(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
+    """A word of a quotation is not its speaker ('“... a decade ago,” adding that ...')."""
+    return quoted_before(t, x, w)
+
+
+def word_of_complement(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
+    """A word after the verb's "that" belongs to what was said ("asserted that she ...")."""
+    return in_complement(t, x, w)
+
+
+def inside_dateline(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
+    """A word of the dateline is not the speaker ("MOSCOW (AA) – ...")."""
+    return x.id < dateline_end(t)
+
+
+#: What rules out a word a reading found (any of them does).
+SPEAKER_REJECTIONS = (time_word, year_number, prepositional_phrase, word_of_quotation, word_of_complement,
+                      inside_dateline)
+
+
+def speaker_of(t: Tree, w: Word, lex: Lexicon) -> Word | None:
+    """The head word of the speaker of speech verb ``w``: the first word a rule of
+    :data:`SPEAKER_READINGS` finds that no rule of :data:`SPEAKER_REJECTIONS` rules out
+    (a name in parentheses stands for the name before it: :func:`.outside_parentheses`)."""
+    traced = rules.active() is not None
+    for reading in SPEAKER_READINGS:
+        x = reading(t, w)
+        if x is None:
+            if traced:
+                rules.record(reading, rules.NO_MATCH)
+            continue
+        rejection = next((r for r in SPEAKER_REJECTIONS if r(t, w, x, lex)), None)
+        if rejection is not None:
+            if traced:
+                rules.record(reading, rules.VETOED, f"found {x.text!r}, ruled out by {rejection.__name__}")
+                rules.record(rejection, rules.VETOED, f"not {x.text!r}: {rules.summary(rejection)}")
+            continue
+        if traced:
+            rules.record(reading, rules.FIRED, f"{x.text!r}: {rules.summary(reading)}")
+        return outside_parentheses(t, x)
+    return None

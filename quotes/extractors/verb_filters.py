@@ -1,0 +1,118 @@
+"""Rules applied after a reporting verb's content was read: :data:`FILTERS` in
+:mod:`.verbs`, each in turn (:func:`.rules.run_filters`). A filter may trim what was said,
+change the speaker or the stance, or end the act with a :class:`~quotes.extractors.rules.Stop`.
+
+>>> a = SpeechAct.example("Ankara said that talks failed.", [("Ankara", "PROPN", 2, "nsubj"),
+...     ("said", "VERB", 0, "root", "say"), ("that", "SCONJ", 5, "mark"), ("talks", "NOUN", 5, "nsubj"),
+...     ("failed", "VERB", 2, "ccomp"), (".", "PUNCT", 2, "punct")], verb=2)
+>>> a.content = {3, 4, 5}
+>>> trim_edges(a), a.ids
+(True, [4, 5])
+"""
+
+from __future__ import annotations
+
+from quotes.extractors import rules
+from quotes.extractors.speech import EVIDENCE, SpeechAct, make_cue
+from quotes.extractors.subjects import in_complement, outside_parentheses, subject_before
+from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES
+from quotes.types import ASSERTS, HEDGED, NoSpan
+
+
+def subject_in_complement(a: SpeechAct) -> bool | None:
+    """A subject of the verb inside its that-clause belongs to what was said ("asserted
+    that she and the other family members ... are tired" parsed with "she" as the subject)."""
+    t, w = a.t, a.w
+    grown = False
+    for k in t.children(w.id, "nsubj"):
+        if w.id < k.id < max(a.content) and in_complement(t, k, w):
+            a.content = a.content | t.subtree(k.id)
+            grown = True
+    return grown or None
+
+
+def trim_edges(a: SpeechAct) -> bool | rules.Stop:
+    """What was said, in order, without edge punctuation and a leading "that" or "about"."""
+    a.ids = a.t.trimmed(a.content, drop_lead=a.lex.words("content_lead"))
+    return True if a.ids else rules.VETO
+
+
+def longest_run(a: SpeechAct) -> bool | rules.Stop | None:
+    """Of what was said in pieces, the longest run of adjacent words."""
+    ids = a.ids
+    if not any(b != x + 1 for x, b in zip(ids, ids[1:])):
+        return None
+    a.ids = a.t.trimmed(set(max(a.t.contiguous_runs(set(ids)), key=len)))
+    return True if a.ids else rules.VETO
+
+
+def quotation_before_speaker(a: SpeechAct) -> bool | rules.Stop | None:
+    """What was said ends with the quotation when the speaker's titles were parsed into it
+    ('“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz said')."""
+    t, ids, subj = a.t, a.ids, a.subj
+    if subj is None or not (ids[0] < subj.id <= ids[-1] and subj.id < a.w.id):
+        return None
+    closes = [i for i in ids if i < subj.id and t.w(i).text in CLOSE_QUOTES]
+    opens = t.w(ids[0]).text in OPEN_QUOTES or ids[0] > 1 and t.w(ids[0] - 1).text in OPEN_QUOTES
+    if not (closes and opens):
+        return None
+    a.ids = t.trimmed({i for i in ids if i <= closes[-1]})
+    return True if a.ids else rules.VETO
+
+
+def _has_verb(a: SpeechAct) -> bool:
+    return any(a.t.w(i).upos in ("VERB", "AUX") for i in a.ids)
+
+
+def evidence_without_finding(a: SpeechAct) -> rules.Stop | None:
+    """An evidence verb with no clause reports no finding ("find some middle ground", "show
+    support")."""
+    return rules.VETO if a.verb.kind == EVIDENCE and not _has_verb(a) else None
+
+
+def when_or_where(a: SpeechAct) -> rules.Stop | None:
+    """Words after the verb that say when or where, not what was said ("said this month on
+    CNBC", "said at a campaign stop"): a bare cue, when the verb has a speaker."""
+    t, lex = a.t, a.lex
+    lead = t.w(a.ids[0])
+    if _has_verb(a) or a.takes("object") or not (
+            lead.upos == "ADP" and lead.lemma.lower() not in lex.words("topic_marks")
+            or any(t.w(i).lemma.lower() in lex.not_speakers and t.w(i).upos in ("NOUN", "PROPN") for i in a.ids[:3])):
+        return None
+    if a.subj is not None and not a.passive:
+        return rules.Stop(make_cue(a, a.verb.stance, a.subj, NoSpan.BARE, NoSpan.BARE, frozenset(),
+                                   rule="when_or_where"))
+    return rules.VETO
+
+
+def it_was_reported(a: SpeechAct) -> bool | None:
+    """"It was reported that ...": no source is named, and a plain assertion is hedged."""
+    if not (a.passive and a.subj is not None and a.subj.lemma.lower() == "it"):
+        return None
+    a.subj, a.implicit = None, True
+    a.stance = HEDGED if a.stance == ASSERTS else a.stance
+    return True
+
+
+def is_said_to(a: SpeechAct) -> bool | None:
+    """"X is said to ...": the source is unnamed, X is the topic; hedged."""
+    if not (a.passive and a.subj is not None and a.lemma == "say" and a.t.child(a.w.id, "xcomp") is not None):
+        return None
+    a.subj, a.stance, a.implicit = None, HEDGED, True
+    return True
+
+
+def speaker_before_verb(a: SpeechAct) -> bool | rules.Stop | None:
+    """With no speaker yet, the nearest noun phrase before the verb that no other verb claims
+    ("Conservative economist Aparna Mathur, who studies ..., said"); none: the parse lost it."""
+    if a.subj is not None or a.implicit:
+        return None
+    a.subj = outside_parentheses(a.t, subject_before(a.t, a.w, set(a.ids), a.lex))
+    return True if a.subj is not None else rules.VETO
+
+
+def relative_clause_content(a: SpeechAct) -> rules.Stop | None:
+    """A relative clause is not what was said ("..., who has four children")."""
+    first = a.t.w(a.ids[0]).text.lower() if a.ids else ""
+    return rules.VETO if first in a.lex.words("relative_pronouns") else None
+
