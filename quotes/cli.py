@@ -100,6 +100,16 @@ def cmd_extract(args) -> int:
     return inputs.status()
 
 
+@command("explain")
+def cmd_explain(args) -> int:
+    from quotes.extractors.explain import explain
+    inputs = Inputs([args.path])
+    for art in inputs:
+        for s in explain(art, sentence=args.sentence, at=args.at, models=args.models):
+            print(s.to_text(), end="\n\n")
+    return inputs.status()
+
+
 def _corpus(args, inputs: Inputs):
     """The corpus the claims/trace/export commands query: the store (--db) or extracted from FILEs."""
     if bool(args.db) == bool(args.paths):
@@ -262,6 +272,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_format(p)
     add_workers(p)
     add_quiet(p)
+
+    p = sub.add_parser("explain", help="why a statement was (not) found: a sentence's parse and the rules "
+                                       "that fired or vetoed")
+    p.add_argument("path", metavar="FILE", help="an article (text, JSON, ...)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--sentence", type=int, metavar="N", help="sentence N (1 = the first)")
+    where.add_argument("--at", type=int, metavar="OFFSET", help="the sentence holding this character offset")
 
     p = sub.add_parser("claims", help="claims grouped across articles, with flags and reasons")
     add_corpus_options(p)

@@ -43,18 +43,35 @@ RULE_SEQUENCES = ("WORD_CUES",)
 
 
 def speech_verb(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
-    """A reporting verb: its speech act (:func:`.verbs.verb_cue`), or nothing from this word."""
+    """A reporting verb: its speech act (:func:`.verbs.verb_cue`), or nothing from this word.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj said/VERB/0/root/say that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj "
+    ...       "continued/VERB/2/ccomp/continue ./PUNCT/2/punct", "speech_verb")
+    speech_verb fired on 'said'
+    speech_verb fired on 'continued'
+    cue 'said': Peskov -> 'the visit continued' (clause_after_verb)
+    cue 'continued': visit -> (nothing here: a bare cue) (bare_cue)
+    """
     if w.upos != "VERB" or not lex.is_speech_verb(w.lemma.lower()):
         return None
-    return verb_cue(t, w, text, lex) or rules.VETO
+    return verb_cue(t, w, text, lex) or rules.veto("a reporting verb whose rules found no speech act here")
 
 
 def according(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
     """"according to X": read off the parse, or off the words when the parse does not hang
-    it together (:mod:`.according`)."""
+    it together (:mod:`.according`).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("According/VERB:VBG/3/case to/ADP/1/fixed Tass/PROPN/6/obl ,/PUNCT/3/punct talks/NOUN/6/nsubj "
+    ...       "resumed/VERB/0/root ./PUNCT/6/punct", "according")
+    according fired on 'According'
+    cue 'According': Tass -> 'talks resumed' (according_to)
+    """
     if w.text.lower() != "according":
         return None
-    return according_to(t, w, text, lex) or according_to_words(t, w, text, lex) or rules.VETO
+    return according_to(t, w, text, lex) or according_to_words(t, w, text, lex) or \
+        rules.veto('"according to" with no source or nothing said around it')
 
 
 def colon_after_name(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
@@ -100,10 +117,10 @@ def reporting_noun(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Sto
         return None
     clause = _noun_clause(t, w, lex)
     if clause is None:
-        return rules.VETO
+        return rules.veto("a reporting noun with no that-clause or topic of its own")
     ids = t.trimmed(t.subtree(clause.id), drop_lead=lex.words("noun_content_lead"))
     if not ids:
-        return rules.VETO
+        return rules.veto("a reporting noun whose clause is empty")
     return Cue(sentence=t.sent.index, kind=CueKind.NOUN, lemma=w.lemma.lower(), text=w.text, start=w.start,
                end=w.end, stance=ASSERTS, speaker=w.id, content_start=t.w(ids[0]).start,
                content_end=t.w(ids[-1]).end, content_ids=frozenset(ids), anchor=w.id, rule="reporting_noun")
@@ -145,7 +162,7 @@ def hedge_word(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | 
         return None
     ids = t.trimmed(t.subtree(w.head)) if w.head else []
     if len(ids) < 3:
-        return rules.VETO
+        return rules.veto("a hedge on a clause of fewer than three words")
     return Cue(sentence=t.sent.index, kind=CueKind.HEDGE, lemma=w.text.lower(), text=w.text, start=w.start,
                end=w.end, stance=HEDGED, speaker=None, content_start=t.w(ids[0]).start,
                content_end=t.w(ids[-1]).end, content_ids=frozenset(ids), anchor=w.id, source_text=w.text,

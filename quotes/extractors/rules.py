@@ -75,10 +75,17 @@ class Stop:
     the case returns ``Stop(result)``; :data:`VETO` (``Stop(None)``) claims it for nothing."""
 
     value: Any = None
+    #: why, when the rule's summary does not say it (the trace shows it)
+    why: str | None = None
 
 
 #: The verdict of a rule that claims a case and finds that nothing comes of it.
 VETO = Stop()
+
+
+def veto(why: str) -> Stop:
+    """:data:`VETO` with a reason for the trace: ``return rules.veto("no clause after the noun")``."""
+    return Stop(None, why)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +192,7 @@ def first_match(rules: tuple[Rule, ...], *args: Any) -> tuple[Rule, Any] | None:
     for rule in rules:
         value = rule(*args)
         if trace is not None:
-            record(rule, _outcome(value))
+            record(rule, _outcome(value), _why(value))
         if value is not None:
             return rule, value
     return None
@@ -206,7 +213,7 @@ def run_filters(filters: tuple[Rule, ...], *args: Any) -> Stop | None:
     for f in filters:
         value = f(*args)
         if trace is not None:
-            record(f, _outcome(value))
+            record(f, _outcome(value), _why(value))
         if isinstance(value, Stop):
             return value
     return None
@@ -219,6 +226,10 @@ def tried(rule: Rule, *args: Any, outcome: str = FIRED) -> Any:
         got = _outcome(value)
         record(rule, outcome if got == FIRED else got)
     return value
+
+
+def _why(value: Any) -> str | None:
+    return value.why if isinstance(value, Stop) else None
 
 
 def _outcome(value: Any) -> str:

@@ -34,7 +34,15 @@ RULE_SEQUENCES = ("SPEAKER_READINGS", "SPEAKER_REJECTIONS")
 def after_quote_subject(t: Tree, w: Word) -> Word | None:
     """The speaker of a verb right after a closing quotation mark: '“...,” Trump warned'
     (the nearest subject, not one inside the quotation) or '“...,” wrote Cameron Easley'
-    (the noun after the verb, not a subject inherited from the quoted clause)."""
+    (the noun after the verb, not a subject inherited from the quoted clause).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/8/nsubj :/PUNCT/1/punct “/PUNCT/5/punct Talks/NOUN/5/nsubj failed/VERB/8/ccomp "
+    ...       ",/PUNCT/5/punct ”/PUNCT/5/punct said/VERB/0/root/say Barrett/PROPN/8/obj ./PUNCT/8/punct",
+    ...       "after_quote_subject")
+    after_quote_subject fired on 'said'
+    cue 'said': Barrett -> '“Talks failed,”' (complement_clause)
+    """
     k = w.id - 2
     while k >= 0 and t.words[k].text == ",":
         k -= 1
@@ -58,7 +66,14 @@ def after_quote_subject(t: Tree, w: Word) -> Word | None:
 
 def inverted_subject(t: Tree, w: Word) -> Word | None:
     """'..., said 9/11 widow Terry Strada': a noun after the verb that the parser did not
-    label as its subject (obj, dep, appos ...), when what was said comes before."""
+    label as its subject (obj, dep, appos ...), when what was said comes before.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Talks/NOUN/2/nsubj failed/VERB/0/root ,/PUNCT/4/punct said/VERB/2/parataxis/say Ushakov/PROPN/4/obj "
+    ...       "./PUNCT/2/punct", "inverted_subject")
+    inverted_subject fired on 'said'
+    cue 'said': Ushakov -> 'Talks failed' (reporting_clause_tail)
+    """
     if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj"):
         return None
     if any(k.id > w.id and not relative_clause(t, k) and not noun_apposition(t, k)
@@ -75,7 +90,17 @@ def inverted_subject(t: Tree, w: Word) -> Word | None:
 
 def participle_head_subject(t: Tree, w: Word) -> Word | None:
     """'..., adding that ...', 'while chanting, “...”': the speaker of the clause the
-    participle hangs off (through a noun it was attached to by mistake)."""
+    participle hangs off (through a noun it was attached to by mistake).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peabody/PROPN/2/nsubj said/VERB/0/root/say :/PUNCT/7/punct “/PUNCT/7/punct It/PRON/7/nsubj "
+    ...       "was/AUX/7/cop huge/ADJ/2/ccomp a/DET/9/det decade/NOUN/13/nsubj ago/ADV/9/advmod ,/PUNCT/13/punct "
+    ...       "”/PUNCT/13/punct adding/VERB:VBG/2/ccomp/add that/SCONJ/16/mark value/NOUN/16/nsubj rose/VERB/13/ccomp "
+    ...       "./PUNCT/2/punct", "participle_head_subject")
+    participle_head_subject fired on 'adding'
+    cue 'said': Peabody -> (the quotation that follows) (quotation_after_verb)
+    cue 'adding': Peabody -> 'value rose' (complement_clause)
+    """
     if w.xpos != "VBG" or not w.head or w.deprel.split(":")[0] not in ("advcl", "ccomp", "xcomp", "conj",
                                                                         "parataxis", "acl"):
         return None
@@ -92,7 +117,15 @@ def participle_head_subject(t: Tree, w: Word) -> Word | None:
 
 def for_gerund_object(t: Tree, w: Word) -> Word | None:
     """'held Pagliano in contempt for refusing to ...', 'praised her for saying ...': the
-    object of the verb the "for" gerund hangs off is who refused or said."""
+    object of the verb the "for" gerund hangs off is who refused or said.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Panel/NOUN/2/nsubj held/VERB/0/root Pagliano/PROPN/2/obj for/SCONJ/5/mark "
+    ...       "refusing/VERB:VBG/2/advcl/refuse to/PART/7/mark appear/VERB/5/xcomp ./PUNCT/2/punct",
+    ...       "for_gerund_object")
+    for_gerund_object fired on 'refusing'
+    cue 'refusing': Pagliano -> 'to appear' (topic_object)
+    """
     if w.xpos != "VBG" or not w.head or t.child(w.id, "nsubj") is not None:
         return None
     if not any(m.lemma.lower() == "for" for m in t.children(w.id, "mark", "case")):
@@ -104,7 +137,14 @@ def for_gerund_object(t: Tree, w: Word) -> Word | None:
 
 
 def conj_head_subject(t: Tree, w: Word) -> Word | None:
-    """'Strada accused ... and asserted that ...': the subject of the verb it is coordinated with."""
+    """'Strada accused ... and asserted that ...': the subject of the verb it is coordinated with.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Strada/PROPN/2/nsubj wept/VERB/0/root and/CCONJ/4/cc asserted/VERB/2/conj/assert that/SCONJ/8/mark "
+    ...       "she/PRON/4/nsubj was/AUX/8/cop tired/ADJ/4/ccomp ./PUNCT/2/punct", "conj_head_subject")
+    conj_head_subject fired on 'asserted'
+    cue 'asserted': Strada -> 'she was tired' (complement_clause)
+    """
     return t.subject(w.head) if w.deprel.startswith("conj") and w.head else None
 
 
@@ -115,7 +155,16 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 def subject_after_dateline(t: Tree, w: Word) -> Word | None:
     """'FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized ...' parsed with
-    the dateline's place as a subject too: the verb's subject after the dateline's dash."""
+    the dateline's place as a subject too: the verb's subject after the dateline's dash.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("FLINT/PROPN/10/nsubj ,/PUNCT/3/punct Mich./PROPN/1/conj (/PUNCT/5/punct UPI/PROPN/1/appos "
+    ...       ")/PUNCT/5/punct —/PUNCT/5/punct Bill/PROPN/1/conj Clinton/PROPN/8/flat "
+    ...       "criticized/VERB/0/root/criticize the/DET/13/det health/NOUN/13/compound law/NOUN/10/obj "
+    ...       "./PUNCT/10/punct", "subject_after_dateline")
+    subject_after_dateline fired on 'criticized'
+    cue 'criticized': Bill -> 'the health law' (object_and_complement)
+    """
     end = dateline_end(t)
     if not end:
         return None
@@ -133,12 +182,29 @@ def subject_after_dateline(t: Tree, w: Word) -> Word | None:
 
 
 def own_subject(t: Tree, w: Word) -> Word | None:
-    """The verb's own subject, or one it inherits ("..., adding that", "declined to confirm")."""
+    """The verb's own subject, or one it inherits ("..., adding that", "declined to confirm").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj said/VERB/0/root/say that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj "
+    ...       "continued/VERB/2/ccomp/continue ./PUNCT/2/punct", "own_subject")
+    own_subject fired on 'said'
+    own_subject fired on 'continued'
+    cue 'said': Peskov -> 'the visit continued' (clause_after_verb)
+    cue 'continued': visit -> (nothing here: a bare cue) (bare_cue)
+    """
     return t.subject(w.id)
 
 
 def name_after_quotation(t: Tree, w: Word) -> Word | None:
-    """The name between a closing quotation mark and the verb ('“...,” Rep. Gwen Moore said')."""
+    """The name between a closing quotation mark and the verb ('“...,” Rep. Gwen Moore said').
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("“/PUNCT/3/punct Subpoenas/NOUN/3/nsubj matter/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+    ...       "panel/NOUN/3/appos Chaffetz/PROPN/6/flat said/VERB/0/root/say after/ADP/10/case "
+    ...       "Pagliano/PROPN/11/nsubj left/VERB/8/ccomp ./PUNCT/8/punct", "name_after_quotation")
+    name_after_quotation fired on 'said'
+    cue 'said': Chaffetz -> '“Subpoenas matter,”' (complement_clause)
+    """
     return name_before(t, w)
 
 
@@ -152,6 +218,14 @@ def time_word(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
 
     (But "The Times" lemmatized as "time" is, and a relative pronoun stands for its noun:
     "the Saudi government, which has denied ...".)
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("“/PUNCT/3/punct Vetoes/NOUN/3/nsubj fail/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+    ...       "Mitch/PROPN/7/compound McConnell/PROPN/3/conj said/VERB/0/root/say Tuesday/PROPN/8/nsubj "
+    ...       "./PUNCT/8/punct", "time_word")
+    time_word vetoed on 'said'
+    time_word vetoed on 'said'
+    cue 'said': McConnell -> '“Vetoes fail,”' (complement_clause)
     """
     relative = x.lemma.lower() in lex.words("relative_subjects") and w.deprel == "acl:relcl" and x.head == w.id
     timely = x.text.lower() in lex.not_speakers or x.lemma.lower() in lex.not_speakers and not x.text[:1].isupper()
@@ -159,27 +233,65 @@ def time_word(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
 
 
 def year_number(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
-    """A year is no speaker ("2016 said ...")."""
+    """A year is no speaker ("2016 said ...").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("2016/NUM/2/nsubj said/VERB/0/root/say talks/NOUN/4/nsubj failed/VERB/2/ccomp ./PUNCT/2/punct",
+    ...       "year_number")
+    year_number vetoed on 'said'
+    """
     return _YEAR.fullmatch(x.text) is not None
 
 
 def prepositional_phrase(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
-    """A noun with a preposition is no subject ("in many cases reporting ...")."""
+    """A noun with a preposition is no subject ("in many cases reporting ...").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Companies/NOUN/2/nsubj hid/VERB/0/root havens/NOUN/2/obj ,/PUNCT/8/punct in/ADP/7/case many/ADJ/7/amod "
+    ...       "cases/NOUN/8/nsubj reporting/VERB:VBG/2/advcl/report that/SCONJ/11/mark profits/NOUN/11/nsubj "
+    ...       "fell/VERB/8/ccomp ./PUNCT/2/punct", "prepositional_phrase")
+    prepositional_phrase vetoed on 'reporting'
+    cue 'reporting': Companies -> 'profits fell' (complement_clause)
+    """
     return any(k.upos == "ADP" for k in t.children(x.id, "case"))
 
 
 def word_of_quotation(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
-    """A word of a quotation is not its speaker ('“... a decade ago,” adding that ...')."""
+    """A word of a quotation is not its speaker ('“... a decade ago,” adding that ...').
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peabody/PROPN/2/nsubj said/VERB/0/root/say :/PUNCT/7/punct “/PUNCT/7/punct It/PRON/7/nsubj "
+    ...       "was/AUX/7/cop huge/ADJ/2/ccomp a/DET/9/det decade/NOUN/13/nsubj ago/ADV/9/advmod ,/PUNCT/13/punct "
+    ...       "”/PUNCT/13/punct adding/VERB:VBG/2/ccomp/add that/SCONJ/16/mark value/NOUN/16/nsubj rose/VERB/13/ccomp "
+    ...       "./PUNCT/2/punct", "word_of_quotation")
+    word_of_quotation vetoed on 'adding'
+    cue 'said': Peabody -> (the quotation that follows) (quotation_after_verb)
+    cue 'adding': Peabody -> 'value rose' (complement_clause)
+    """
     return quoted_before(t, x, w)
 
 
 def word_of_complement(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
-    """A word after the verb's "that" belongs to what was said ("asserted that she ...")."""
+    """A word after the verb's "that" belongs to what was said ("asserted that she ...").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Strada/PROPN/2/nsubj wept/VERB/0/root and/CCONJ/4/cc asserted/VERB/2/conj/assert that/SCONJ/8/mark "
+    ...       "she/PRON/4/nsubj was/AUX/8/cop tired/ADJ/4/ccomp ./PUNCT/2/punct", "word_of_complement")
+    word_of_complement vetoed on 'asserted'
+    cue 'asserted': Strada -> 'she was tired' (complement_clause)
+    """
     return in_complement(t, x, w)
 
 
 def inside_dateline(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
-    """A word of the dateline is not the speaker ("MOSCOW (AA) – ...")."""
+    """A word of the dateline is not the speaker ("MOSCOW (AA) – ...").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("MOSCOW/PROPN/6/nsubj —/PUNCT/6/punct Talks/NOUN/4/nsubj failed/VERB/6/ccomp ,/PUNCT/6/punct "
+    ...       "said/VERB/0/root/say Peskov/PROPN/6/obj ./PUNCT/6/punct", "inside_dateline")
+    inside_dateline vetoed on 'said'
+    cue 'said': Peskov -> 'Talks failed' (complement_clause)
+    """
     return x.id < dateline_end(t)
 
 

@@ -55,6 +55,28 @@ class Tree:
             pos += len(form)
         return cls(Sentence(0, 0, len(text), words, parsed=True))
 
+    @classmethod
+    def from_spec(cls, spec: str) -> "Tree":
+        """A hand-made parse written compactly: ``form/UPOS[:XPOS]/head/deprel[/lemma]`` tokens
+        separated by spaces (the text is the forms joined by spaces, none before closing
+        punctuation or after an opening quotation mark; "_" in a form is a space).
+
+        >>> t = Tree.from_spec("He/PRON/2/nsubj said/VERB:VBD/0/root/say it/PRON/2/obj")
+        >>> [(w.text, w.xpos, w.lemma) for w in t.words][1], t.sent.end
+        (('said', 'VBD', 'say'), 10)
+        """
+        tokens, text = [], ""
+        for tok in spec.split():
+            form, upos, head, rel, *lemma = tok.split("/")
+            form = form.replace("_", " ")
+            upos, _, xpos = upos.partition(":")
+            default = form if upos == "PROPN" else form.lower()
+            tokens.append((form, upos, int(head), rel, lemma[0] if lemma else default, xpos))
+            if text and not (form in ",.:;”’" or text.endswith(("“", "‘"))):
+                text += " "  # no space before closing punctuation nor after an opening mark
+            text += form
+        return cls.of(text, tokens)
+
     def w(self, wid: int) -> Word:
         return self.words[wid - 1]
 

@@ -77,7 +77,14 @@ def _no_complement(a: SpeechAct, k: Word) -> bool:
 def complement_clause(a: SpeechAct) -> Content | None:
     """The verb's complement clause ("X said (that) Y"; "told the Interfax news agency that
     ..." with the that-clause hung off the audience counts too). Not a relative clause, an
-    apposition, a participle aside, a when-or-why clause or a bare reporting clause."""
+    apposition, a participle aside, a when-or-why clause or a bare reporting clause.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("“/PUNCT/3/punct We/PRON/3/nsubj act/VERB/7/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct Peskov/PROPN/7/nsubj "
+    ...       "said/VERB/0/root/say ./PUNCT/7/punct", "complement_clause")
+    complement_clause fired on 'said'
+    cue 'said': Peskov -> '“We act,”' (complement_clause)
+    """
     ccomps = [k for k in a.t.children(a.w.id, "ccomp") if not _no_complement(a, k)]
     after = [k for k in ccomps if k.id > a.w.id]
     comp = that_clause_on_audience(a.t, a.w, a.lex) or (after[0] if after else (ccomps[0] if ccomps else None))
@@ -86,7 +93,14 @@ def complement_clause(a: SpeechAct) -> Content | None:
 
 def bidden_infinitive(a: SpeechAct) -> Content | None:
     """Whom a verb urges and what they are urged to do ("urges her husband to come out of
-    the car"), for verbs whose object is their audience."""
+    the car"), for verbs whose object is their audience.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("She/PRON/2/nsubj urges/VERB/0/root/urge her/PRON/4/nmod:poss husband/NOUN/2/obj to/PART/6/mark "
+    ...       "leave/VERB/2/advcl ./PUNCT/2/punct", "bidden_infinitive")
+    bidden_infinitive fired on 'urges'
+    cue 'urges': She -> 'her husband to leave' (bidden_infinitive)
+    """
     if not a.takes("no-object"):
         return None
     bidden = bidding(a.t, a.w)
@@ -95,21 +109,45 @@ def bidden_infinitive(a: SpeechAct) -> Content | None:
 
 def quoted_clause_child(a: SpeechAct) -> Content | None:
     """A complement parsed as parataxis, xcomp, object or adverbial clause that is a clause
-    or a quotation (not a quoted term: 'announced a “special military operation”')."""
+    or a quotation (not a quoted term: 'announced a “special military operation”').
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj said/VERB/0/root/say :/PUNCT/5/punct talks/NOUN/5/nsubj failed/VERB/2/parataxis "
+    ...       "./PUNCT/2/punct", "quoted_clause_child")
+    quoted_clause_child fired on 'said'
+    cue 'said': Peskov -> 'talks failed' (quoted_clause_child)
+    """
     k = quote_or_clause_child(a.t, a.w)
     return _clause(a, k) if k is not None else None
 
 
 def that_clause_elsewhere(a: SpeechAct) -> Content | None:
     """A that-clause the parse hung off the verb as a conj, advcl, dep, xcomp or object
-    ("announced in a statement that he had reached ...")."""
+    ("announced in a statement that he had reached ...").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj announced/VERB/0/root/announce a/DET/4/det deal/NOUN/2/obj and/CCONJ/8/cc "
+    ...       "that/SCONJ/8/mark talks/NOUN/8/nsubj failed/VERB/2/conj ./PUNCT/2/punct", "that_clause_elsewhere")
+    that_clause_elsewhere fired on 'announced'
+    cue 'announced': Peskov -> 'and that talks failed' (that_clause_elsewhere)
+    """
     k = that_clause_child(a.t, a.w)
     return _clause(a, k) if k is not None else None
 
 
 def object_noun_clause(a: SpeechAct) -> Content | None:
     """The clause of a reporting noun the verb takes as its object ("confirmed a report that
-    the visit was canceled")."""
+    the visit was canceled").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Tass/PROPN/2/nsubj reported/VERB/0/root/report that/SCONJ/7/mark a/DET/5/det source/NOUN/7/nsubj "
+    ...       "had/AUX/7/aux confirmed/VERB/2/ccomp/confirm a/DET/9/det report/NOUN/7/obj that/SCONJ/13/mark "
+    ...       "the/DET/12/det visit/NOUN/13/nsubj:pass ended/VERB/9/acl ./PUNCT/2/punct", "object_noun_clause")
+    object_noun_clause fired on 'confirmed'
+    cue 'reported': Tass -> 'a source had confirmed a report that the visit ended' (complement_clause)
+    cue 'had confirmed': source -> 'the visit ended' (object_noun_clause)
+    cue 'report': report -> 'the visit ended' (reporting_noun)
+    """
     obj = a.t.child(a.w.id, "obj")
     if obj is None or obj.lemma.lower() not in a.lex.nouns:
         return None
@@ -120,7 +158,14 @@ def object_noun_clause(a: SpeechAct) -> Content | None:
 def clause_after_verb(a: SpeechAct) -> Content | None:
     """The words after the verb, when they make a clause the parse split up ("Figueroa said
     the campaign planned to ..." parsed as said -> obj + xcomp), less the audience of "told";
-    not an adjunct ("wrote a letter about how ...") nor the speaker's apposition."""
+    not an adjunct ("wrote a letter about how ...") nor the speaker's apposition.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Figueroa/PROPN/2/nsubj said/VERB/0/root/say the/DET/4/det campaign/NOUN/2/obj planned/VERB/2/xcomp "
+    ...       "to/PART/7/mark appeal/VERB/5/xcomp ./PUNCT/2/punct", "clause_after_verb")
+    clause_after_verb fired on 'said'
+    cue 'said': Figueroa -> 'the campaign planned to appeal' (clause_after_verb)
+    """
     if not a.takes("bare-clause", "clause"):
         return None
     t, lex = a.t, a.lex
@@ -158,7 +203,14 @@ def _clauses_among(a: SpeechAct, after: list[Word]) -> list[Word]:
 
 def object_and_complement(a: SpeechAct) -> Content | None:
     """The object with what follows it, for verbs that say something of their object
-    ("accused her of being asleep", "described Clinton as “a lifetime politician”")."""
+    ("accused her of being asleep", "described Clinton as “a lifetime politician”").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Trump/PROPN/2/nsubj accused/VERB/0/root/accuse her/PRON/2/obj of/SCONJ/5/mark lying/VERB:VBG/2/advcl "
+    ...       "about/ADP/7/case Benghazi/PROPN/5/obl ./PUNCT/2/punct", "object_and_complement")
+    object_and_complement fired on 'accused'
+    cue 'accused': Trump -> 'her of lying about Benghazi' (object_and_complement)
+    """
     t, w = a.t, a.w
     if not a.takes("object") or t.child(w.id, "obj", "xcomp") is None:
         return None
@@ -170,7 +222,16 @@ def object_and_complement(a: SpeechAct) -> Content | None:
 def topic_object(a: SpeechAct) -> Content | None:
     """What the speech act is about when it has no clause of its own ("vowed not to repeat
     that mistake", "questioned Europe's reliance on ..."); not a time ("said Friday
-    afternoon") nor a quoted term ('announced a “special military operation”')."""
+    afternoon") nor a quoted term ('announced a “special military operation”').
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("The/DET/2/det ministry/NOUN/5/nsubj would/AUX/5/aux neither/ADV/5/advmod confirm/VERB/0/root "
+    ...       "nor/PART/7/cc deny/VERB/5/xcomp that/SCONJ/10/mark talks/NOUN/10/nsubj stalled/VERB/7/ccomp "
+    ...       "./PUNCT/5/punct", "topic_object")
+    topic_object fired on 'confirm'
+    cue 'would neither confirm': ministry -> 'nor deny that talks stalled' (topic_object)
+    cue 'deny': ministry -> 'talks stalled' (complement_clause)
+    """
     t, w = a.t, a.w
     comp = (t.child(w.id, "xcomp") if not a.takes("no-xcomp") else None) or \
         (t.child(w.id, "obj") if not a.takes("no-object") else None)
@@ -188,7 +249,15 @@ def topic_object(a: SpeechAct) -> Content | None:
 def reporting_clause_tail(a: SpeechAct) -> Content | None:
     """"Y, X said": the verb hangs off the clause it reports (as parataxis, ccomp or an
     unmarked conj); not "X said he cannot comment on the letter", where the verb is the
-    complement of another speech verb."""
+    complement of another speech verb.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("The/DET/2/det visit/NOUN/3/nsubj continued/VERB/0/root/continue ,/PUNCT/6/punct Peskov/PROPN/6/nsubj "
+    ...       "said/VERB/3/parataxis/say ./PUNCT/3/punct", "reporting_clause_tail")
+    reporting_clause_tail fired on 'said'
+    cue 'continued': visit -> 'Peskov said' (quoted_clause_child)
+    cue 'said': Peskov -> 'The visit continued' (reporting_clause_tail)
+    """
     t, w, rel = a.t, a.w, a.rel
     tail = rel == "parataxis" or \
         (rel == "ccomp" and is_reporting_tail(t, w)
@@ -201,7 +270,14 @@ def reporting_clause_tail(a: SpeechAct) -> Content | None:
 
 
 def colon_ends_sentence(a: SpeechAct) -> rules.Stop | None:
-    """"X said:" at the end of a sentence: the quotation in the next one is what was said."""
+    """"X said:" at the end of a sentence: the quotation in the next one is what was said.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj said/VERB/0/root/say on/ADP/4/case Monday/PROPN/2/obl :/PUNCT/2/punct",
+    ...       "colon_ends_sentence")
+    colon_ends_sentence fired on 'said'
+    cue 'said': Peskov -> (the quotation that follows) (colon_ends_sentence)
+    """
     words = a.t.words
     if a.rel != "root" or not (words[-1].text == ":" or
                                (len(words) > 1 and words[-1].text in "“\"" and words[-2].text == ":")):
@@ -215,7 +291,16 @@ def colon_ends_sentence(a: SpeechAct) -> rules.Stop | None:
 def about_topic(a: SpeechAct) -> Content | None:
     """What the speech act is about ("complained about his mic", "commented on Crutcher's
     death", "asked Clinton about her emails", "responded by using ..."); not when the verb
-    has an object of its own ("wrote a letter about ..." is about the letter)."""
+    has an object of its own ("wrote a letter about ..." is about the letter).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Chairman/NOUN/4/nsubj ,/PUNCT/3/punct Lovas/PROPN/1/appos said/VERB/0/root/say he/PRON/8/nsubj "
+    ...       "can/AUX/8/aux not/PART/8/advmod comment/VERB/4/ccomp on/ADP/10/case letter/NOUN/8/obl ./PUNCT/4/punct",
+    ...       "about_topic")
+    about_topic fired on 'comment'
+    cue 'said': Chairman -> 'he can not comment on letter' (clause_after_verb)
+    cue 'can not comment': he -> 'on letter' (about_topic)
+    """
     t, w, lex = a.t, a.w, a.lex
     if t.child(w.id, "obj") is not None and a.lemma not in lex.words("audience_object_verbs"):
         return None
@@ -233,7 +318,14 @@ def about_topic(a: SpeechAct) -> Content | None:
 def clause_opened_after(a: SpeechAct) -> Content | None:
     """The clause that opens right after the verb (and its audience), wherever the parse hung
     it ("began by saying he would “never” diagnose ...", "by telling them that their lives
-    are ...")."""
+    are ...").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Dean/PROPN/2/nsubj began/VERB/0/root by/SCONJ/4/mark saying/VERB:VBG/2/advcl/say he/PRON/7/nsubj "
+    ...       "would/AUX/7/aux diagnose/VERB/2/parataxis nobody/PRON/7/obj ./PUNCT/2/punct", "clause_opened_after")
+    clause_opened_after fired on 'saying'
+    cue 'saying': Dean -> 'he would diagnose nobody' (clause_opened_after)
+    """
     if not a.takes("bare-clause", "clause"):
         return None
     t, w = a.t, a.w
@@ -250,7 +342,15 @@ def clause_opened_after(a: SpeechAct) -> Content | None:
 
 def bare_cue(a: SpeechAct) -> rules.Stop | None:
     """"..., she said." with the quotation outside this sentence's parse: a bare cue that a
-    neighbouring quotation can claim (when the verb has a speaker and ends a reporting clause)."""
+    neighbouring quotation can claim (when the verb has a speaker and ends a reporting clause).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj said/VERB/0/root/say that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj "
+    ...       "continued/VERB/2/ccomp/continue ./PUNCT/2/punct", "bare_cue")
+    bare_cue fired on 'continued'
+    cue 'said': Peskov -> 'the visit continued' (clause_after_verb)
+    cue 'continued': visit -> (nothing here: a bare cue) (bare_cue)
+    """
     if a.subj is not None and (a.rel in ("root", "parataxis", "ccomp", "conj") or a.after_quote):
         return rules.Stop(make_cue(a, a.verb.stance, a.subj, NoSpan.BARE, NoSpan.BARE, frozenset(), rule="bare_cue"))
     return None

@@ -21,7 +21,14 @@ from quotes.types import ASSERTS, HEDGED, NoSpan
 
 def subject_in_complement(a: SpeechAct) -> bool | None:
     """A subject of the verb inside its that-clause belongs to what was said ("asserted
-    that she and the other family members ... are tired" parsed with "she" as the subject)."""
+    that she and the other family members ... are tired" parsed with "she" as the subject).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Strada/PROPN/2/nsubj wept/VERB/0/root and/CCONJ/4/cc asserted/VERB/2/conj/assert that/SCONJ/8/mark "
+    ...       "she/PRON/4/nsubj was/AUX/8/cop tired/ADJ/4/ccomp ./PUNCT/2/punct", "subject_in_complement")
+    subject_in_complement fired on 'asserted'
+    cue 'asserted': Strada -> 'she was tired' (complement_clause)
+    """
     t, w = a.t, a.w
     grown = False
     for k in t.children(w.id, "nsubj"):
@@ -32,13 +39,28 @@ def subject_in_complement(a: SpeechAct) -> bool | None:
 
 
 def trim_edges(a: SpeechAct) -> bool | rules.Stop:
-    """What was said, in order, without edge punctuation and a leading "that" or "about"."""
+    """What was said, in order, without edge punctuation and a leading "that" or "about".
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj said/VERB/0/root/say that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj "
+    ...       "continued/VERB/2/ccomp/continue ./PUNCT/2/punct", "trim_edges")
+    trim_edges fired on 'said'
+    cue 'said': Peskov -> 'the visit continued' (clause_after_verb)
+    cue 'continued': visit -> (nothing here: a bare cue) (bare_cue)
+    """
     a.ids = a.t.trimmed(a.content, drop_lead=a.lex.words("content_lead"))
-    return True if a.ids else rules.VETO
+    return True if a.ids else rules.veto("nothing is left of what was said")
 
 
 def longest_run(a: SpeechAct) -> bool | rules.Stop | None:
-    """Of what was said in pieces, the longest run of adjacent words."""
+    """Of what was said in pieces, the longest run of adjacent words.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("“/PUNCT/4/punct Bad/ADJ/8/nsubj things/NOUN/4/nsubj happen/VERB/0/root ,/PUNCT/8/punct ”/PUNCT/8/punct "
+    ...       "Trump/PROPN/8/nsubj warned/VERB/4/parataxis/warn ./PUNCT/4/punct", "longest_run")
+    longest_run fired on 'warned'
+    cue 'warned': Trump -> 'things happen' (reporting_clause_tail)
+    """
     ids = a.ids
     if not any(b != x + 1 for x, b in zip(ids, ids[1:])):
         return None
@@ -48,7 +70,15 @@ def longest_run(a: SpeechAct) -> bool | rules.Stop | None:
 
 def quotation_before_speaker(a: SpeechAct) -> bool | rules.Stop | None:
     """What was said ends with the quotation when the speaker's titles were parsed into it
-    ('“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz said')."""
+    ('“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz said').
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("“/PUNCT/3/punct Subpoenas/NOUN/3/nsubj matter/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+    ...       "panel/NOUN/3/appos Chaffetz/PROPN/6/flat said/VERB/0/root/say after/ADP/10/case "
+    ...       "Pagliano/PROPN/11/nsubj left/VERB/8/ccomp ./PUNCT/8/punct", "quotation_before_speaker")
+    quotation_before_speaker fired on 'said'
+    cue 'said': Chaffetz -> '“Subpoenas matter,”' (complement_clause)
+    """
     t, ids, subj = a.t, a.ids, a.subj
     if subj is None or not (ids[0] < subj.id <= ids[-1] and subj.id < a.w.id):
         return None
@@ -66,13 +96,26 @@ def _has_verb(a: SpeechAct) -> bool:
 
 def evidence_without_finding(a: SpeechAct) -> rules.Stop | None:
     """An evidence verb with no clause reports no finding ("find some middle ground", "show
-    support")."""
+    support").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("The/DET/2/det poll/NOUN/3/nsubj shows/VERB/0/root/show support/NOUN/3/obj for/ADP/6/case "
+    ...       "Clinton/PROPN/4/nmod ./PUNCT/3/punct", "evidence_without_finding")
+    evidence_without_finding vetoed on 'shows'
+    """
     return rules.VETO if a.verb.kind == EVIDENCE and not _has_verb(a) else None
 
 
 def when_or_where(a: SpeechAct) -> rules.Stop | None:
     """Words after the verb that say when or where, not what was said ("said this month on
-    CNBC", "said at a campaign stop"): a bare cue, when the verb has a speaker."""
+    CNBC", "said at a campaign stop"): a bare cue, when the verb has a speaker.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj commented/VERB/0/root/comment on/ADP/4/case Monday/PROPN/2/obl ./PUNCT/2/punct",
+    ...       "when_or_where")
+    when_or_where fired on 'commented'
+    cue 'commented': Peskov -> (nothing here: a bare cue) (when_or_where)
+    """
     t, lex = a.t, a.lex
     lead = t.w(a.ids[0])
     if _has_verb(a) or a.takes("object") or not (
@@ -82,11 +125,18 @@ def when_or_where(a: SpeechAct) -> rules.Stop | None:
     if a.subj is not None and not a.passive:
         return rules.Stop(make_cue(a, a.verb.stance, a.subj, NoSpan.BARE, NoSpan.BARE, frozenset(),
                                    rule="when_or_where"))
-    return rules.VETO
+    return rules.veto("words that say when or where, and no speaker for a bare cue")
 
 
 def it_was_reported(a: SpeechAct) -> bool | None:
-    """"It was reported that ...": no source is named, and a plain assertion is hedged."""
+    """"It was reported that ...": no source is named, and a plain assertion is hedged.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("It/PRON/3/nsubj:pass was/AUX/3/aux:pass reported/VERB/0/root/report that/SCONJ/6/mark "
+    ...       "talks/NOUN/6/nsubj failed/VERB/3/ccomp ./PUNCT/3/punct", "it_was_reported")
+    it_was_reported fired on 'reported'
+    cue 'was reported': None -> 'talks failed' (complement_clause)
+    """
     if not (a.passive and a.subj is not None and a.subj.lemma.lower() == "it"):
         return None
     a.subj, a.implicit = None, True
@@ -95,7 +145,14 @@ def it_was_reported(a: SpeechAct) -> bool | None:
 
 
 def is_said_to(a: SpeechAct) -> bool | None:
-    """"X is said to ...": the source is unnamed, X is the topic; hedged."""
+    """"X is said to ...": the source is unnamed, X is the topic; hedged.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Putin/PROPN/3/nsubj:pass is/AUX/3/aux:pass said/VERB/0/root/say to/PART/5/mark be/AUX/6/cop "
+    ...       "ill/ADJ/3/xcomp ./PUNCT/3/punct", "is_said_to")
+    is_said_to fired on 'said'
+    cue 'is said': None -> 'to be ill' (clause_after_verb)
+    """
     if not (a.passive and a.subj is not None and a.lemma == "say" and a.t.child(a.w.id, "xcomp") is not None):
         return None
     a.subj, a.stance, a.implicit = None, HEDGED, True
@@ -104,15 +161,29 @@ def is_said_to(a: SpeechAct) -> bool | None:
 
 def speaker_before_verb(a: SpeechAct) -> bool | rules.Stop | None:
     """With no speaker yet, the nearest noun phrase before the verb that no other verb claims
-    ("Conservative economist Aparna Mathur, who studies ..., said"); none: the parse lost it."""
+    ("Conservative economist Aparna Mathur, who studies ..., said"); none: the parse lost it.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("In/ADP/2/case meeting/NOUN/8/obl with/ADP/7/case the/DET/7/det Washington/PROPN/7/compound "
+    ...       "Post/PROPN/7/compound Trump/PROPN/2/nmod said/VERB/0/root/say taxes/NOUN/10/nsubj rose/VERB/8/ccomp "
+    ...       "./PUNCT/8/punct", "speaker_before_verb")
+    speaker_before_verb fired on 'said'
+    cue 'said': Trump -> 'taxes rose' (complement_clause)
+    """
     if a.subj is not None or a.implicit:
         return None
     a.subj = outside_parentheses(a.t, subject_before(a.t, a.w, set(a.ids), a.lex))
-    return True if a.subj is not None else rules.VETO
+    return True if a.subj is not None else rules.veto("no speaker: the parse lost it")
 
 
 def relative_clause_content(a: SpeechAct) -> rules.Stop | None:
-    """A relative clause is not what was said ("..., who has four children")."""
+    """A relative clause is not what was said ("..., who has four children").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj said/VERB/0/root/say ,/PUNCT/5/punct who/PRON/5/nsubj knew/VERB/2/ccomp "
+    ...       "./PUNCT/2/punct", "relative_clause_content")
+    relative_clause_content vetoed on 'said'
+    """
     first = a.t.w(a.ids[0]).text.lower() if a.ids else ""
     return rules.VETO if first in a.lex.words("relative_pronouns") else None
 

@@ -31,7 +31,14 @@ from quotes.types import ASSERTS, HEDGED, NoSpan
 
 def unrealized_speech(a: SpeechAct) -> bool:
     """A speech act somebody is required or allowed to make, not one made ("the law requires
-    candidates to disclose", "no way to tell")."""
+    candidates to disclose", "no way to tell").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Rules/NOUN/2/nsubj allow/VERB/0/root firms/NOUN/2/obj to/PART/5/mark tell/VERB/2/xcomp "
+    ...       "investors/NOUN/5/obj that/SCONJ/9/mark profits/NOUN/9/nsubj rose/VERB/5/ccomp ./PUNCT/2/punct",
+    ...       "unrealized_speech")
+    unrealized_speech vetoed on 'tell'
+    """
     t, w = a.t, a.w
     return a.rel in ("xcomp", "advcl", "acl", "ccomp") and bool(w.head) \
         and t.w(w.head).lemma.lower() in a.lex.words("unrealized") and w.id > w.head \
@@ -40,7 +47,15 @@ def unrealized_speech(a: SpeechAct) -> bool:
 
 def asked_participle(a: SpeechAct) -> bool:
     """A bare passive participle is no speech act by its subject ("Asked if ..., the
-    spokesman said": he was asked)."""
+    spokesman said": he was asked).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj said/VERB/0/root/say ,/PUNCT/5/punct when/SCONJ/5/mark asked/VERB:VBN/2/advcl/ask "
+    ...       "about/ADP/7/case talks/NOUN/5/obl ,/PUNCT/10/punct they/PRON/10/nsubj failed/VERB/2/ccomp "
+    ...       "./PUNCT/2/punct", "asked_participle")
+    asked_participle vetoed on 'asked'
+    cue 'said': Peskov -> 'they failed' (complement_clause)
+    """
     return a.w.xpos == "VBN" and a.rel in ("advcl", "acl") and not a.t.children(a.w.id, "aux", "aux:pass") \
         and not a.after_quote
 
@@ -53,19 +68,41 @@ def modifier_participle(a: SpeechAct) -> bool:
 
 def attributive_participle(a: SpeechAct) -> bool:
     """A participle that describes a noun, with no reporting clause of its own ("a reported
-    deal"; not '..., a spokesman announced Monday morning.')."""
+    deal"; not '..., a spokesman announced Monday morning.').
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Peskov/PROPN/2/nsubj denied/VERB/0/root/deny the/DET/6/det Tass/PROPN/5/nsubj "
+    ...       "reported/VERB:VBN/6/amod/report deal/NOUN/2/obj on/ADP/8/case gas/NOUN/5/obl ./PUNCT/2/punct",
+    ...       "attributive_participle")
+    attributive_participle vetoed on 'reported'
+    cue 'denied': Peskov -> 'the Tass reported deal on gas' (topic_object)
+    """
     return modifier_participle(a) and reporting_tail(a.t, a.w) is None
 
 
 def evidence_description(a: SpeechAct) -> bool:
     """An evidence verb in a relative clause describes its noun; nobody speaks ("video that
-    shows the explosion")."""
+    shows the explosion").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Tass/PROPN/2/nsubj aired/VERB/0/root video/NOUN/2/obj that/PRON/5/nsubj shows/VERB/3/acl/show "
+    ...       "troops/NOUN/7/nsubj left/VERB/5/ccomp ./PUNCT/2/punct", "evidence_description")
+    evidence_description vetoed on 'shows'
+    cue 'aired': Tass -> (nothing here: a bare cue) (bare_cue)
+    """
     return a.rel == "acl" and a.verb.kind == EVIDENCE and not modifier_participle(a)
 
 
 def opening_participle(a: SpeechAct) -> bool:
     """A participle opening the sentence with no auxiliary ("Asked if ..., the spokesman
-    said": he was asked)."""
+    said": he was asked).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Asked/VERB:VBD/6/advcl/ask about/ADP/3/case talks/NOUN/1/obl ,/PUNCT/1/punct Peskov/PROPN/6/nsubj "
+    ...       "said/VERB/0/root/say no/INTJ/6/obj ./PUNCT/6/punct", "opening_participle")
+    opening_participle vetoed on 'Asked'
+    cue 'said': Peskov -> (nothing here: a bare cue) (bare_cue)
+    """
     t, w = a.t, a.w
     return w.xpos in ("VBN", "VBD") and w.text[:1].isupper() and all(x.upos == "PUNCT" for x in t.words[:w.id - 1]) \
         and not t.children(w.id, "aux", "aux:pass") and not modifier_participle(a)
@@ -75,7 +112,15 @@ def opening_participle(a: SpeechAct) -> bool:
 
 def name_over_apposition(a: SpeechAct) -> bool | None:
     """After a quotation, the name speaks, not its apposition ('“...,” Rep. Jim Jordan
-    (R-Ohio), an oversight panel member, said' parsed with "member" as the subject)."""
+    (R-Ohio), an oversight panel member, said' parsed with "member" as the subject).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("“/PUNCT/3/punct Deals/NOUN/3/nsubj fail/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/6/punct Jim/PROPN/3/appos "
+    ...       "Jordan/PROPN/6/flat ,/PUNCT/11/punct an/DET/11/det panel/NOUN/11/compound member/NOUN/13/nsubj "
+    ...       ",/PUNCT/11/punct said/VERB/6/acl:relcl/say ./PUNCT/3/punct", "name_over_apposition")
+    name_over_apposition fired on 'said'
+    cue 'said': Jordan -> (nothing here: a bare cue) (bare_cue)
+    """
     subj, name = a.subj, a.name
     if a.after_quote and subj is not None and subj.upos == "NOUN" and name is not None \
             and name.upos == "PROPN" and name.id < subj.id:
@@ -86,7 +131,14 @@ def name_over_apposition(a: SpeechAct) -> bool | None:
 
 def title_before_name(a: SpeechAct) -> bool | None:
     """A title parsed as the subject stands for the name after it ("Mr. McKinley" parsed as
-    two subjects: the name is the head)."""
+    two subjects: the name is the head).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Mr./PROPN/3/nsubj McKinley/PROPN/1/flat said/VERB/0/root/say that/SCONJ/6/mark talks/NOUN/6/nsubj "
+    ...       "failed/VERB/3/ccomp ./PUNCT/3/punct", "title_before_name")
+    title_before_name fired on 'said'
+    cue 'said': McKinley -> 'talks failed' (complement_clause)
+    """
     t, subj = a.t, a.subj
     if subj is not None and subj.upos == "PROPN" and fold(subj.text) in a.lex.titles and subj.id < len(t.words) \
             and t.w(subj.id + 1).upos == "PROPN":
@@ -99,7 +151,15 @@ def title_before_name(a: SpeechAct) -> bool | None:
 
 def participle_with_tail(a: SpeechAct) -> rules.Stop | None:
     """A reporting clause hung off a noun ('..., a spokesman announced Monday morning.' with
-    "announced" attached to "morning"): what comes before is what was said."""
+    "announced" attached to "morning"): what comes before is what was said.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Records/NOUN/2/nsubj come/VERB/0/root soon/ADV/2/advmod ,/PUNCT/6/punct a/DET/6/det "
+    ...       "spokesman/NOUN/2/appos announced/VERB/8/amod/announce Monday/PROPN/2/obl:tmod ./PUNCT/2/punct",
+    ...       "participle_with_tail")
+    participle_with_tail fired on 'announced'
+    cue 'announced': spokesman -> 'Records come soon' (participle_with_tail)
+    """
     if not modifier_participle(a):
         return None
     tail = reporting_tail(a.t, a.w)
@@ -114,7 +174,14 @@ def participle_with_tail(a: SpeechAct) -> rules.Stop | None:
 def passive_speech(a: SpeechAct) -> rules.Stop | None:
     """A passive speech act: its "by" phrase speaks; with none the source is unnamed and a
     plain assertion is hedged ("Mr. Quiros was accused of using ...", "was first reported by
-    The Washington Post"; "it was reported that" and "X is said to" are read later)."""
+    The Washington Post"; "it was reported that" and "X is said to" are read later).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Quiros/PROPN/3/nsubj:pass was/AUX/3/aux:pass accused/VERB/0/root/accuse of/SCONJ/5/mark "
+    ...       "lying/VERB:VBG/3/advcl to/ADP/7/case investors/NOUN/5/obl ./PUNCT/3/punct", "passive_speech")
+    passive_speech fired on 'accused'
+    cue 'was accused': None -> 'Quiros was accused of lying to investors' (passive_speech)
+    """
     t, w, subj = a.t, a.w, a.subj
     if not (a.passive and subj.lemma.lower() != "it" and not (a.lemma == "say" and t.child(w.id, "xcomp"))
             and t.child(w.id, "aux:pass") is not None):
@@ -122,10 +189,11 @@ def passive_speech(a: SpeechAct) -> rules.Stop | None:
     # ("could not explain why a requirement is cited": the clause is what the other verb says)
     within = a.rel in ("ccomp", "xcomp") and w.head and a.lex.is_speech_verb(t.w(w.head).lemma)
     if a.verb.kind != SPEECH or within:
-        return rules.VETO
+        return rules.veto("a passive that is no speech act of its own (an evidence verb, or inside another "
+                          "speech verb's clause)")
     p = passive_statement(t, w, subj, audience_object=a.lemma in a.lex.words("audience_object_verbs"))
     if p is None:
-        return rules.VETO
+        return rules.veto("a passive speech verb with no statement of its own")
     stance = stance_of(t, w, a.verb.stance, a.lex)
     if p.agent is None and stance == ASSERTS:
         stance = HEDGED
@@ -135,12 +203,19 @@ def passive_speech(a: SpeechAct) -> rules.Stop | None:
 
 def quotation_after_verb(a: SpeechAct) -> rules.Stop | None:
     """The quotation right after the verb is what was said, however the parse attached it
-    ('O'Neill said, "Not going to go into that."'; it may run on over several sentences)."""
+    ('O'Neill said, "Not going to go into that."'; it may run on over several sentences).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("To/ADP/2/case which/PRON/4/obl she/PRON/4/nsubj said/VERB/7/advcl/say ,/PUNCT/4/punct “/PUNCT/4/punct "
+    ...       "Thank/VERB/0/root God/PROPN/7/obj ./PUNCT/7/punct ”/PUNCT/7/punct", "quotation_after_verb")
+    quotation_after_verb fired on 'said'
+    cue 'said': she -> (the quotation that follows) (quotation_after_verb)
+    """
     if a.passive or not quotation_follows(a.t, a.w):
         return None
     subj = a.subj or outside_parentheses(a.t, subject_before(a.t, a.w, set(), a.lex))
     if subj is None:
-        return rules.VETO
+        return rules.veto("a quotation follows, but no speaker was found")
     return rules.Stop(make_cue(a, stance_of(a.t, a.w, a.verb.stance, a.lex), subj, NoSpan.FOLLOWS, NoSpan.FOLLOWS,
                                frozenset(), rule="quotation_after_verb",
                                audience=audience_of(a.t, a.w, set(), None, a.lex)))
@@ -149,7 +224,14 @@ def quotation_after_verb(a: SpeechAct) -> rules.Stop | None:
 def interrupting_clause(a: SpeechAct) -> rules.Stop | None:
     """What was said on both sides of ", X said," ("The museum, Mr. Obama said, would make
     visitors ..."): the name between the commas speaks (the parse may have made "The
-    museum" the subject)."""
+    museum" the subject).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("The/DET/2/det museum/NOUN/5/nsubj ,/PUNCT/4/punct Obama/PROPN/5/nsubj said/VERB/0/root/say "
+    ...       ",/PUNCT/8/punct would/AUX/8/aux teach/VERB/5/ccomp us/PRON/8/obj ./PUNCT/5/punct", "interrupting_clause")
+    interrupting_clause fired on 'said'
+    cue 'said': Obama -> 'The museum, Obama said, would teach us' (interrupting_clause)
+    """
     if a.rel not in ("root", "parataxis", "ccomp", "conj") or a.passive:
         return None
     around = around_reporting_clause(a.t, a.w)

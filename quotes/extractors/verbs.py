@@ -121,5 +121,7 @@ def _content(a: SpeechAct) -> tuple[object, Content] | rules.Stop:
         found = rules.first_match(TOPIC_READINGS, a)
     if found is None:
         hit = rules.first_match(NO_CONTENT, a)
+        if hit is None:
+            rules.record("no content", rules.VETOED, "no rule found what was said, and the verb is no bare cue")
         return hit[1] if hit is not None else rules.VETO
     return found
