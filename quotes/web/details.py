@@ -86,10 +86,12 @@ def claim_detail(conn: sqlite3.Connection, cid: str, page: int = 1,
     flags.sort(key=lambda f: order.get(f["name"], len(order)))
     statements = []
     for doc, flipped, record, publisher, date, title, url in conn.execute(
-            "SELECT cs.doc, cs.flipped, a.record, ar.publisher, ar.date, ar.title, ar.url "
-            "FROM claim_statements cs JOIN attributions a ON a.doc = cs.doc AND a.n = cs.n "
-            "JOIN articles ar ON ar.id = cs.doc WHERE cs.claim = ? "
-            "ORDER BY ar.date IS NULL, ar.date, cs.doc, a.start LIMIT ? OFFSET ?",
+            # the page's (doc, n) first, by date, then only their records are read
+            "SELECT p.doc, p.flipped, a.record, ar.publisher, ar.date, ar.title, ar.url FROM "
+            "(SELECT cs.doc, cs.n, cs.flipped FROM claim_statements cs JOIN articles d ON d.id = cs.doc "
+            " WHERE cs.claim = ? ORDER BY d.date IS NULL, d.date, cs.doc, cs.n LIMIT ? OFFSET ?) AS p "
+            "JOIN attributions a ON a.doc = p.doc AND a.n = p.n JOIN articles ar ON ar.id = p.doc "
+            "ORDER BY ar.date IS NULL, ar.date, p.doc, p.n",
             (cid, per_page, (page - 1) * per_page)):
         a = _attribution(record)
         view = statement_view(a, publisher, bool(flipped))

@@ -279,7 +279,8 @@ def _terms(q: str) -> list[str]:
     """
     keys = content_keys(q)
     terms = sorted(keys.entities) + [w + "*" for w in sorted(keys.words)]
-    terms += [w for w in (fold(m) for m in _WORD.findall(q)) if len(w) >= MIN_TERM]
+    terms += [w for w in (fold(m) for m in _WORD.findall(q))  # other forms of content words
+              if len(w) >= MIN_TERM and content_keys(w).all]
     out: list[str] = []
     for t in terms:
         if t not in out and t.rstrip("*") + "*" not in out and len(t.rstrip("*")) >= MIN_TERM:
