@@ -312,3 +312,18 @@ def test_check_page_and_api(client):
     assert client.get("/api/check?q=" + "x" * 600).status_code == 400
     evil = _wait_for_check(client, "/check?q=page+held+script")
     assert "<script>alert" not in evil.text
+
+
+def test_a_claim_with_many_reasons_lists_some_and_links_the_rest(tmp_path):
+    names = [f"Ann {chr(65 + i % 26)}{'a' * (1 + i // 26)}" for i in range(120)]
+    arts = [Article(f"m{i}", f"{name} said that the tower in Izmir fell.", publisher=f"Paper {i}")
+            for i, name in enumerate(names)]
+    client = TestClient(create_app(write_store(tmp_path / "many.db", arts)))
+    claim = client.get("/api/claims").json()["rows"][0]
+    reasons = client.get(f"/api/claims/{claim['id']}").json()["flags"][0]["reasons"]
+    assert len(reasons) == 120  # the API gives them all
+    page = client.get(f"/claims/{claim['id']}")
+    assert page.status_code == 200
+    assert "108 more reasons" in page.text and "20 more in" in page.text
+    assert client.get(f"/claims/{claim['id']}?page=3").status_code == 200
+    assert client.get(f"/claims/{claim['id']}?page=4").status_code == 200  # past the end: empty page

@@ -65,9 +65,12 @@ def _templates() -> Jinja2Templates:
     env.filters["safe_url"] = _safe_url
     env.globals["STANCE_WORDS"] = STANCE_WORDS
     env.globals["CAN_CHECK"] = checks.has_check()
+    env.globals["MAX_REASONS"] = MAX_REASONS
     return Jinja2Templates(env=env)
 
 
+#: Reasons of one flag listed on a page (all of them are in the JSON).
+MAX_REASONS = 100
 #: How a stance reads on the page.
 STANCE_WORDS = {"asserts": "asserts", "confirms": "confirms", "denies": "denies",
                 "cannot_confirm": "cannot confirm", "hedged": "reports (hedged)",
