@@ -13,13 +13,14 @@ import argparse
 import sys
 from typing import Callable, Iterator
 
-from quotes.errors import InputError, QuotesError
+from quotes.errors import InputError, NotFoundError, QuotesError
 from quotes.evaluation import DATASETS, FNC_PARTS, WORKERS as EVAL_WORKERS
 from quotes.progress import track
 from quotes.nlp.pipeline import TOKENIZERS
 from quotes.store.ingest import BATCH
 from quotes.store.sqlite import DEFAULT_DB, SEARCH_IN
 from quotes.types import FLAGS, Article
+from quotes.results import CHECK_FORMATS
 from quotes.views.export import EXPORTS
 from quotes.views.output import (
     ATTRIBUTION_TABLE, CLAIM_TABLE, FORMATS, PARSE_FORMATS, SAID_TABLE, SEARCH_TABLE, TRACE_TABLE,
@@ -141,6 +142,19 @@ def cmd_trace(args) -> int:
     else:
         write_rows(t.to_records(), args.format, sys.stdout, table=TRACE_TABLE)
     return inputs.status()
+
+
+@command("check")
+def cmd_check(args) -> int:
+    from quotes.results import write_check
+    inputs = Inputs(args.paths)
+    if args.db and not args.paths:  # the store's full-text index finds the articles to load
+        from quotes.store.check import check_store
+        result = check_store(args.db, args.claim, all_articles=args.all)
+    else:
+        result = _corpus(args, inputs).check(args.claim, all_articles=args.all)
+    found = write_check(result, args.format, sys.stdout, sys.stderr)
+    return inputs.status(0 if found else NotFoundError.exit_code)
 
 
 @command("export")
@@ -289,6 +303,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("claim", metavar="CLAIM", help='claim id or free text, e.g. "Putin visit postponed"')
     add_corpus_options(p)
     add_format(p, default="tree", choices=("tree",) + FORMATS)
+
+    p = sub.add_parser("check", help="what every article says about a claim: stance, evidence, flags, origins")
+    p.add_argument("claim", metavar="CLAIM",
+                   help='the claim as free text, e.g. "Putin\'s visit to Turkey was postponed"')
+    add_corpus_options(p)
+    add_format(p, default="table", choices=CHECK_FORMATS)
+    p.add_argument("--all", action="store_true", help="also list the articles not about the claim (unrelated)")
 
     p = sub.add_parser("export", help="the provenance graph as GraphML or PROV-O JSON-LD, or claims as JSONL")
     add_corpus_options(p)

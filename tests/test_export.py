@@ -16,7 +16,8 @@ from quotes.views.export import graph_to_prov, write_claims_jsonl, write_graphml
 
 @pytest.fixture(scope="module")
 def corpus():
-    return Corpus(example_corpus_inputs())
+    # the attributed statements alone (own voice: tests/test_check.py)
+    return Corpus(example_corpus_inputs(), own_voice=False)
 
 
 def test_claims_jsonl_contract(corpus, tmp_path):

@@ -15,7 +15,8 @@ from quotes.types import CONFIRMED, UNCONFIRMED
 
 @pytest.fixture(scope="module")
 def corpus():
-    return Corpus(example_corpus_inputs())
+    # the attributed statements alone (own voice: tests/test_check.py)
+    return Corpus(example_corpus_inputs(), own_voice=False)
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,8 @@ def kinds(G, kind):
 def test_graph_nodes_and_edges(corpus, G):
     assert isinstance(G, nx.MultiDiGraph)
     assert len(kinds(G, "article")) == 2
-    assert len(kinds(G, "statement")) == len(corpus.attributions)
+    # one node per statement: the records, cut into sentences (quotes.claims.pieces)
+    assert len(kinds(G, "statement")) == len(corpus.statements) >= len(corpus.attributions)
     assert len(kinds(G, "claim")) == len(corpus.claims())
     edge_kinds = {k for _, _, k in G.edges(data="kind")}
     assert {"published", "contains", "said", "relayed", "about", "confirms",
@@ -119,7 +121,7 @@ def test_claims_by_flag(G, corpus):
     unconfirmed = qg.claims(G, flag=UNCONFIRMED)
     assert "Putin's visit to the NATO country was canceled" in [c.text for c in unconfirmed]
     assert all(c.has_flag(UNCONFIRMED) for c in unconfirmed)
-    assert [c.text for c in qg.claims(G, flag=CONFIRMED)] == ["A visit is being prepared"]
+    assert "A visit is being prepared" in [c.text for c in qg.claims(G, flag=CONFIRMED)]
     # the graph gives back the same claims as the corpus (which adds first/last seen, publishers)
     def plain(claims):
         return {c.id: {k: v for k, v in c.to_dict().items()

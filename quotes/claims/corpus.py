@@ -19,10 +19,16 @@ from typing import Callable, Iterable, Mapping
 import networkx as nx
 
 from quotes.claims import graph as _graph
+from quotes.claims.check import candidates_of, check_claim
+from quotes.claims.flags import acyclic
 from quotes.claims.group import group_claims
-from quotes.errors import InputError
+from quotes.claims.index import ClaimIndex
+from quotes.claims.normalize import Keys, claim_keys
+from quotes.claims.ownvoice import own_voice
+from quotes.claims.pieces import pieces
+from quotes.errors import InputError, NotFoundError
 from quotes.progress import track
-from quotes.results import AttributionList, ClaimList, Table, Trace, _html_table
+from quotes.results import AttributionList, Check, ClaimList, Table, Trace, _html_table
 from quotes.types import ARTICLE_METADATA, Article, Attribution, Claim, parse_date
 
 Extractor = Callable[[Article], list[Attribution]]
@@ -32,14 +38,24 @@ class Corpus:
     """Articles and their attributions, with claims and the graph built on demand.
 
     Claims and the graph are rebuilt lazily after every change, so adding many
-    articles and querying once costs one grouping.
+    articles and querying once costs one grouping. ``own_voice`` (default True) adds each
+    article's own-voice sentences as statements by its publisher
+    (:mod:`quotes.claims.ownvoice`): they enter claims, the graph and every query.
     """
 
-    def __init__(self, articles: Iterable[tuple[Article, Iterable[Attribution]]] = ()):
+    def __init__(self, articles: Iterable[tuple[Article, Iterable[Attribution]]] = (), *,
+                 own_voice: bool = True):
         self.articles: dict[str, Article] = {}
         self._attributions: dict[str, list[Attribution]] = {}
+        self._voice: dict[str, list[Attribution]] = {}
+        self._pieces: dict[str, list[Attribution]] = {}
+        self._parent: dict[str, Attribution] = {}  # statement id -> the record it was cut from
+        self._keys: dict[str, Keys] = {}
+        self.own_voice = own_voice
         self._claims: ClaimList | None = None
         self._graph: nx.MultiDiGraph | None = None
+        self._index: ClaimIndex | None = None
+        self._statement_index: ClaimIndex | None = None
         for art, attrs in articles:
             self.add(art, attrs)
 
@@ -127,8 +143,15 @@ class Corpus:
             if not 0 <= a.start <= a.end <= len(article.text):
                 raise InputError(article.id, f"attribution {a.id} lies outside the text")
         self.articles[article.id] = article
-        self._attributions[article.id] = attrs
-        self._claims = self._graph = None
+        self._attributions[article.id] = [acyclic(a) for a in attrs]
+        cut = []
+        for a, clean in zip(attrs, self._attributions[article.id]):
+            for p in pieces(clean):
+                self._parent[p.id] = a
+                cut.append(p)
+        self._pieces[article.id] = cut
+        self._voice[article.id] = own_voice(article, attrs) if self.own_voice else []
+        self._claims = self._graph = self._index = self._statement_index = None
 
     def add_articles(self, articles: Iterable[Article], extract: Extractor | None = None) -> int:
         """Extract attributions from each article and add it; returns how many were added.
@@ -169,6 +192,46 @@ class Corpus:
         return AttributionList(self._all(), articles=self.articles, claims=claim_of)
 
     @property
+    def statements(self) -> AttributionList:
+        """Every statement claims are grouped from: the attribution records, cut into one
+        piece per sentence (:mod:`quotes.claims.pieces`), and each article's own-voice
+        statements (type ``own_voice``), article by article in text order.
+
+        >>> from quotes.types import Article
+        >>> c = Corpus([(Article("d", "Putin's visit to Turkey was postponed on Friday."), [])])
+        >>> [(a.type, a.speaker.name) for a in c.statements]
+        [('own_voice', 'the article')]
+        """
+        out = AttributionList()
+        for doc, attrs in self._pieces.items():
+            own = self._voice.get(doc, [])
+            out.extend(sorted(attrs + own, key=lambda a: (a.start, a.end)) if own else attrs)
+        return out
+
+    def record_of(self, statement: Attribution) -> Attribution | None:
+        """The attribution record a statement was cut from (itself when whole); ``None``
+        for an own-voice statement."""
+        return self._parent.get(statement.id)
+
+    def own_voice_statements(self, doc: str | None = None) -> AttributionList:
+        """The own-voice statements (of one article, or all)."""
+        docs = [doc] if doc is not None else list(self._voice)
+        return AttributionList(a for d in docs for a in self._voice.get(d, ()))
+
+    def _statement_keys(self) -> dict[str, Keys]:
+        for a in self.statements:
+            if a.id not in self._keys:
+                self._keys[a.id] = claim_keys(a.statement)
+        return self._keys
+
+    @property
+    def index(self) -> ClaimIndex:
+        """The claim index (:class:`~quotes.claims.index.ClaimIndex`), built once per change."""
+        if self._index is None:
+            self._index = ClaimIndex(self.claims(), self._statement_keys())
+        return self._index
+
+    @property
     def publishers(self) -> dict[str, str | None]:
         """Article id -> publisher."""
         return {i: a.publisher for i, a in self.articles.items()}
@@ -180,7 +243,7 @@ class Corpus:
         []
         """
         if self._claims is None:
-            grouped = group_claims(self._all(), self.publishers)
+            grouped = group_claims(self.statements, self.publishers, self._statement_keys())
             self._claims = ClaimList((seen(c, self.articles) for c in grouped), articles=self.articles)
         if flag is None:
             return self._claims
@@ -192,7 +255,7 @@ class Corpus:
         Statement nodes carry their article's metadata, claim nodes ``first_seen``,
         ``last_seen`` and ``publishers`` ("; "-joined)."""
         if self._graph is None:
-            G = _graph.build_graph(self.articles, self._all(), self.claims())
+            G = _graph.build_graph(self.articles, self.statements, self.claims())
             _annotate(G, self.articles, self.claims())
             self._graph = G
         return self._graph
@@ -205,7 +268,18 @@ class Corpus:
         ...
         quotes.errors.NotFoundError: no claim matches 'anything'
         """
-        return self._own(_graph.get_claim(self.graph, text_or_id))
+        if isinstance(text_or_id, Claim):
+            return self._own(text_or_id)
+        found = self.index.by_id.get(text_or_id)
+        if found is not None:
+            return self._own(found)
+        ranked = self.index.search(text_or_id, limit=1)
+        if not ranked:
+            near = self.candidates(text_or_id)
+            maybe = "; nearest: " + "; ".join(f"{c.label or c.text!r} [{c.id}] ({s:.2f})"
+                                              for c, s in near) if near else ""
+            raise NotFoundError(f"no claim matches {text_or_id!r}{maybe}")
+        return self._own(ranked[0][0])
 
     def _own(self, claim: Claim) -> Claim:
         """This corpus's record of ``claim`` (with first/last seen and publishers)."""
@@ -218,19 +292,64 @@ class Corpus:
                 r.update(art.metadata)
         return rows
 
+    def candidates(self, text: str, limit: int = 5) -> list[tuple[Claim, float]]:
+        """The claims ``text`` may mean, best first, with scores 0-1 (see
+        :class:`~quotes.claims.index.ClaimIndex`).
+
+        >>> Corpus().candidates("anything")
+        []
+        """
+        from quotes.claims.index import ALTERNATIVE_MATCH
+        return self.index.search(text, threshold=ALTERNATIVE_MATCH, limit=limit)
+
+    def check(self, claim: str, *, all_articles: bool = False) -> Check:
+        """What every article says about ``claim`` (free text): each article's stance
+        (``supports``, ``denies``, ``reports``, ``cannot_confirm``) with its evidence,
+        the claim's flags with reasons, its origins, who repeats it through whom and the
+        ranked alternative claims (see :func:`quotes.claims.check.check_claim`).
+
+        >>> from quotes.types import Article, Attribution, Speaker
+        >>> c = Corpus([(Article("d", "The bridge over the river was closed on Monday.", publisher="Daily"), [])])
+        >>> r = c.check("the river bridge was closed")
+        >>> [(a.doc, a.stance) for a in r.articles], r.flag_names
+        ([('d', 'supports')], ['single_source'])
+        >>> print(Corpus().check("").message)
+        the claim is empty: give a sentence such as "Putin's visit to Turkey was postponed"
+        """
+        if self._statement_index is None:
+            self._statement_index = ClaimIndex.of_statements(self.statements, self._statement_keys())
+        return Check.of(check_claim(claim, self.statements, self.articles, keys=self._statement_keys(),
+                                    index=self._statement_index, records=self._parent,
+                                    all_articles=all_articles))
+
     def trace(self, text_or_id: str | Claim) -> Trace:
         """:func:`quotes.claims.graph.trace` on this corpus; each row also carries its
-        article's publisher, date, title and url."""
-        t = _graph.trace(self.graph, text_or_id)
-        return Trace(self._own(t.claim), self._with_metadata(t.rows))
+        article's publisher, date, title and url. Free text is looked up in the claim index
+        and the trace carries the ranked candidates (the claim traced first, then the
+        alternatives the text may mean).
+
+        >>> from quotes.types import Article
+        >>> c = Corpus([(Article("d", "The bridge over the river was closed on Monday."), [])])
+        >>> [k.label for k in c.trace("bridge closed").candidates]
+        ['The bridge over the river was closed on Monday']
+        """
+        claim = self.claim(text_or_id)
+        t = _graph.trace(self.graph, claim)
+        t = Trace(self._own(t.claim), self._with_metadata(t.rows))
+        if isinstance(text_or_id, str) and text_or_id != claim.id:
+            ranked = self.candidates(text_or_id)
+            ranked = [(claim, 1.0)] + [(c, s) for c, s in ranked if c.id != claim.id] \
+                if all(c.id != claim.id for c, _ in ranked) else ranked
+            t.candidates = candidates_of(ranked)
+        return t
 
     def origins(self, text_or_id: str | Claim) -> Table:
         """:func:`quotes.claims.graph.origins` on this corpus."""
-        return _graph.origins(self.graph, text_or_id)
+        return _graph.origins(self.graph, self.claim(text_or_id))
 
     def sources(self, text_or_id: str | Claim, stance: str | None = None) -> Table:
         """:func:`quotes.claims.graph.sources` on this corpus."""
-        return _graph.sources(self.graph, text_or_id, stance=stance)
+        return _graph.sources(self.graph, self.claim(text_or_id), stance=stance)
 
     def said_by(self, source: str) -> Table:
         """:func:`quotes.claims.graph.said_by` on this corpus, with each article's

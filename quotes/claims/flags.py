@@ -16,14 +16,15 @@ that path. Outlets that repeat one origin count once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Mapping
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Mapping, Sequence
 
 from quotes.claims.normalize import fold
 from quotes.types import (
-    ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES,
-    HEDGED, NAMED_KINDS, OUTLET, SINGLE_SOURCE, UNCONFIRMED, UNKNOWN,
-    Attribution, Flag,
+    ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES, DIRECT, HEDGED, MIXED,
+    NAMED_KINDS, OUTLET, SINGLE_SOURCE, THE_ARTICLE, UNCONFIRMED, UNKNOWN, Attribution, Flag,
+    OriginSummary,
 )
 
 #: Stances that put a claim forward on the record.
@@ -49,20 +50,53 @@ class Origin:
 
     @property
     def named(self) -> bool:
-        return self.kind in NAMED_KINDS
+        return self.kind in NAMED_KINDS and self.name != THE_ARTICLE
+
+
+def acyclic(a: Attribution) -> Attribution:
+    """The record with a chain that never loops: a relay equal to the speaker or to an
+    earlier relay (case and accents ignored) is dropped, so a speaker is never its own
+    relay and every path is a simple path.
+
+    >>> from quotes.types import Attribution, Speaker, ChainLink
+    >>> a = Attribution("d", "direct", "x", 0, 1, "said", "asserts", Speaker("TMZ", "TMZ", "outlet"),
+    ...                 (ChainLink("TMZ", "outlet"), ChainLink("Dr Korovin", "person")))
+    >>> [x.name for x in acyclic(a).chain]
+    ['Dr Korovin']
+    """
+    seen = {fold(a.speaker.name)}
+    keep = []
+    for link in a.chain:
+        key = fold(link.name)
+        if key not in seen:
+            seen.add(key)
+            keep.append(link)
+    return a if len(keep) == len(a.chain) else replace(a, chain=tuple(keep))
 
 
 def path_of(a: Attribution, publisher: str | None = None) -> list[tuple[str, str]]:
-    """``(name, kind)`` from the publisher through the chain to the speaker.
+    """``(name, kind)`` from the publisher through the chain to the speaker; a name is
+    never repeated (an outlet's own voice is one hop: the outlet).
 
     >>> from quotes.types import Attribution, Speaker
     >>> a = Attribution("d", "direct", "x", 0, 1, "said", "asserts", Speaker("Ann", "Ann"))
     >>> path_of(a)
     [('Ann', 'unknown')]
+    >>> path_of(Attribution("d", "own_voice", "x", 0, 1, None, "asserts", Speaker("TMZ", "TMZ", "outlet")), "TMZ")
+    [('TMZ', 'outlet')]
     """
-    path = [(publisher, OUTLET)] if publisher else []
-    path += [(link.name, link.kind) for link in a.chain]
-    path.append((a.speaker.name, a.speaker.kind))
+    hops = [(publisher, OUTLET)] if publisher else []
+    hops += [(link.name, link.kind) for link in a.chain]
+    hops.append((a.speaker.name, a.speaker.kind))
+    path: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    for name, kind in hops:
+        key = fold(name)
+        if key in seen:  # a loop: the later hop (the speaker) wins its place
+            path = path[:seen[key]]
+            seen = {fold(n): i for i, (n, _) in enumerate(path)}
+        seen[key] = len(path)
+        path.append((name, kind))
     return path
 
 
@@ -84,7 +118,7 @@ def origin_of(a: Attribution, publisher: str | None = None) -> Origin:
     depth = next((i for i in range(len(path) - 1, -1, -1) if path[i][1] != UNKNOWN),
                  len(path) - 1)
     name, kind = path[depth]
-    if kind in NAMED_KINDS:
+    if kind in NAMED_KINDS and name != THE_ARTICLE:
         return Origin(fold(name), name, kind)
     scope = path[depth - 1][0] if depth > 0 else a.doc
     return Origin(f"{fold(name)}@{fold(scope)}", name, kind)
@@ -129,46 +163,204 @@ def claim_flags(statements: Iterable[tuple[Attribution, bool]],
     >>> [f.name for f in claim_flags([(st("officials", "anonymous", "asserts", "a"), False)])]
     ['unconfirmed', 'single_source']
     """
-    publishers = publishers or {}
-    rows = []
-    for a, flipped in statements:
-        pub = publishers.get(a.doc)
-        rows.append((a, effective_stance(a.stance, flipped), origin_of(a, pub), pub))
-    flags: list[Flag] = []
+    return flags_of([(a, effective_stance(a.stance, flipped)) for a, flipped in statements],
+                    publishers)
 
-    on_record = [r for r in rows if r[1] in SUPPORTING and r[2].named]
+
+#: Words of a quotation compared across articles: the same words are the same quotation.
+_QUOTE_WORDS = re.compile(r"[^\W_]+")
+#: A quotation shorter than this many words is too common to identify one origin.
+MIN_QUOTE_WORDS = 5
+
+
+def _quote_key(a: Attribution) -> str | None:
+    if a.type not in (DIRECT, MIXED):
+        return None
+    words = _QUOTE_WORDS.findall(fold(a.statement))
+    return " ".join(words) if len(words) >= MIN_QUOTE_WORDS else None
+
+
+class _Union:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One statement about a claim with its stance toward it, its origin and path."""
+
+    statement: Attribution
+    stance: str
+    origin: Origin
+    publisher: str | None
+    path: tuple[tuple[str, str], ...]
+
+
+def rows_of(stances: Iterable[tuple[Attribution, str]],
+            publishers: Mapping[str, str | None] | None = None) -> list[Row]:
+    """``(statement, stance toward the claim)`` pairs as :class:`Row` records.
+
+    >>> from quotes.types import Attribution, Speaker
+    >>> a = Attribution("d", "direct", "x", 0, 1, "said", "asserts", Speaker("Ann", "Ann", "person"))
+    >>> r = rows_of([(a, "asserts")])
+    >>> r[0].origin.key, r[0].path
+    ('ann', (('Ann', 'person'),))
+    """
+    publishers = publishers or {}
+    out = []
+    for a, stance in stances:
+        a = acyclic(a)
+        pub = publishers.get(a.doc)
+        out.append(Row(a, stance, origin_of(a, pub), pub, tuple(path_of(a, pub))))
+    return out
+
+
+def independent_origins(rows: Sequence[Row]) -> dict[str, str]:
+    """Map each origin key to the key of the independent origin it counts as.
+
+    Two origins are one when the same quotation (:data:`MIN_QUOTE_WORDS` words or more)
+    is put in their mouths; an origin that relays another origin of the same claim (an
+    outlet repeating what it quotes, the Guardian relaying Balmaceda) is not independent
+    of it and counts as the origin it relays. When every origin relays another (a loop),
+    they count as one.
+
+    >>> from quotes.types import Attribution, Speaker, ChainLink
+    >>> bal = Attribution("a", "indirect", "x", 0, 1, "said", "asserts", Speaker("Balmaceda", "B", "person"),
+    ...                   (ChainLink("The Guardian", "outlet"),))
+    >>> gua = Attribution("b", "indirect", "x", 0, 1, "reported", "asserts", Speaker("The Guardian", "G", "outlet"))
+    >>> sorted(set(independent_origins(rows_of([(bal, "asserts"), (gua, "asserts")])).values()))
+    ['balmaceda']
+    """
+    uf = _Union()
+    quotes: dict[str, str] = {}
+    for r in rows:
+        uf.find(r.origin.key)
+        q = _quote_key(r.statement)
+        if q is not None:
+            if q in quotes:
+                uf.union(quotes[q], r.origin.key)
+            else:
+                quotes[q] = r.origin.key
+    keys = {r.origin.key for r in rows}
+    relays: dict[str, set[str]] = {}  # group -> groups it relays
+    for r in rows:
+        for name, kind in r.path[:-1]:
+            rk = fold(name)
+            if rk in keys and uf.find(rk) != uf.find(r.origin.key):
+                relays.setdefault(uf.find(rk), set()).add(uf.find(r.origin.key))
+    groups = {uf.find(k) for k in keys}
+    roots = sorted(g for g in groups if g not in relays)
+    if not roots:  # a loop of relays: one origin
+        roots = [min(groups)] if groups else []
+
+    def resolve(g: str) -> str:
+        seen = set()
+        while g not in roots and g not in seen and g in relays:
+            seen.add(g)
+            g = min(relays[g])
+        return g if g in roots else roots[0]
+    return {k: resolve(uf.find(k)) for k in keys}
+
+
+def origin_summaries(rows: Sequence[Row]) -> list[OriginSummary]:
+    """One :class:`~quotes.types.OriginSummary` per independent origin, most statements first.
+
+    >>> from quotes.types import Attribution, Speaker
+    >>> a = Attribution("d", "indirect", "x", 0, 1, "said", "asserts", Speaker("Ann", "Ann", "person"))
+    >>> [(o.name, o.named, o.stances) for o in origin_summaries(rows_of([(a, "asserts")]))]
+    [('Ann', True, ('asserts',))]
+    """
+    to = independent_origins(rows)
+    by: dict[str, list[Row]] = {}
+    for r in rows:
+        by.setdefault(to[r.origin.key], []).append(r)
+    out = []
+    for key, rs in by.items():
+        head = next((r for r in rs if r.origin.key == key), rs[0])
+        names = []
+        for r in rs:
+            for name, _ in r.path[:-1]:
+                if name not in names and fold(name) != key:
+                    names.append(name)
+        merged = sorted({r.origin.name for r in rs if r.origin.key != key})
+        out.append(OriginSummary(
+            name=head.origin.name, kind=head.origin.kind, named=head.origin.named,
+            stances=tuple(r.stance for r in rs), statements=tuple(r.statement.id for r in rs),
+            articles=tuple(dict.fromkeys(r.statement.doc for r in rs)), relays=tuple(names),
+            merged=tuple(merged)))
+    out.sort(key=lambda o: (-len(o.statements), o.name))
+    return out
+
+
+def _reason(r: Row) -> str:
+    return describe(r.statement, r.publisher)
+
+
+def flags_of(stances: Iterable[tuple[Attribution, str]],
+             publishers: Mapping[str, str | None] | None = None) -> tuple[Flag, ...]:
+    """The flags of a claim from its statements' stances toward it (``asserts``,
+    ``confirms``, ``denies``, ``cannot_confirm``, ``hedged``), each with its reasons.
+
+    >>> from quotes.types import Attribution, Speaker, ChainLink
+    >>> def st(doc, name, kind="person", stance="asserts", chain=()):
+    ...     return Attribution(doc, "indirect", "x", 0, 1, "said", stance, Speaker(name, name, kind),
+    ...                        tuple(ChainLink(c, "outlet") for c in chain))
+    >>> [f.name for f in flags_of([(st(d, "Ann Lee", chain=["AP"]), "asserts") for d in "abcde"],
+    ...                           {d: f"Outlet {d}" for d in "abcde"})]
+    ['single_source']
+    >>> [f.name for f in flags_of([(st("a", "Ann Lee"), "asserts"), (st("b", "Bo Chen"), "denies")])]
+    ['contradicted', 'single_source']
+    """
+    rows = rows_of(stances, publishers)
+    flags: list[Flag] = []
+    on_record = [r for r in rows if r.stance in SUPPORTING and r.origin.named]
     if not on_record:
         reasons = ["unconfirmed: no named source asserts it on the record"]
-        for a, stance, origin, pub in rows:
-            why = STANCE_VERBS.get(stance, stance)
-            if stance in SUPPORTING:
-                why += f", but the source is not named ({origin.kind})"
-            reasons.append(f"unconfirmed: {describe(a, pub)} {why}: \"{a.content}\"")
+        for r in rows:
+            why = STANCE_VERBS.get(r.stance, r.stance)
+            if r.stance in SUPPORTING:
+                why += f", but the source is not named ({r.origin.kind})"
+            reasons.append(f"unconfirmed: {_reason(r)} {why}: \"{r.statement.content}\"")
         flags.append(Flag(UNCONFIRMED, tuple(reasons)))
 
-    against = [r for r in rows if r[1] == DENIES]
+    against = [r for r in rows if r.stance == DENIES]
     if against:
         reasons = []
-        for a, stance, origin, pub in against:
-            how = "denies it" if a.stance == DENIES else "asserts the opposite"
-            reasons.append(f"contradicted: {describe(a, pub)} {how}: \"{a.content}\"")
+        for r in against:
+            how = "denies it" if r.statement.stance == DENIES else "asserts the opposite"
+            reasons.append(f"contradicted: {_reason(r)} {how}: \"{r.statement.content}\"")
         flags.append(Flag(CONTRADICTED, tuple(reasons)))
 
-    independent: dict[str, tuple] = {}
+    to = independent_origins(rows)
+    independent: dict[str, Row] = {}
     for r in on_record:
-        independent.setdefault(r[2].key, r)
+        independent.setdefault(to[r.origin.key], r)
     if len(independent) >= 2:
-        reasons = [f"confirmed: {describe(a, pub)} {STANCE_VERBS[stance]} (independent origin "
-                   f"{origin.name})" for a, stance, origin, pub in independent.values()]
+        reasons = [f"confirmed: {_reason(r)} {STANCE_VERBS[r.stance]} (independent origin "
+                   f"{r.origin.name})" for r in independent.values()]
         flags.append(Flag(CONFIRMED, tuple(reasons)))
 
-    spreading = [r for r in rows if r[1] in SPREADING]
-    origins = {r[2].key for r in spreading}
+    spreading = [r for r in rows if r.stance in SPREADING]
+    origins = {to[r.origin.key] for r in spreading}
     if len(origins) == 1:
-        origin = spreading[0][2]
-        docs = sorted({r[0].doc for r in spreading})
-        outlets = sorted({pub for *_, pub in spreading if pub} |
-                         {link.name for r in spreading for link in r[0].chain})
+        key = origins.pop()
+        origin = next((r.origin for r in spreading if r.origin.key == key), spreading[0].origin)
+        docs = sorted({r.statement.doc for r in spreading})
+        outlets = sorted({r.publisher for r in spreading if r.publisher} |
+                         {link.name for r in spreading for link in r.statement.chain}
+                         - {origin.name})
         relayed = f", relayed by {', '.join(outlets)}" if outlets else ""
         flags.append(Flag(SINGLE_SOURCE, (
             f"single_source: all {len(spreading)} statement(s) in {len(docs)} article(s) "

@@ -30,14 +30,16 @@ record as JSON in ``record``. Queries take ``G`` first and return plain values o
 from __future__ import annotations
 
 import json
+import weakref
 from collections import defaultdict
 from typing import Iterable, Mapping
 
 import networkx as nx
 
-from quotes.claims.group import find_claim, group_claims, statement_flipped
+from quotes.claims.group import group_claims, statement_flipped
+from quotes.claims.index import ClaimIndex
 from quotes.errors import NotFoundError
-from quotes.claims.flags import effective_stance, origin_of
+from quotes.claims.flags import acyclic, effective_stance, origin_of
 from quotes.claims.normalize import fold
 from quotes.results import ClaimList, Table, Trace
 from quotes.types import (
@@ -84,7 +86,7 @@ def build_graph(articles: Iterable[Article] | Mapping[str, Article],
     1
     """
     arts = dict(articles) if isinstance(articles, Mapping) else {a.id: a for a in articles}
-    attributions = list(attributions)
+    attributions = [acyclic(a) for a in attributions]
     publishers = {i: a.publisher for i, a in arts.items()}
     if claims is None:
         claims = group_claims(attributions, publishers)
@@ -116,17 +118,22 @@ def _add_statement(G: nx.MultiDiGraph, a: Attribution, publisher: str | None) ->
     hops = ([(publisher, OUTLET)] if publisher else []) + [(x.name, x.kind) for x in a.chain]
     nodes, scope = [], None
     for name, kind in hops:
-        nodes.append(_add_source(G, name, kind, scope))
+        node = _add_source(G, name, kind, scope)
+        if node not in nodes:
+            nodes.append(node)
         scope = name
     speaker = _add_source(G, a.speaker.name, a.speaker.kind, scope or a.doc)
     G.add_edge(speaker, sid, key="said", kind="said")
+    if speaker in nodes:  # an outlet's own voice: the publisher is the speaker, not its relay
+        nodes = nodes[:nodes.index(speaker)]
     for hop, (outer, inner) in enumerate(zip(nodes, nodes[1:] + [speaker])):
         G.add_edge(outer, inner, key=f"relayed:{a.id}", kind="relayed", statement=a.id, hop=hop)
 
 
 def _add_claim(G: nx.MultiDiGraph, c: Claim, publishers: Mapping[str, str | None]) -> None:
     cid = f"claim:{c.id}"
-    G.add_node(cid, kind="claim", claim=c.id, text=c.text, flags=",".join(c.flag_names),
+    G.add_node(cid, kind="claim", claim=c.id, text=c.text, label=c.label or c.text,
+               flags=",".join(c.flag_names),
                reasons=json.dumps({f.name: list(f.reasons) for f in c.flags}, ensure_ascii=False),
                statements=len(c.statements))
     reports = defaultdict(list)  # doc -> statements others may confirm or deny
@@ -163,7 +170,8 @@ def _claim_from_node(G: nx.MultiDiGraph, cid: str) -> Claim:
                    key=lambda s: (G.nodes[s]["doc"], G.nodes[s]["start"]))
     reasons = json.loads(d.get("reasons") or "{}")
     flags = tuple(Flag(n, tuple(reasons.get(n, ()))) for n in d.get("flags", "").split(",") if n)
-    return Claim(d["claim"], d["text"], tuple(_record(G, s) for s in stmts), flags)
+    return Claim(d["claim"], d["text"], tuple(_record(G, s) for s in stmts), flags,
+                 label=d.get("label", ""))
 
 
 def claims(G: nx.MultiDiGraph, flag: str | None = None) -> ClaimList:
@@ -190,19 +198,46 @@ def get_claim(G: nx.MultiDiGraph, claim: str | Claim) -> Claim:
     node = f"claim:{claim}"
     if node in G:
         return _claim_from_node(G, node)
-    return find_claim(claims(G), claim)
+    ranked = claim_index(G).search(claim, limit=1)
+    if not ranked:
+        raise NotFoundError(f"no claim matches {claim!r}")
+    return ranked[0][0]
+
+
+#: The claim index of each graph, with the graph's size when it was built.
+_INDEXES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[tuple[int, int], ClaimIndex]]" = \
+    weakref.WeakKeyDictionary()
+
+
+def claim_index(G: nx.MultiDiGraph) -> ClaimIndex:
+    """The graph's claims in a :class:`~quotes.claims.index.ClaimIndex`, built once per graph
+    (again when the graph has changed size), so a free-text lookup does not recompute every
+    claim's keys.
+
+    >>> claim_index(nx.MultiDiGraph()).search("anything")
+    []
+    """
+    size = (G.number_of_nodes(), G.number_of_edges())
+    cached = _INDEXES.get(G)
+    if cached is None or cached[0] != size:
+        cached = (size, ClaimIndex(claims(G)))
+        _INDEXES[G] = cached
+    return cached[1]
 
 
 def _path(G: nx.MultiDiGraph, sid: str, a: Attribution) -> list[tuple[str, str]]:
+    """The statement's path, publisher first: the ``relayed`` edges of this statement walked
+    back from its speaker, at most one step per hop and never to a node twice."""
     speaker = next(u for u, _, k in G.in_edges(sid, keys=True) if k == "said")
-    relays = []
-    node = speaker
-    while True:
-        prev = [(u, d) for u, _, d in G.in_edges(node, data=True)
-                if d.get("kind") == "relayed" and d.get("statement") == a.id]
+    relays: list[str] = []
+    node, seen = speaker, {speaker}
+    for _ in range(len(a.chain) + 1):  # publisher + chain: the most hops there can be
+        prev = [u for u, _, d in G.in_edges(node, data=True)
+                if d.get("kind") == "relayed" and d.get("statement") == a.id and u not in seen]
         if not prev:
             break
-        node = prev[0][0]
+        node = prev[0]
+        seen.add(node)
         relays.append(node)
     nodes = list(reversed(relays)) + [speaker]
     return [(G.nodes[n]["name"], G.nodes[n]["source_kind"]) for n in nodes]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -123,19 +123,26 @@ def stem(word: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Keys:
     """A statement's content keys: ``entities`` (capitalised names), ``words`` (other
-    content lemmas) and ``negated`` (the content is negated)."""
+    content lemmas), ``negated`` (the content is negated) and ``refutes`` (it calls what
+    it is about false: "a hoax", "not true"; see :func:`claim_keys`)."""
 
     entities: frozenset[str]
     words: frozenset[str]
     negated: bool = False
+    refutes: bool = False
+    #: entities and words together (computed once)
+    all: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def all(self) -> frozenset[str]:
-        return self.entities | self.words
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "all", self.entities | self.words)
+
+
+def _fold_token(tok: str) -> str:
+    return tok.lower() if tok.isascii() else fold(tok)
 
 
 def _is_title_case(tokens: list[str], stops: frozenset[str]) -> bool:
-    content = [t for t in tokens if fold(t) not in stops and t[:1].isalpha()]
+    content = [t for t in tokens if t[:1].isalpha() and _fold_token(t) not in stops]
     caps = sum(1 for t in content if t[:1].isupper())
     return len(content) >= 4 and caps >= 0.6 * len(content)
 
@@ -156,7 +163,7 @@ def content_keys(text: str) -> Keys:
     negated = False
     items: list[tuple[str, bool]] = []  # (stem, looks like a name)
     for i, tok in enumerate(raw):
-        low = fold(tok)
+        low = _fold_token(tok)
         if low.endswith(("'s", "'")):
             low = low[:-2] if low.endswith("'s") else low[:-1]
         if low.endswith("n't"):
@@ -182,3 +189,72 @@ def content_keys(text: str) -> Keys:
         if mapped and mapped not in stops:
             (entities if name else words).add(mapped)
     return Keys(frozenset(entities), frozenset(words), negated)
+
+
+def _star_pattern(words: list[str]) -> re.Pattern:
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        body = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
+        alts.append(body + (r"\w*" if w.endswith("*") else "") + r"(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _claim_lexicon() -> tuple[re.Pattern, frozenset[str]]:
+    refute = _star_pattern(_lines("claim_refutations.txt"))
+    lemmas = lexicon()["lemmas"]
+    refs = frozenset(_stem(fold(w), lemmas) for w in _lines("claim_references.txt"))
+    return refute, refs
+
+
+#: A relative clause set off by commas (", who has not been identified,"): its negation is
+#: not the statement's.
+_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:.]*[,;:.]", re.IGNORECASE)
+
+
+def claim_keys(text: str) -> Keys:
+    """:func:`content_keys` for claims: words that call the content false ("hoax",
+    "fake", "not true"; ``lexicons/claim_refutations.txt``) flip its polarity instead of
+    being keys, and a negation inside a relative clause between commas is not the
+    statement's.
+
+    >>> k = claim_keys("The third breast is a hoax")
+    >>> sorted(k.words), k.negated, k.refutes
+    (['breast', 'third'], True, True)
+    >>> claim_keys("The surgeon, who has not been named, took a selfie").negated
+    False
+    >>> claim_keys("The photo was not faked").negated
+    False
+    """
+    refute, _ = _claim_lexicon()
+    stripped, n = refute.subn(" ", text)
+    k = content_keys(stripped)
+    negated = k.negated
+    if negated and _ASIDE.search(stripped):
+        negated = content_keys(_ASIDE.sub(",", stripped)).negated
+    return Keys(k.entities, k.words, negated != bool(n), bool(n))
+
+
+def refutes_reference(k: Keys) -> bool:
+    """Whether a statement only calls "it", "the story" or "the claim" false: it says
+    nothing of its own, so it refutes the claim its article is about.
+
+    >>> refutes_reference(claim_keys("The story was a hoax")), refutes_reference(claim_keys("The claim is false"))
+    (True, True)
+    >>> refutes_reference(claim_keys("The third breast is a hoax")), refutes_reference(claim_keys("The story was true"))
+    (False, False)
+    """
+    _, refs = _claim_lexicon()
+    return k.refutes and k.negated and not k.entities and k.words <= refs
+
+
+def names_clash(a: Keys, b: Keys) -> bool:
+    """Whether two statements name different things: both name entities and neither
+    shares a name with the other's keys (a Title-Case headline has its names as words).
+
+    >>> names_clash(content_keys("Biden's visit was postponed"), content_keys("Putin's visit was postponed"))
+    True
+    >>> names_clash(content_keys("Ann Lee Sold Her House In Boston"), content_keys("Ann Lee in Boston"))
+    False
+    """
+    return bool(a.entities and b.entities and not (a.entities & b.all) and not (b.entities & a.all))

@@ -346,7 +346,8 @@ class Store:
                 self.conn.executemany("INSERT INTO claim_flags VALUES (?, ?, ?)", [
                     (c.id, f.name, json.dumps(list(f.reasons), ensure_ascii=False)) for f in c.flags])
                 self.conn.executemany("INSERT OR IGNORE INTO claim_statements VALUES (?, ?, ?, ?)", [
-                    (c.id, *where[id(a)], int(statement_flipped(c, a))) for a in c.statements])
+                    (c.id, *where[id(corpus.record_of(a))], int(statement_flipped(c, a)))
+                    for a in c.statements if id(corpus.record_of(a)) in where])  # own voice: derived
             self.conn.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?)", [
                 (u, v, str(k), d.get("kind", ""), json.dumps(
                     {x: y for x, y in d.items() if x != "kind"}, ensure_ascii=False, sort_keys=True))

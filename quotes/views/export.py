@@ -5,7 +5,7 @@
 if TYPE_CHECKING:
     from quotes.claims.corpus import Corpus
 >>> list(claims_jsonl([Claim("c-1", "It rained")]))
-['{"id": "c-1", "text": "It rained", "flags": [], "reasons": [], "first_seen": null,
+['{"id": "c-1", "text": "It rained", "label": "It rained", "flags": [], "reasons": [], "first_seen": null,
   "last_seen": null, "publishers": [], "statements": []}']
 """
 
