@@ -31,6 +31,7 @@ from quotes.claims.flags import effective_stance, flags_of, origin_summaries, ro
 from quotes.claims.group import group_claims, similar
 from quotes.claims.index import ALTERNATIVE_MATCH, MAX_CANDIDATES, QUERY_MATCH, ClaimIndex
 from quotes.claims.normalize import Keys, claim_keys, refutes_reference
+from quotes.claims.stance import article_stance as judge_article
 from quotes.nlp.tokenize import sentences
 from quotes.types import (
     ASSERTS, CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, OWN_VOICE, REPORTS, SUPPORTS, UNRELATED,
@@ -196,6 +197,7 @@ def check_claim(query: str, statements: Sequence[Attribution], articles: Mapping
     if problem:
         return CheckResult(query, message=problem)
     ck = _Checker(q, statements, articles, dict(keys or {}), index, records or {})
+    ck.text = query
     ranked = ck.rank()
     candidates = candidates_of(ranked)
     if not ranked or ranked[0][1] < QUERY_MATCH:
@@ -233,6 +235,10 @@ class _Checker:
                  keys: dict[str, Keys], index: ClaimIndex | None, records: Mapping[str, Attribution]):
         self.q, self.statements, self.articles, self.keys = q, statements, articles, keys
         self.records = records
+        self.records_by_doc: dict[str, list[Attribution]] = {}
+        for r in {id(r): r for r in records.values()}.values():
+            self.records_by_doc.setdefault(r.doc, []).append(r)
+        self.text = ""
         self.index = index or ClaimIndex.of_statements(statements, keys)
         self.publishers = {d: a.publisher for d, a in articles.items()}
         self.claims: ClaimIndex | None = None
@@ -272,7 +278,7 @@ class _Checker:
         """One article's evidence (sentences with offsets) and stance."""
         art = self.articles.get(doc) or Article(doc, "")
         spans = sentences(art.text) if art.text else []
-        evidence = []
+        evidence, decisive = [], False
         for a, stance, generic in rows:
             text, s, e = _sentence_of(art, spans, a)
             relevance = 1.0 if generic else round(self.index.match(self.q, self.key_of(a)), 3)
@@ -280,6 +286,21 @@ class _Checker:
             record_id = source.id if source is not None else (None if a.type == OWN_VOICE else a.id)
             evidence.append(Evidence(a, stance, text, s, e, _why(a, stance, generic), relevance,
                                      record_id))
-        stance, reason = article_stance(evidence)
+            decisive |= generic or (a.type == OWN_VOICE and relevance >= QUERY_MATCH)
+        stance, reason = article_stance(evidence) if decisive else self.judge(art, evidence)
         return ArticleCheck(doc, stance, tuple(evidence), reason, art.publisher, art.title,
                             art.date, art.url)
+
+    def judge(self, art: Article, evidence: list[Evidence]) -> tuple[str, str]:
+        """The article's stance by the stance logic shared with the headline and FNC-1
+        evaluations (:func:`quotes.claims.stance.article_stance`, told the article is about
+        the claim), over the article and its extracted records. (A sentence in the
+        article's own voice stating, refuting or failing to confirm the claim itself, or a
+        refutation of "the story", decides before this: :func:`article_stance`.)"""
+        records = list({id(r): r for e in evidence
+                        for r in [self.records.get(e.statement.id)] if r is not None}.values())
+        records += [r for r in self.records_by_doc.get(art.id, ()) if r not in records]
+        j = judge_article(self.text, art, records, related=True)
+        if j.label == UNRELATED:  # cannot happen when told it is related; keep the evidence's
+            return article_stance(evidence)
+        return j.label, "; ".join(j.reasons)
