@@ -6,7 +6,7 @@ names, as prefixes: "postpon" matches "postponed", "postponement") is one altern
 ranked by BM25, at most :data:`MAX_ARTICLES`. Only those articles and their records are
 loaded into a :class:`~quotes.claims.corpus.Corpus`, which groups, checks and flags them
 as usual; an article the index does not find has no word of the claim in it. A store
-without the index (an older schema) is loaded whole.
+without the index (an older schema) is searched by a scan of its texts in SQL instead.
 
 >>> import tempfile, os
 >>> from quotes.store.sqlite import Store
@@ -44,14 +44,19 @@ def _has_index(st: Store) -> bool:
     return st.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone() is not None
 
 
-def candidate_docs(st: Store, claim: str, limit: int = MAX_ARTICLES) -> list[str] | None:
-    """Ids of the stored articles that can be about ``claim`` (best first), or ``None``
-    when the store has no full-text index (then every article is a candidate)."""
-    if not _has_index(st):
-        return None
+def candidate_docs(st: Store, claim: str, limit: int = MAX_ARTICLES) -> list[str]:
+    """Ids of the stored articles that can be about ``claim``, best first: through the
+    full-text index, or (a store without one) the articles whose text holds at least half
+    of the claim's keys, most first (a scan of the texts in SQL)."""
     keys = sorted(claim_keys(claim).all)
     if not keys:
         return []
+    if not _has_index(st):
+        hits = " + ".join("(instr(lower(text), ?) > 0)" for _ in keys)
+        rows = st.conn.execute(
+            f"SELECT id FROM (SELECT id, {hits} AS n FROM articles) WHERE n * 2 >= ? "
+            "ORDER BY n DESC, id LIMIT ?", (*keys, len(keys), limit))
+        return [r[0] for r in rows]
     query = " OR ".join('"' + k.replace('"', '""') + '"*' for k in keys)
     rows = st.conn.execute(
         "SELECT ar.id FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid "
@@ -60,6 +65,8 @@ def candidate_docs(st: Store, claim: str, limit: int = MAX_ARTICLES) -> list[str
 
 
 def _load(st: Store, docs: list[str]) -> Corpus:
+    if not docs:
+        return Corpus()
     marks = ",".join("?" * len(docs))
     cur = st.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", docs)
     names = [d[0] for d in cur.description]
@@ -84,9 +91,8 @@ def check_store(db: str | os.PathLike, claim: str, *, all_articles: bool = False
         return Check.of(CheckResult(claim, message=problem))
     with Store(db, create=False) as st:
         docs = candidate_docs(st, claim, limit)
-        corpus = st.corpus() if docs is None else _load(st, docs)
-        result = corpus.check(claim, all_articles=all_articles)
-        if all_articles and docs is not None and result.claim is not None:
+        result = _load(st, docs).check(claim, all_articles=all_articles)
+        if all_articles and result.claim is not None:
             seen = {a.doc for a in result.articles}
             rest = tuple(ArticleCheck(doc, UNRELATED, (), "no statement about the claim", pub, title)
                          for doc, pub, title in st.conn.execute(
