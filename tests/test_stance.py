@@ -35,6 +35,8 @@ SENTENCE_RULES = [
     ("Peskov could not confirm that the visit was postponed", "Putin's visit was postponed",
      ("that the visit was postponed", "Peskov", PERSON, CANNOT_CONFIRM, "could not confirm"),
      CANNOT_CONFIRM, "cannot_confirm_record"),
+    ("That she had a third breast implanted could not be verified", BREAST, None,
+     CANNOT_CONFIRM, "unconfirmed_words"),
     ("The third breast story was a hoax", BREAST, None, DENIES, "denial_words"),
     ("The claim is false", "The claim about the Batmobile theft", None, DENIES, "denial_words"),
     ("Real or hoax?", BREAST, None, REPORTS, "hedge_words"),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from quotes.claims.headlines import stance_lexicon
+from quotes.claims.headlines import _lines, stance_lexicon
 from quotes.claims.normalize import content_keys, fold, lexicon, stem
 from quotes.claims.stance_rules import claim_words, sentence_stance, strip_claim_words
 from quotes.nlp.tokenize import sentences as _sentences
@@ -35,8 +35,14 @@ LEAD = 3
 #: Longest text judged, in characters (longer bodies are cut: the claim is in the lead).
 MAX_CHARS = 20_000
 
+#: The word lists whose every entry is also a feature of its own ("cue:hoax": how often the
+#: word occurs in the sentences about the claim), so the model weighs each word apart.
+CUE_LISTS = ("stance_denial_words.txt", "stance_negations.txt", "stance_hedge_words.txt",
+             "stance_unconfirmed_words.txt", "stance_support_words.txt")
+CUE_PREFIX = "cue:"
+
 #: The article features the learned model weighs, in order (each a readable quantity).
-FEATURES = (
+BASE_FEATURES = (
     "cover",             # share of the claim's content the whole text covers
     "lead_cover",        # ... its first sentences cover
     "best_cover",        # ... its best sentence covers
@@ -52,6 +58,7 @@ FEATURES = (
     "lead_reports",      # a lead sentence about the claim reports it
     "denial_words",      # log(1 + words calling something false: hoax, fake, debunked, denied)
     "denial_about",      # log(1 + such words in sentences about the claim)
+    "denial_lead",       # log(1 + such words in the first sentences)
     "hedge_words",       # hedge words per sentence (reportedly, claims, allegedly, may)
     "hedge_about",       # log(1 + hedge words in sentences about the claim)
     "hedge_lead",        # log(1 + hedge words in the first sentences)
@@ -60,9 +67,23 @@ FEATURES = (
     "claim_denies",      # the claim itself holds a denial word ("... is a hoax")
     "claim_hedged",      # the claim itself holds a hedge word
     "claim_x_denial",    # claim_denies times denial_words: a hoax story agreeing it is a hoax
+    "claim_x_denies",    # claim_denies times share_denies
+    "claim_x_hedge",     # claim_hedged times hedge_lead: a hedged claim, a hedged lead
     "question_about",    # log(1 + questions about the claim)
     "length",            # log(1 + sentences)
 )
+
+
+def cue_entries() -> tuple[str, ...]:
+    """Every entry of :data:`CUE_LISTS`, folded, once each ("hoax*", "not true", "reportedly")."""
+    seen: dict[str, None] = {}
+    for name in CUE_LISTS:
+        for line in _lines(name):
+            seen.setdefault(fold(line.strip()), None)
+    return tuple(seen)
+
+
+FEATURES = BASE_FEATURES + tuple(CUE_PREFIX + w for w in cue_entries())
 
 
 @dataclass
@@ -218,6 +239,45 @@ def _count(pattern: re.Pattern, text: str) -> int:
     return len(pattern.findall(text))
 
 
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[dict[str, str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Entries by kind: single words, prefixes ("hoax*"), phrases ("not true")."""
+    words, prefixes, phrases = {}, [], []
+    for e in cue_entries():
+        body = e.rstrip("*")
+        if e.endswith("*"):
+            prefixes.append((body, e))
+        elif " " in body or not re.fullmatch(r"[\w'’]+", body):
+            phrases.append((" " + " ".join(re.findall(r"[\w'’]+|[^\w\s]", body)) + " ", e))
+        else:
+            words[body] = e
+    return words, prefixes, phrases
+
+
+def cue_counts(text: str) -> dict[str, float]:
+    """``cue:ENTRY`` -> log(1 + occurrences) for every cue entry in ``text``.
+
+    >>> c = cue_counts("It is a hoax, not true, a hoaxer said.")
+    >>> round(c["cue:hoax*"], 3), round(c["cue:not true"], 3)
+    (1.099, 0.693)
+    """
+    words, prefixes, phrases = _cue_index()
+    tokens = re.findall(r"[\w'’]+|[^\w\s]", fold(text))
+    joined = " " + " ".join(tokens) + " "
+    found: dict[str, int] = {}
+    for t in tokens:
+        if t in words:
+            found[words[t]] = found.get(words[t], 0) + 1
+        for body, e in prefixes:
+            if t.startswith(body):
+                found[e] = found.get(e, 0) + 1
+    for pat, e in phrases:
+        n = joined.count(pat)
+        if n:
+            found[e] = found.get(e, 0) + n
+    return {CUE_PREFIX + e: math.log1p(n) for e, n in found.items()}
+
+
 def article_features(claim: str, sentences: Sequence[Sentence], rel: Relatedness) -> dict[str, float]:
     """The :data:`FEATURES` of an article whose sentences were judged."""
     lex = stance_lexicon()
@@ -242,6 +302,7 @@ def article_features(claim: str, sentences: Sequence[Sentence], rel: Relatedness
         "denial_words": math.log1p(denial(body)), "denial_about": math.log1p(denial(about_text)),
         "hedge_words": hedge(body) / max(1, len(sentences)), "hedge_about": math.log1p(hedge(about_text)),
         "hedge_lead": math.log1p(hedge(" ".join(s.text for s in sentences[:LEAD]))),
+        "denial_lead": math.log1p(denial(" ".join(s.text for s in sentences[:LEAD]))),
         "support_about": math.log1p(_count(lex["support"], fold(about_text))),
         "unconfirmed": math.log1p(_count(lex["unconfirmed"], fold(body))),
         "claim_denies": claim_denies,
@@ -250,4 +311,7 @@ def article_features(claim: str, sentences: Sequence[Sentence], rel: Relatedness
         "length": math.log1p(len(sentences)),
     }
     f["claim_x_denial"] = claim_denies * f["denial_words"]
-    return {k: float(f[k]) for k in FEATURES}
+    f["claim_x_denies"] = claim_denies * f["share_denies"]
+    f["claim_x_hedge"] = f["claim_hedged"] * f["hedge_lead"]
+    f.update(cue_counts(about_text))
+    return {k: float(f.get(k, 0.0)) for k in FEATURES}

@@ -40,7 +40,8 @@ class Linear:
     bias: tuple[float, ...]
 
     def z(self, feats: dict[str, float]) -> list[float]:
-        return [(feats[f] - m) / (s or 1.0) for f, m, s in zip(self.features, self.mean, self.std)]
+        # a feature the text lacks (a word list entry added since training) weighs nothing
+        return [(feats.get(f, m) - m) / (s or 1.0) for f, m, s in zip(self.features, self.mean, self.std)]
 
     def scores(self, z: list[float]) -> list[float]:
         return [b + sum(w * x for w, x in zip(row, z)) for row, b in zip(self.weights, self.bias)]
@@ -52,7 +53,7 @@ class Linear:
             w = self.weights[row][k] - (sum(self.weights[j][k] for j in against) / len(against) if against else 0)
             contrib.append((w * z[k], f))
         top = sorted(contrib, key=lambda c: -abs(c[0]))[:EXPLAIN_TOP]
-        return ", ".join(f"{f}={feats[f]:.2f} ({c:+.2f})" for c, f in top)
+        return ", ".join(f"{f}={feats.get(f, 0.0):.2f} ({c:+.2f})" for c, f in top)
 
 
 @dataclass(frozen=True)

@@ -199,6 +199,15 @@ def cannot_confirm_record(c: Context) -> tuple[str, str] | None:
     return None
 
 
+def unconfirmed_words(c: Context) -> tuple[str, str] | None:
+    """Words saying it could not be confirmed ("could not be verified", "unconfirmed")."""
+    pattern = stance_lexicon()["unconfirmed"]
+    m = pattern.search(strip_claim_words(c.own_text, pattern, c.claim))
+    if m:
+        return CANNOT_CONFIRM, f"{m.group(0).strip()!r}: not confirmed"
+    return None
+
+
 def _denial_in(clause: str, claim: str | None) -> str | None:
     lex = stance_lexicon()
     if clause.rstrip(" '\"’”").endswith("?"):
@@ -333,9 +342,8 @@ def own_voice(c: Context) -> tuple[str, str] | None:
     return SUPPORTS, "stated in its own voice, unhedged"
 
 
-RULES: tuple[Rule, ...] = (claim_speaker_unsaid, cannot_confirm_record, denial_words, negated_proposition,
-                           contradiction,
-                           first_attribution, hedge_words, own_voice)
+RULES: tuple[Rule, ...] = (claim_speaker_unsaid, cannot_confirm_record, unconfirmed_words, denial_words,
+                           negated_proposition, contradiction, first_attribution, hedge_words, own_voice)
 
 
 def sentence_stance(text: str, attributions: Sequence[Attribution] = (), claim: str | None = None,
