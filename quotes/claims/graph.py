@@ -40,7 +40,7 @@ from quotes.claims.group import group_claims, statement_flipped
 from quotes.claims.index import ClaimIndex
 from quotes.errors import NotFoundError
 from quotes.claims.flags import acyclic, effective_stance, origin_of
-from quotes.claims.normalize import fold
+from quotes.lexicons import fold
 from quotes.results import ClaimList, Table, Trace
 from quotes.types import (
     ANONYMOUS, CANNOT_CONFIRM, CONFIRMS, DENIES, DOCUMENT, HEDGED, NAMED_KINDS, OUTLET, Article,

@@ -19,7 +19,7 @@ from typing import Iterable
 
 from quotes import lexicons as lexicon
 from quotes.lexicons import load
-from quotes.claims.normalize import fold
+from quotes.lexicons import fold
 from quotes.types import (
     ANONYMOUS, HEDGED, INDIRECT, ORGANIZATION, OUTLET,
     PERSON, UNKNOWN, Article, Attribution, Speaker,
@@ -36,7 +36,7 @@ MIN_COVER = 0.5
 
 
 def _lines(name: str) -> list[str]:
-    return [ln.strip() for _, ln in lexicon._lines(lexicon.BUILTIN / name)]
+    return lexicon.lines(name)
 
 
 def _pattern(words: Iterable[str]) -> re.Pattern:

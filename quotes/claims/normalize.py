@@ -18,10 +18,11 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from quotes.lexicons import fold, lines
+from quotes.nlp.casing import CLAIM, is_title_case
 
 #: Suffixes stripped by :func:`stem`, tried in order; (suffix, replacement).
 SUFFIX_RULES: tuple[tuple[str, str], ...] = (
@@ -38,30 +39,6 @@ KEEP_DOUBLE = "lsz"
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("quotes.lexicons").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip diacritics.
-
-    >>> fold("Erdoğan")
-    'erdogan'
-    """
-    if text.isascii():  # nothing to decompose: the same result, much faster
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return decomposed.translate(_combining_marks()).replace("’", "'")
-
-
-@lru_cache(maxsize=1)
-def _combining_marks() -> dict[int, None]:
-    """A translation table deleting every combining character (built once, when needed)."""
-    import sys
-    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, object]:
     """The claim word lists, loaded once: lemmas, stopwords, negations, synonyms.
@@ -70,16 +47,16 @@ def lexicon() -> dict[str, object]:
     'postpon'
     """
     lemmas = {}
-    for ln in _lines("claim_lemmas.tsv"):
+    for ln in lines("claim_lemmas.tsv"):
         form, lemma = ln.split("\t")
         lemmas[fold(form)] = fold(lemma)
-    negations = frozenset(fold(w) for w in _lines("claim_negations.txt"))
+    negations = frozenset(fold(w) for w in lines("claim_negations.txt"))
     # Stopwords are compared after stemming, so stem them too.
-    stop_raw = [fold(w) for w in _lines("claim_stopwords.txt")]
+    stop_raw = [fold(w) for w in lines("claim_stopwords.txt")]
     lex = {"lemmas": lemmas, "negations": negations}
     lexicon_stops = frozenset(stop_raw) | frozenset(_stem(w, lemmas) for w in stop_raw)
     synonyms: dict[tuple[str, ...], str] = {}
-    for ln in _lines("claim_synonyms.tsv"):
+    for ln in lines("claim_synonyms.tsv"):
         word, concept = ln.split("\t")
         key = tuple(_stem(w.replace(".", ""), lemmas) for w in _words(fold(word)))
         synonyms[key] = _stem(fold(concept), lemmas)
@@ -141,12 +118,6 @@ def _fold_token(tok: str) -> str:
     return tok.lower() if tok.isascii() else fold(tok)
 
 
-def _is_title_case(tokens: list[str], stops: frozenset[str]) -> bool:
-    content = [t for t in tokens if t[:1].isalpha() and _fold_token(t) not in stops]
-    caps = sum(1 for t in content if t[:1].isupper())
-    return len(content) >= 4 and caps >= 0.6 * len(content)
-
-
 def content_keys(text: str) -> Keys:
     """Normalise ``text`` into :class:`Keys` (entities, content words, negation).
 
@@ -159,7 +130,7 @@ def content_keys(text: str) -> Keys:
     lex = lexicon()
     lemmas, stops, negs, syns = lex["lemmas"], lex["stopwords"], lex["negations"], lex["synonyms"]
     raw = _words(text)
-    title_case = _is_title_case(raw, stops)
+    title_case = is_title_case(raw, CLAIM, ignore=stops)
     negated = False
     items: list[tuple[str, bool]] = []  # (stem, looks like a name)
     for i, tok in enumerate(raw):
@@ -201,9 +172,9 @@ def _star_pattern(words: list[str]) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _claim_lexicon() -> tuple[re.Pattern, frozenset[str]]:
-    refute = _star_pattern(_lines("claim_refutations.txt"))
+    refute = _star_pattern(lines("claim_refutations.txt"))
     lemmas = lexicon()["lemmas"]
-    refs = frozenset(_stem(fold(w), lemmas) for w in _lines("claim_references.txt"))
+    refs = frozenset(_stem(fold(w), lemmas) for w in lines("claim_references.txt"))
     return refute, refs
 
 

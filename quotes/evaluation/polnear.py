@@ -139,8 +139,8 @@ def _is_speech(cue: str, ctext: str, cspans, text: str, lex) -> bool:
 def _speech_words() -> frozenset[str]:
     global _SPEECH
     if _SPEECH is None:
-        from quotes.lexicons import BUILTIN, _inflections, _lines
-        lemmas = [line.strip().lower() for _, line in _lines(BUILTIN / "eval_speech_acts.txt")]
+        from quotes.lexicons import _inflections, lines
+        lemmas = [line.lower() for line in lines("eval_speech_acts.txt", extend=False)]
         _SPEECH = frozenset(w for lemma in lemmas for w in _inflections(lemma))
     return _SPEECH
 

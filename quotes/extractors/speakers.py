@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from quotes.lexicons import Lexicon, fold
+from quotes.nlp.casing import HEADLINE, is_title_case
 from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, ParsedDoc, Sentence, Speaker, Word
 from quotes.extractors import rules
 from quotes.extractors.names import clean_name
@@ -88,8 +89,7 @@ class Resolver:
 
 def _title_case(s: Sentence) -> bool:
     """A headline in title case: most of its longer words capitalised."""
-    words = [w.text for w in s.words if w.text[:1].isalpha() and len(w.text) > 3]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+    return is_title_case([w.text for w in s.words], HEADLINE)
 
 
 def _person_name(name: str, lex: Lexicon, phrase: str | None = None) -> bool:

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from quotes.errors import InputError
 
@@ -130,15 +131,25 @@ class Lexicon:
 
 
 def fold(s: str) -> str:
-    """Lower-case, strip accents and collapse spaces: how names and aliases are compared.
+    """Case-fold, strip accents, straighten apostrophes and collapse spaces: how names, aliases
+    and claim words are compared (the one ``fold`` of the project).
 
     >>> fold("  Recep Tayyip  Erdoğan ")
     'recep tayyip erdogan'
+    >>> fold("Straße"), fold("Trump‘s’")
+    ('strasse', "trump's'")
     """
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("’", "'").replace("‘", "'")
-    return " ".join(s.lower().split())
+    if s.isascii():  # nothing to decompose: the same result, much faster
+        return " ".join(s.lower().split())
+    s = unicodedata.normalize("NFKD", s.casefold()).translate(_combining_marks())
+    return " ".join(s.replace("’", "'").replace("‘", "'").split())
+
+
+@functools.lru_cache(maxsize=1)
+def _combining_marks() -> dict[int, None]:
+    """A translation table deleting every combining character (built once, when needed)."""
+    import sys
+    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
 
 
 _IRREGULAR = {"say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
@@ -213,7 +224,13 @@ WORD_SETS = {
 }
 
 
-def _lines(path: Path):
+def read_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The one reader of lexicon files: ``(line number, line)`` of every entry, skipping blank
+    lines and ``#`` comments; a file that is not UTF-8 is an :class:`~quotes.errors.InputError`.
+
+    >>> [line for _, line in read_lines(BUILTIN / "claim_negations.txt")][:2]
+    ['not', 'no']
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -224,10 +241,64 @@ def _lines(path: Path):
         yield n, line.rstrip("\n")
 
 
+def lines(name: str, *, extend: bool = True) -> list[str]:
+    """The entries (stripped lines) of the lexicon file ``name``: the built-in file's, then, if
+    ``extend``, those of the same file in the folder ``$QUOTES_LEXICONS`` names.
+
+    >>> lines("claim_negations.txt")[:2]
+    ['not', 'no']
+    """
+    folders = [BUILTIN] + ([Path(os.environ[ENV_EXTRA])] if extend and os.environ.get(ENV_EXTRA) else [])
+    return [line.strip() for d in folders if (d / name).exists() for _, line in read_lines(d / name)]
+
+
+def _read_verbs(lex: Lexicon, p: Path) -> None:
+    for n, line in read_lines(p):
+        cols = line.split("\t")
+        if len(cols) < 2:
+            raise InputError(p, "expected 'lemma<TAB>stance[<TAB>kind[<TAB>complement]]'", line=n)
+        kind = cols[2].strip() if len(cols) > 2 and cols[2].strip() else "speech"
+        flags = frozenset(f.strip() for f in cols[3].split(",") if f.strip()) if len(cols) > 3 else frozenset()
+        if flags - COMPLEMENTS:
+            raise InputError(p, f"unknown complement {sorted(flags - COMPLEMENTS)}; "
+                                f"expected some of {sorted(COMPLEMENTS)}", line=n)
+        lex.verbs[cols[0].strip().lower()] = Verb(cols[0].strip().lower(), cols[1].strip(), kind, flags)
+
+
+def _read_nouns(lex: Lexicon, p: Path) -> None:
+    for n, line in read_lines(p):
+        cols = line.split("\t")
+        lex.nouns[cols[0].strip().lower()] = cols[1].strip() if len(cols) > 1 else "document"
+        if len(cols) > 2 and cols[2].strip():
+            if cols[2].strip() != "topic":
+                raise InputError(p, f"unknown flag {cols[2].strip()!r}; expected 'topic' or nothing", line=n)
+            lex.topic_nouns.add(cols[0].strip().lower())
+
+
+def _read_words(target: set[str], p: Path) -> None:
+    target.update(line.split("\t")[0].strip().lower() for _, line in read_lines(p))
+
+
+def _read_aliases(table: dict[str, str], p: Path) -> None:
+    for n, line in read_lines(p):
+        cols = line.split("\t")
+        canon = cols[0].strip()
+        if not canon:
+            raise InputError(p, "expected 'canonical<TAB>alias|alias'", line=n)
+        aliases = [canon] + ([a for a in cols[1].split("|") if a.strip()] if len(cols) > 1 else [])
+        for alias in aliases:
+            for v in _variants(alias):
+                table[v] = canon
+
+
+#: Alias tables: file name -> the :class:`Lexicon` table (alias -> canonical name) it fills.
+ALIAS_TABLES = {"outlets.tsv": "outlets", "organizations.tsv": "organizations"}
+
+
 def _load_word_lists(lex: Lexicon, p: Path) -> None:
     if not p.exists():
         return
-    for n, line in _lines(p):
+    for n, line in read_lines(p):
         cols = line.split("\t")
         if len(cols) != 2 or not cols[0].strip():
             raise InputError(p, "expected 'list<TAB>word, word, ...'", line=n)
@@ -236,48 +307,15 @@ def _load_word_lists(lex: Lexicon, p: Path) -> None:
 
 
 def _load_dir(lex: Lexicon, d: Path) -> None:
-    p = d / "reporting_verbs.tsv"
-    if p.exists():
-        for n, line in _lines(p):
-            cols = line.split("\t")
-            if len(cols) < 2:
-                raise InputError(p, "expected 'lemma<TAB>stance[<TAB>kind[<TAB>complement]]'", line=n)
-            kind = cols[2].strip() if len(cols) > 2 and cols[2].strip() else "speech"
-            flags = frozenset(f.strip() for f in cols[3].split(",") if f.strip()) if len(cols) > 3 else frozenset()
-            if flags - COMPLEMENTS:
-                raise InputError(p, f"unknown complement {sorted(flags - COMPLEMENTS)}; "
-                                    f"expected some of {sorted(COMPLEMENTS)}", line=n)
-            lex.verbs[cols[0].strip().lower()] = Verb(cols[0].strip().lower(), cols[1].strip(), kind, flags)
-    p = d / "reporting_nouns.tsv"
-    if p.exists():
-        for n, line in _lines(p):
-            cols = line.split("\t")
-            lex.nouns[cols[0].strip().lower()] = cols[1].strip() if len(cols) > 1 else "document"
-            if len(cols) > 2 and cols[2].strip():
-                if cols[2].strip() != "topic":
-                    raise InputError(p, f"unknown flag {cols[2].strip()!r}; expected 'topic' or nothing", line=n)
-                lex.topic_nouns.add(cols[0].strip().lower())
-    _load_word_lists(lex, d / "word_lists.tsv")
-    for fname, attr in WORD_SETS.items():
-        p = d / fname
-        if p.exists():
-            getattr(lex, attr).update(line.split("\t")[0].strip().lower() for _, line in _lines(p))
-    for fname, attr in (("outlets.tsv", "outlets"), ("organizations.tsv", "organizations")):
-        p = d / fname
-        if p.exists():
-            table = getattr(lex, attr)
-            for n, line in _lines(p):
-                cols = line.split("\t")
-                canon = cols[0].strip()
-                if not canon:
-                    raise InputError(p, "expected 'canonical<TAB>alias|alias'", line=n)
-                for v in _variants(canon):
-                    table[v] = canon
-                if len(cols) > 1:
-                    for alias in cols[1].split("|"):
-                        if alias.strip():
-                            for v in _variants(alias):
-                                table[v] = canon
+    """Add the lexicon files of folder ``d`` (any of them may be missing) to ``lex``."""
+    readers = [("reporting_verbs.tsv", lambda p: _read_verbs(lex, p)),
+               ("reporting_nouns.tsv", lambda p: _read_nouns(lex, p)),
+               ("word_lists.tsv", lambda p: _load_word_lists(lex, p))]
+    readers += [(f, lambda p, a=attr: _read_words(getattr(lex, a), p)) for f, attr in WORD_SETS.items()]
+    readers += [(f, lambda p, a=attr: _read_aliases(getattr(lex, a), p)) for f, attr in ALIAS_TABLES.items()]
+    for fname, read in readers:
+        if (d / fname).exists():
+            read(d / fname)
 
 
 @functools.lru_cache(maxsize=8)

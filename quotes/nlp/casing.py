@@ -15,22 +15,49 @@ own text are the original's.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
-from quotes.lexicons import load
+from quotes.lexicons import fold, load
 
-#: Fewest capitalizable words for a sentence to count as a title-case headline.
-MIN_WORDS = 3
-#: Share of those words that must be capitalized.
-MIN_SHARE = 0.8
+@dataclass(frozen=True)
+class TitleCase:
+    """A setting of :func:`is_title_case`: which words count, and how many must be capitalised."""
+
+    min_words: int  #: fewest counted words
+    min_share: float  #: share of the counted words that must be capitalised
+    min_len: int = 1  #: counted words have at least this many characters
+    skip_first: bool = False  #: the first word never counts (a sentence starts with a capital anyway)
+    alphabetic: bool = False  #: counted words are all letters (else they start with one)
+    all_caps: bool = True  #: an ALL-CAPS word counts as capitalised
 
 
-def is_title_case(forms: Sequence[str]) -> bool:
-    """Whether most words after the first (alphabetic, longer than three letters) are capitalized."""
-    words = [f for f in forms[1:] if f.isalpha() and len(f) > 3]
-    if len(words) < MIN_WORDS:
+#: Title-Case Headlines whose function words the tagger sees in lower case (ALL CAPS is not title case).
+TAGGER = TitleCase(min_words=3, min_share=0.8, min_len=4, skip_first=True, alphabetic=True, all_caps=False)
+#: A headline whose capitals name nobody ("Gold Star Mom Corners Obama"), for the speakers' name registry.
+HEADLINE = TitleCase(min_words=4, min_share=0.75, min_len=4)
+#: A statement whose capitals do not mark names, for claim keys (stopwords passed as ``ignore``).
+CLAIM = TitleCase(min_words=4, min_share=0.6)
+
+
+def is_title_case(forms: Sequence[str], setting: TitleCase = TAGGER, ignore: frozenset[str] = frozenset()) -> bool:
+    """Whether most of the words ``setting`` counts are capitalised (words whose :func:`fold` is in
+    ``ignore`` never count). The project's one title-case test; its settings are named above.
+
+    >>> is_title_case("Lindsey Graham Says Trump Could Address Clean Energy".split())
+    True
+    >>> shout = "AUSTRALIA: WOMAN GIVES BIRTH TO BABY".split()
+    >>> is_title_case(shout), is_title_case(shout, HEADLINE)
+    (False, True)
+    """
+    words = forms[1:] if setting.skip_first else forms
+    words = [f for f in words if len(f) >= setting.min_len and (f.isalpha() if setting.alphabetic else f[:1].isalpha())]
+    if ignore:
+        words = [f for f in words if fold(f) not in ignore]
+    if len(words) < setting.min_words:
         return False
-    return sum(f[0].isupper() and not f.isupper() for f in words) >= MIN_SHARE * len(words)
+    caps = sum(f[:1].isupper() and (setting.all_caps or not f.isupper()) for f in words)
+    return caps >= setting.min_share * len(words)
 
 
 def tagger_case(forms: Sequence[str]) -> list[str]:
