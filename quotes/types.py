@@ -327,24 +327,6 @@ class Sentence:
     words: list[Word]
     parsed: bool = True
 
-    def word(self, wid: int) -> Word:
-        return self.words[wid - 1]
-
-    def children(self, wid: int) -> list[Word]:
-        return [w for w in self.words if w.head == wid]
-
-    def subtree(self, wid: int) -> list[Word]:
-        """Every word dominated by ``wid`` (itself included), in sentence order."""
-        keep = {wid}
-        changed = True
-        while changed:
-            changed = False
-            for w in self.words:
-                if w.id not in keep and w.head in keep:
-                    keep.add(w.id)
-                    changed = True
-        return [w for w in self.words if w.id in keep]
-
 
 @dataclass(frozen=True, slots=True)
 class Entity:

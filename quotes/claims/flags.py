@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
-from quotes.claims.normalize import fold
+from quotes.lexicons import fold
 from quotes.types import (
     ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES, DIRECT, HEDGED, MIXED,
     NAMED_KINDS, OUTLET, SINGLE_SOURCE, THE_ARTICLE, UNCONFIRMED, UNKNOWN, Attribution, Flag,

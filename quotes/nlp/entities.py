@@ -17,7 +17,7 @@ Users extend the lexicons (see :mod:`quotes.lexicons`), not this code.
 from __future__ import annotations
 
 from quotes.lexicons import Lexicon, fold, load
-from quotes.types import Entity, ParsedDoc
+from quotes.types import Entity, ParsedDoc, Sentence, Word
 
 
 def _lexicon_hits(doc: ParsedDoc, lex: Lexicon) -> list[Entity]:
@@ -46,37 +46,56 @@ def _lexicon_hits(doc: ParsedDoc, lex: Lexicon) -> list[Entity]:
 
 
 def _titled_people(doc: ParsedDoc, lex: Lexicon) -> list[Entity]:
+    """People named next to a title, sentence by sentence: after it, then in apposition to it."""
     out = []
     for s in doc.sentences:
-        if not s.parsed:
+        if s.parsed:
+            out += _after_title(doc, s, lex) + _in_apposition(doc, s, lex)
+    return out
+
+
+def _is_title(word: str, lex: Lexicon) -> bool:
+    return fold(word).rstrip(".") in lex.titles or fold(word) in lex.titles
+
+
+def _after_title(doc: ParsedDoc, s: Sentence, lex: Lexicon) -> list[Entity]:
+    """"spokesman Dmitry Peskov": the proper nouns right after a title (not an outlet's name)."""
+    out = []
+    ws = s.words
+    i = 0
+    while i < len(ws):
+        if not _is_title(ws[i].text, lex):
+            i += 1
             continue
-        ws = s.words
-        i = 0
-        while i < len(ws):
-            w = ws[i]
-            if fold(w.text).rstrip(".") in lex.titles or fold(w.text) in lex.titles:
-                j = i + 1
-                run = []
-                while j < len(ws) and ws[j].upos == "PROPN" and fold(ws[j].text) not in lex.titles:
-                    run.append(ws[j])
-                    j += 1
-                if run and not lex.outlet_name(" ".join(x.text for x in run)):
-                    a, b = run[0].start, run[-1].end
-                    out.append(Entity(doc.text[a:b], "PERSON", a, b, s.index))
-                i = j
-            else:
-                i += 1
-        # "one of Putin's top advisers, Yuri Ushakov": a name in apposition to a title
-        for w in ws:
-            if w.upos == "PROPN" and w.deprel == "appos" and w.head:
-                h = ws[w.head - 1]
-                if h.lemma.lower() in lex.titles or any(ws[k.head - 1] is h and k.lemma.lower() in lex.titles
-                                                        for k in ws if k.deprel == "nmod" and k.head):
-                    run = [x for x in ws if x is w or (x.head == w.id and x.upos == "PROPN"
-                                                       and x.deprel in ("flat", "compound", "flat:name"))]
-                    a, b = min(x.start for x in run), max(x.end for x in run)
-                    if not lex.outlet_name(doc.text[a:b]):
-                        out.append(Entity(doc.text[a:b], "PERSON", a, b, s.index))
+        j = i + 1
+        while j < len(ws) and ws[j].upos == "PROPN" and fold(ws[j].text) not in lex.titles:
+            j += 1
+        run = ws[i + 1:j]
+        if run and not lex.outlet_name(" ".join(x.text for x in run)):
+            a, b = run[0].start, run[-1].end
+            out.append(Entity(doc.text[a:b], "PERSON", a, b, s.index))
+        i = j
+    return out
+
+
+def _titled_head(ws: list[Word], h: Word, lex: Lexicon) -> bool:
+    """``h`` is a title, or has a title as its nominal modifier ("one of Putin's top advisers")."""
+    return h.lemma.lower() in lex.titles or any(ws[k.head - 1] is h and k.lemma.lower() in lex.titles
+                                                for k in ws if k.deprel == "nmod" and k.head)
+
+
+def _in_apposition(doc: ParsedDoc, s: Sentence, lex: Lexicon) -> list[Entity]:
+    """"one of Putin's top advisers, Yuri Ushakov": a name in apposition to a title."""
+    out = []
+    ws = s.words
+    for w in ws:
+        if not (w.upos == "PROPN" and w.deprel == "appos" and w.head and _titled_head(ws, ws[w.head - 1], lex)):
+            continue
+        run = [x for x in ws if x is w or (x.head == w.id and x.upos == "PROPN"
+                                           and x.deprel in ("flat", "compound", "flat:name"))]
+        a, b = min(x.start for x in run), max(x.end for x in run)
+        if not lex.outlet_name(doc.text[a:b]):
+            out.append(Entity(doc.text[a:b], "PERSON", a, b, s.index))
     return out
 
 

@@ -37,7 +37,8 @@ substrings, e.g. ``ca`` + ``n't``).
 from __future__ import annotations
 
 import re
-from importlib import resources
+
+from quotes.lexicons import lines
 
 __all__ = ["tokenize", "sentences", "token_texts", "load_abbreviations"]
 
@@ -85,11 +86,7 @@ def load_abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]
     abbrevs: set[str] = set()
     final: set[str] = set()
     num: set[str] = set()
-    path = resources.files("quotes") / "lexicons" / "abbreviations.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in lines("abbreviations.txt"):
         word, _, tag = line.partition("\t")
         word, tag = word.strip(), tag.strip()
         if tag == "num":
@@ -173,68 +170,72 @@ def tokenize(text: str) -> list[list[tuple[int, int]]]:
     [['“', 'Yes', ',', '”', 'he', 'said', '.'], ['“', 'We', 'will', '.', '”']]
     """
     result: list[list[tuple[int, int]]] = []
-    finditer = _TOKEN_RE.finditer
-    split_words = _SPLIT_WORDS_CASED
-    sent_end = _SENT_END
-    closers = _CLOSERS
-    openers = _OPENERS
-    final_abbrevs = _FINAL_ABBREVS
     for line in _LINE_RE.finditer(text):
-        sent: list[tuple[int, int]] = []
-        append = sent.append
-        # _NO: no sentence end pending; _WEAK: a boundary if whitespace and an
-        # upper-case letter, digit or opening quote/bracket follow; _STRONG
-        # ("." glued to a word, no closing quote): a lower-case word after
-        # whitespace also starts a new sentence ("ok. then", "cars. iPhone").
-        ended = _NO
-        prev_end = -1
-        prev_word = False
-        for m in finditer(text, line.start(), line.end()):
-            start, end = m.span()
-            kind = m.lastgroup
-            if ended and start > prev_end:
-                c = text[start]
-                if (c.isupper() or c.isdigit() or c in openers
-                        or (ended is _STRONG and c.islower())):
-                    result.append(sent)
-                    sent = []
-                    append = sent.append
-                ended = _NO
-            if kind == "word":
-                if m.start("apos") >= 0:
-                    _split_clitic(text, start, end, sent)
-                else:
-                    n = split_words.get(m.group()) if end - start < 7 else None
-                    if n:
-                        append((start, start + n))
-                        append((start + n, end))
-                    else:
-                        append((start, end))
-                ended = _NO
-                prev_word = True
-                prev_end = end
-                continue
-            append((start, end))
-            glued = start == prev_end
-            if kind == "other":
-                c = text[start]
-                if c in sent_end:
-                    ended = _STRONG if (glued and prev_word and c == ".") else _WEAK
-                elif ended and glued and c in closers:
-                    ended = _WEAK  # `.”` ends a sentence, `?” he asked` does not
-                else:
-                    ended = _NO
-            elif kind == "excl" or kind == "ellipsis":
-                ended = _WEAK
-            elif kind == "abbr":
-                ended = _WEAK if m.group() in final_abbrevs else _NO
-            else:
-                ended = _NO
-            prev_word = False
-            prev_end = end
-        if sent:
-            result.append(sent)
+        _tokenize_line(text, line.start(), line.end(), result)
     return result
+
+
+def _tokenize_line(text: str, line_start: int, line_end: int, result: list) -> None:
+    """Append the sentences of one line (a line break always ends a sentence) to ``result``."""
+    sent: list[tuple[int, int]] = []
+    append = sent.append
+    # _NO: no sentence end pending; _WEAK: a boundary if whitespace and an
+    # upper-case letter, digit or opening quote/bracket follow; _STRONG
+    # ("." glued to a word, no closing quote): a lower-case word after
+    # whitespace also starts a new sentence ("ok. then", "cars. iPhone").
+    ended = _NO
+    prev_end = -1
+    prev_word = False
+    for m in _TOKEN_RE.finditer(text, line_start, line_end):
+        start, end = m.span()
+        kind = m.lastgroup
+        if ended and start > prev_end:
+            c = text[start]
+            if c.isupper() or c.isdigit() or c in _OPENERS or (ended is _STRONG and c.islower()):
+                result.append(sent)
+                sent = []
+                append = sent.append
+            ended = _NO
+        if kind == "word":
+            _append_word(text, m, start, end, sent)
+            ended = _NO
+            prev_word = True
+        else:
+            append((start, end))
+            ended = _ending(text, m, kind, start == prev_end, prev_word, ended)
+            prev_word = False
+        prev_end = end
+    if sent:
+        result.append(sent)
+
+
+def _append_word(text: str, m: re.Match, start: int, end: int, sent: list) -> None:
+    """A word's token spans: clitics split off ("did", "n't"), and the few fused words split."""
+    if m.start("apos") >= 0:
+        _split_clitic(text, start, end, sent)
+        return
+    n = _SPLIT_WORDS_CASED.get(m.group()) if end - start < 7 else None
+    if n:
+        sent.append((start, start + n))
+        sent.append((start + n, end))
+    else:
+        sent.append((start, end))
+
+
+def _ending(text: str, m: re.Match, kind: str, glued: bool, prev_word: bool, ended):
+    """Whether a sentence end is pending after this non-word token (_NO, _WEAK or _STRONG)."""
+    if kind == "other":
+        c = text[m.start()]
+        if c in _SENT_END:
+            return _STRONG if (glued and prev_word and c == ".") else _WEAK
+        if ended and glued and c in _CLOSERS:
+            return _WEAK  # `.”` ends a sentence, `?” he asked` does not
+        return _NO
+    if kind == "excl" or kind == "ellipsis":
+        return _WEAK
+    if kind == "abbr":
+        return _WEAK if m.group() in _FINAL_ABBREVS else _NO
+    return _NO
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
