@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotes.claims.group import find_claim
-from quotes.claims.normalize import content_keys, fold
+from quotes.claims.normalize import content_keys
+from quotes.lexicons import fold
 from quotes.errors import NotFoundError
 from quotes.types import FLAGS, Claim
 
