@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from quotes.claims.headlines import _lines, stance_lexicon
-from quotes.claims.normalize import content_keys, fold, lexicon, stem
+from quotes.claims.normalize import content_keys, lexicon, stem
+from quotes.lexicons import fold
 from quotes.claims.stance_rules import claim_words, sentence_stance, strip_claim_words
 from quotes.nlp.tokenize import sentences as _sentences
 from quotes.types import CANNOT_CONFIRM, DENIES, REPORTS, SUPPORTS, Article, Attribution

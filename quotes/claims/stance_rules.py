@@ -31,7 +31,8 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from quotes.claims.headlines import stance_lexicon
-from quotes.claims.normalize import content_keys, fold, stem
+from quotes.claims.normalize import content_keys, stem
+from quotes.lexicons import fold
 from quotes.lexicons import load
 from quotes.types import (
     CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, ORGANIZATION, OUTLET, PERSON, REPORTS, SUPPORTS,
