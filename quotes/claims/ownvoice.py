@@ -28,7 +28,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from quotes.claims.normalize import claim_keys, fold, lexicon, refutes_reference
+from quotes.claims.normalize import claim_keys, lexicon, refutes_reference
+from quotes.lexicons import fold
 from quotes.nlp.tokenize import sentences
 from quotes.types import (
     ASSERTS, OUTLET, OWN_VOICE, THE_ARTICLE, Article, Attribution, Speaker,

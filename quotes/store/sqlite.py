@@ -459,7 +459,7 @@ class Store:
         ...
         quotes.errors.NotFoundError: no source named 'Nobody'
         """
-        from quotes.claims.normalize import fold
+        from quotes.lexicons import fold
 
         self._fresh()
         self.conn.create_function("quotes_fold", 1, fold, deterministic=True)
