@@ -125,7 +125,7 @@ def test_bad_records_are_reported_and_the_good_ones_stored(tmp_path):
     msgs = "\n".join(r.failures)
     assert f"{d / 'latin1.txt'}:2: not UTF-8 text" in msgs
     assert f"{d / 'binary.txt'}: binary file" in msgs
-    assert f"{d / 'huge.txt'}: file is 52.4 MB, over the 21 MB limit" in msgs
+    assert f"{d / 'huge.txt'}: file is 50.0 MiB, over the 20 MiB limit" in msgs
     assert f"{d / 'feed.jsonl'}:2: record has no 'text'" in msgs
     assert f"{d / 'feed.csv'}:3: broken CSV row" in msgs
     assert (r.ingested, r.failed) == (5, 5)
@@ -134,7 +134,7 @@ def test_bad_records_are_reported_and_the_good_ones_stored(tmp_path):
         assert st.counts()["attributions"] == 5
     # a smaller limit through max_bytes
     r = run([d / "good.txt"], tmp_path / "small.db", max_bytes=10)
-    assert r.failed == 1 and "over the 0 MB limit" in r.failures[0]
+    assert r.failed == 1 and "over the 9.53674e-06 MiB limit" in r.failures[0]
 
 
 def test_extraction_failures_and_duplicates_are_reported(tmp_path):
@@ -147,7 +147,7 @@ def test_extraction_failures_and_duplicates_are_reported(tmp_path):
     r = run([d], tmp_path / "q.db")
     assert (r.ingested, r.failed) == (1, 2)
     assert "boom: extraction failed: RuntimeError: fake extractor exploded" in r.failures
-    assert any("a: duplicate article id" in f for f in r.failures)
+    assert any("a.txt: duplicate article id 'a'" in f for f in r.failures)
 
 
 def test_nothing_stored_is_lost_when_a_run_fails(corpus_dir, tmp_path):

@@ -253,7 +253,6 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
     name = extractor_name(extract)
     report = IngestReport()
     bar = _progress_bar(progress, quiet)
-    seen: set[str] = set()
 
     def tick() -> None:
         if bar is not None:
@@ -263,17 +262,13 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
 
     def todo() -> Iterator[Article]:
         for item in read_articles(paths, max_bytes=max_bytes):
-            if isinstance(item, InputError):
+            if isinstance(item, InputError):  # a bad record, or an id seen earlier in this run
                 report.fail(str(item))
-            elif item.id in seen:
-                report.fail(f"{item.id}: duplicate article id in this run; kept the first")
+            elif store.lookup(item.id) == (article_hash(item), name):
+                report.unchanged += 1
             else:
-                seen.add(item.id)
-                if store.lookup(item.id) == (article_hash(item), name):
-                    report.unchanged += 1
-                else:
-                    yield item
-                    continue
+                yield item
+                continue
             tick()
 
     try:
