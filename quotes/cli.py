@@ -94,10 +94,12 @@ def cmd_extract(args) -> int:
     from quotes.extractors.parallel import extract_parallel
     from quotes.results import AttributionList
     inputs = Inputs(args.paths)
-    results = track(extract_parallel(inputs, workers=args.workers, models=args.models),
+    results = track(extract_parallel(inputs, workers=args.workers, models=args.models,
+                                     failed=inputs.fail),
                     desc="extracting", show=_progress(args))
     rows = (r for art, atts in results for r in AttributionList(atts, articles={art.id: art}).records())
-    write_rows(rows, args.format, sys.stdout, table=ATTRIBUTION_TABLE, heading=article_heading)
+    write_rows(rows, args.format, sys.stdout, table=ATTRIBUTION_TABLE, heading=article_heading,
+               safe_csv=not args.csv_formulas)
     return inputs.status()
 
 
@@ -128,7 +130,8 @@ def _corpus(args, inputs: Inputs):
 def cmd_claims(args) -> int:
     inputs = Inputs(args.paths)
     claims = _corpus(args, inputs).claims(flag=args.flag)
-    write_rows(claim_rows(claims, args.format), args.format, sys.stdout, table=CLAIM_TABLE)
+    write_rows(claim_rows(claims, args.format), args.format, sys.stdout, table=CLAIM_TABLE,
+               safe_csv=not args.csv_formulas)
     return inputs.status()
 
 
@@ -140,7 +143,8 @@ def cmd_trace(args) -> int:
     if args.format == "tree":
         print(format_trace_tree(t))
     else:
-        write_rows(t.to_records(), args.format, sys.stdout, table=TRACE_TABLE)
+        write_rows(t.to_records(), args.format, sys.stdout, table=TRACE_TABLE,
+                   safe_csv=not args.csv_formulas)
     return inputs.status()
 
 
@@ -229,6 +233,9 @@ def add_format(p: argparse.ArgumentParser, default: str | None = None, choices=F
     """``--format``; without a ``default``: a table on a terminal, JSON Lines when piped."""
     what = default or "table on a terminal, else jsonl"
     p.add_argument("--format", "-f", choices=choices, default=default, help=f"output format (default: {what})")
+    p.add_argument("--csv-formulas", action="store_true",
+                   help="CSV: keep cells starting with = + - @ as they are (by default they get a "
+                        "leading ' so that spreadsheets do not run them as formulas)")
 
 
 def add_quiet(p: argparse.ArgumentParser) -> None:

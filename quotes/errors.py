@@ -51,6 +51,12 @@ class StoreError(QuotesError):
     exit_code = 4
 
 
+class OutputError(QuotesError):
+    """An output file cannot be written (full disk, no permission); nothing half-written is left."""
+
+    exit_code = 6
+
+
 class NotFoundError(QuotesError):
     """A claim, source or article asked for does not exist."""
 

@@ -116,3 +116,109 @@ def test_unpaired_surrogate_in_json_is_refused(tmp_path):
     (tmp_path / "a.jsonl").write_text('{"id": "x", "text": "Bad \\ud800 text."}\n')
     _, errs = _read([tmp_path / "a.jsonl"])
     assert "unpaired surrogate (U+D800) at character 4" in str(errs[0])
+
+
+# --- outputs ---------------------------------------------------------------------------------
+
+FORMULAS = ["=1+2 is two", "-2+3+cmd|' /C calc'!A0", "+44 20 7946 0000", "@SUM(A1:A2)", "\tTab", "\rCR"]
+
+
+def test_csv_cells_cannot_run_as_formulas():
+    import csv
+    import io
+    from quotes.views.output import write_rows
+    rows = [{"content": f, "n": -2} for f in FORMULAS] + [{"content": "said so", "n": 1}]
+    buf = io.StringIO()
+    write_rows(rows, "csv", buf)
+    got = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert [r["content"] for r in got] == ["'" + f for f in FORMULAS] + ["said so"]
+    assert {r["n"] for r in got} == {"-2", "1"}  # numbers stay numbers
+    buf = io.StringIO()
+    write_rows(rows, "csv", buf, safe_csv=False)
+    assert [r["content"] for r in csv.DictReader(io.StringIO(buf.getvalue()))][:4] == FORMULAS[:4]
+
+
+def _fake_store(tmp_path, text: str):
+    import sys
+    sys.path.insert(0, str(Path(__file__).parent))
+    from fake_extract import fake_extract
+    from quotes.store.ingest import ingest
+    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert ingest([tmp_path / "in"], db, extract=fake_extract, progress=False).ingested == 1
+    return db
+
+
+def test_cli_csv_of_claims_and_trace_is_neutralised(tmp_path, capsys):
+    import csv
+    import io
+    db = str(_fake_store(tmp_path, '"=1+2 is two," Ann Lee said. "-2+3+cmd|\' /C calc\'!A0," Bo Chen said.\n'))
+    assert main(["claims", "--db", db, "--format", "csv"]) == 0
+    cells = [c for row in csv.reader(io.StringIO(capsys.readouterr().out)) for c in row]
+    assert "'=1+2 is two" in cells and "'-2+3+cmd|' /C calc'!A0" in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    assert main(["trace", "1+2 is two", "--db", db, "--format", "csv"]) == 0
+    cells = [c for row in csv.reader(io.StringIO(capsys.readouterr().out)) for c in row]
+    assert "'=1+2 is two" in cells
+    assert main(["claims", "--db", db, "--format", "csv", "--csv-formulas"]) == 0
+    assert "=1+2 is two" in capsys.readouterr().out.splitlines()[1]
+
+
+def _control_graph():
+    import networkx as nx
+    G = nx.MultiDiGraph()
+    G.add_node("statement:d\x01:0-5", kind="statement", content="a\x01b\x1b[31mc\x0bd\ud800", start=0, end=5)
+    G.add_node("source:ann", kind="source", name="Ann\x0c Lee", source_kind="person")
+    G.add_edge("source:ann", "statement:d\x01:0-5", key="said", kind="said")
+    return G
+
+
+@pytest.mark.parametrize("lxml", [False, True])
+def test_graphml_with_control_characters_is_valid_xml(tmp_path, monkeypatch, lxml):
+    import networkx as nx
+    from quotes.views.export import write_graphml
+    if lxml:
+        pytest.importorskip("lxml")
+    else:  # networkx's own writer (it uses lxml whenever lxml is installed)
+        monkeypatch.setattr(nx, "write_graphml", nx.write_graphml_xml)
+    path = tmp_path / "g.graphml"
+    write_graphml(_control_graph(), path)
+    import xml.dom.minidom
+    xml.dom.minidom.parse(str(path))  # well-formed
+    H = nx.read_graphml(path, force_multigraph=True)
+    assert H.nodes["statement:d\ufffd:0-5"]["content"] == "a\ufffdb\ufffd[31mc\ufffdd\ufffd"
+
+
+def test_prov_with_control_characters_is_valid_json_ld_and_rdf_xml(tmp_path):
+    rdflib = pytest.importorskip("rdflib")
+    from quotes.views.export import write_prov
+    path = tmp_path / "p.jsonld"
+    write_prov(_control_graph(), path)
+    g = rdflib.Graph().parse(path, format="json-ld")
+    assert len(g) > 0
+    import xml.dom.minidom
+    xml.dom.minidom.parseString(g.serialize(format="xml"))
+
+
+def test_export_on_a_full_disk_leaves_no_truncated_file(tmp_path, monkeypatch, capsys):
+    import errno
+    import os
+    db = str(_fake_store(tmp_path, '"It is over," Ann Lee said.\n'))
+    out = tmp_path / "claims.jsonl"
+    out.write_text("the previous export\n")
+    real_write = os.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    for to in ("jsonl", "graphml", "prov"):
+        assert main(["export", "--db", db, "--to", to, "-o", str(out)]) == 6
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"cannot write {out}: No space left on device" in err
+        assert out.read_text() == "the previous export\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.jsonl", "in", "q.db"]
+    monkeypatch.setattr(os, "fsync", real_write)
+    assert main(["export", "--db", db, "--to", "jsonl", "-o", str(out)]) == 0
+    assert json.loads(out.read_text().splitlines()[0])["text"] == "It is over"

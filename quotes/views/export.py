@@ -1,9 +1,13 @@
 """Exports: claims as JSON Lines, the graph as GraphML, provenance as W3C PROV-O JSON-LD.
 
->>> from quotes.types import Claim
+Written to a path, an export is atomic: it goes to a temporary file beside the target,
+which replaces the target only once complete (a full disk leaves the old file, or none,
+never a truncated one; :class:`~quotes.errors.OutputError`). GraphML and PROV are valid
+XML and JSON-LD for any input: characters XML 1.0 forbids (control characters other
+than tab, LF and CR; unpaired surrogates; U+FFFE, U+FFFF) become U+FFFD, one for one,
+so offsets still line up with the article text.
 
-if TYPE_CHECKING:
-    from quotes.claims.corpus import Corpus
+>>> from quotes.types import Claim
 >>> list(claims_jsonl([Claim("c-1", "It rained")]))
 ['{"id": "c-1", "text": "It rained", "label": "It rained", "flags": [], "reasons": [], "first_seen": null,
   "last_seen": null, "publishers": [], "statements": []}']
@@ -11,14 +15,18 @@ if TYPE_CHECKING:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import sys
+import tempfile
 from typing import IO, TYPE_CHECKING, Iterable, Iterator
 from urllib.parse import quote
 
 import networkx as nx
 
+from quotes.errors import OutputError
 from quotes.types import Claim
 
 if TYPE_CHECKING:
@@ -39,6 +47,63 @@ EXPORTS = ("graphml", "prov", "jsonl")
 #: quotes predicate of each statement -> claim/statement stance edge.
 STANCE_PREDICATES = {"confirms": "quotes:confirms", "denies": "quotes:denies",
                      "cannot_confirm": "quotes:cannotConfirm"}
+#: Characters XML 1.0 does not allow in a document.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
+def xml_safe(value):
+    """``value`` with every character XML 1.0 forbids replaced by U+FFFD (strings only).
+
+    >>> xml_safe("a\\x01b\\x1b[0m\\tc"), xml_safe(3)
+    ('a\ufffdb\ufffd[0m\\tc', 3)
+    """
+    return NOT_XML.sub(REPLACEMENT, value) if isinstance(value, str) else value
+
+
+def _xml_safe_tree(obj):
+    if isinstance(obj, dict):
+        return {xml_safe(k): _xml_safe_tree(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_xml_safe_tree(v) for v in obj]
+    return xml_safe(obj)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike, binary: bool = False):
+    """Open a temporary file beside ``path`` for writing; on success it replaces ``path``,
+    on any error it is removed and ``path`` is left as it was (:class:`OutputError` for
+    an operating-system error such as a full disk).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> with atomic_output(p) as fh:
+    ...     _ = fh.write("done")
+    >>> p.read_text(), [x.name for x in p.parent.iterdir()]
+    ('done', ['out.txt'])
+    """
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise OutputError(f"cannot write {path}: {err.strerror or err}; "
+                              "nothing was written") from None
+        raise
 
 
 def claims_jsonl(claims: Iterable[Claim]) -> Iterator[str]:
@@ -56,7 +121,7 @@ def write_claims_jsonl(claims: Iterable[Claim], out: str | os.PathLike | IO[str]
     (1, 1)
     """
     if isinstance(out, (str, os.PathLike)):
-        with open(out, "w", encoding="utf-8") as fh:
+        with atomic_output(out) as fh:
             return write_claims_jsonl(claims, fh)
     n = 0
     for line in claims_jsonl(claims):
@@ -69,12 +134,13 @@ def _scalar(v):
     if v is None:
         return None
     if isinstance(v, (bool, int, float, str)):
-        return v
-    return json.dumps(v, ensure_ascii=False, default=str)
+        return xml_safe(v)
+    return xml_safe(json.dumps(v, ensure_ascii=False, default=str))
 
 
 def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of ``G`` whose attributes are all GraphML scalars (None dropped, others JSON).
+    """A copy of ``G`` whose attributes are all GraphML scalars (None dropped, others JSON),
+    node ids, keys and values XML-safe (:func:`xml_safe`).
 
     >>> H = nx.MultiDiGraph(); H.add_node("a", x=None, y=[1, 2])
     >>> dict(graphml_ready(H).nodes["a"])
@@ -83,9 +149,10 @@ def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph()
     H.graph.update({k: _scalar(v) for k, v in G.graph.items() if _scalar(v) is not None})
     for n, d in G.nodes(data=True):
-        H.add_node(n, **{k: _scalar(v) for k, v in d.items() if v is not None})
+        H.add_node(xml_safe(n), **{xml_safe(k): _scalar(v) for k, v in d.items() if v is not None})
     for u, v, k, d in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=k, **{a: _scalar(x) for a, x in d.items() if x is not None})
+        H.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(k),
+                   **{xml_safe(a): _scalar(x) for a, x in d.items() if x is not None})
     return H
 
 
@@ -98,7 +165,11 @@ def write_graphml(G: nx.MultiDiGraph, out: str | os.PathLike | IO[bytes]) -> Non
     >>> nx.read_graphml(buf, force_multigraph=True).number_of_edges()
     1
     """
-    nx.write_graphml(graphml_ready(G), out)
+    if isinstance(out, (str, os.PathLike)):
+        with atomic_output(out, binary=True) as fh:
+            nx.write_graphml(graphml_ready(G), fh)
+    else:
+        nx.write_graphml(graphml_ready(G), out)
 
 
 def _iri(node: str) -> str:
@@ -209,16 +280,17 @@ def graph_to_prov(G: nx.MultiDiGraph) -> dict:
 
 
 def write_prov(G: nx.MultiDiGraph, out: str | os.PathLike | IO[str]) -> None:
-    """Write :func:`graph_to_prov` as JSON-LD text to a path or an open text file.
+    """Write :func:`graph_to_prov` as JSON-LD text to a path or an open text file (text
+    XML-safe as in GraphML, so any RDF serialisation of it is valid too).
 
     >>> import io
     >>> buf = io.StringIO(); write_prov(nx.MultiDiGraph(), buf)
     >>> json.loads(buf.getvalue())["@graph"]
     []
     """
-    doc = json.dumps(graph_to_prov(G), ensure_ascii=False, indent=1)
+    doc = json.dumps(_xml_safe_tree(graph_to_prov(G)), ensure_ascii=False, indent=1)
     if isinstance(out, (str, os.PathLike)):
-        with open(out, "w", encoding="utf-8") as fh:
+        with atomic_output(out) as fh:
             fh.write(doc + "\n")
     else:
         out.write(doc + "\n")

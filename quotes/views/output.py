@@ -3,6 +3,10 @@
 One place for the CLI's shared ``--format jsonl|csv|table`` option. The table is drawn
 by rich: the columns a person reads, long text wrapped to the terminal's width, never
 cut (see :func:`write_table`).
+CSV is safe to open in a spreadsheet: a text cell starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return (which a spreadsheet would run as a formula) is written with a
+leading ``'``, as OWASP recommends (:func:`csv_safe`); ``safe_csv=False``
+(``--csv-formulas``) writes cells as they are.
 
 >>> import io
 >>> buf = io.StringIO()
@@ -28,6 +32,17 @@ from quotes.types import Claim, ParsedDoc
 FORMATS = ("jsonl", "csv", "table")
 #: What ``quotes parse`` prints: CoNLL-U or a table of words.
 PARSE_FORMATS = ("conllu", "table")
+#: A cell starting with one of these is read as a formula by spreadsheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: formula starts get a leading ``'``.
+
+    >>> csv_safe("=1+2"), csv_safe("-2+3+cmd|' /C calc'!A0"), csv_safe("said"), csv_safe(-2)
+    ("'=1+2", "'-2+3+cmd|' /C calc'!A0", 'said', -2)
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 #: Table width when neither the terminal nor ``COLUMNS`` says.
@@ -94,8 +109,10 @@ def default_format(out: TextIO) -> str:
 
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
                columns: list[str] | None = None, *, table: Sequence["Column"] | None = None,
-               heading: Callable[[dict], str | None] | None = None, width: int | None = None) -> int:
-    """Write rows in ``fmt``; returns how many were written.
+               heading: Callable[[dict], str | None] | None = None, width: int | None = None,
+               safe_csv: bool = True) -> int:
+    """Write rows in ``fmt``; returns how many were written. CSV cells pass through
+    :func:`csv_safe` unless ``safe_csv`` is false.
 
     ``table`` (columns to show) and ``heading`` (a title per group of consecutive rows)
     only shape the ``table`` format; see :func:`write_table`.
@@ -116,9 +133,10 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
                 if k not in columns:
                     columns.append(k)
     if fmt == "csv":
-        w = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        # "\r\n" (RFC 4180, the csv default): a cell holding a lone CR is then quoted too
+        w = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
         w.writeheader()
-        w.writerows(flat)
+        w.writerows(({k: csv_safe(v) for k, v in r.items()} for r in flat) if safe_csv else flat)
         return len(flat)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
