@@ -197,7 +197,7 @@ def cmd_said_by(args) -> int:
 def cmd_ingest(args) -> int:
     from quotes.store.ingest import ingest
     report = ingest(args.paths, args.db, workers=args.workers, scheduler=args.scheduler,
-                    models=args.models, batch=args.batch, quiet=args.quiet)
+                    models=args.models, batch=args.batch, quiet=args.quiet, busy_timeout=args.busy_timeout)
     for reason in report.failures:
         print(f"quotes: {reason}", file=sys.stderr)
     print(f"{report.summary} -> {args.db}")
@@ -343,6 +343,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS", help="run extraction on this Dask scheduler")
     p.add_argument("--batch", type=int, default=BATCH, help=f"articles per batch and transaction (default {BATCH})")
     add_quiet(p)
+    p.add_argument("--busy-timeout", type=float, metavar="SECONDS", default=None,
+                   help="how long to wait for another writer's lock on the store (default 60, "
+                        "or $QUOTES_BUSY_TIMEOUT)")
 
     p = sub.add_parser("serve", help="browse a store in the browser: claims, checks, provenance, articles (read-only)")
     add_db(p, query=False)

@@ -138,6 +138,17 @@ def test_csv_cells_cannot_run_as_formulas():
     assert [r["content"] for r in csv.DictReader(io.StringIO(buf.getvalue()))][:4] == FORMULAS[:4]
 
 
+@pytest.fixture
+def fake_cli(monkeypatch):
+    """`quotes ingest` with the model-free extractor of the ingest tests."""
+    import functools
+    import sys
+    sys.path.insert(0, str(Path(__file__).parent))
+    from fake_extract import fake_extract
+    import quotes.store.ingest as mod
+    monkeypatch.setattr(mod, "ingest", functools.partial(mod.ingest, extract=fake_extract))
+
+
 def _fake_store(tmp_path, text: str):
     import sys
     sys.path.insert(0, str(Path(__file__).parent))
@@ -222,3 +233,127 @@ def test_export_on_a_full_disk_leaves_no_truncated_file(tmp_path, monkeypatch, c
     monkeypatch.setattr(os, "fsync", real_write)
     assert main(["export", "--db", db, "--to", "jsonl", "-o", str(out)]) == 0
     assert json.loads(out.read_text().splitlines()[0])["text"] == "It is over"
+
+
+# --- the store ---------------------------------------------------------------------------------
+
+def _digest(path) -> str:
+    import hashlib
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _read_only(paths) -> list[str]:
+    """Make files and folders read-only even for root (``chattr +i`` when we are root, who
+    may write anywhere; ``chmod`` otherwise); returns the undo command."""
+    import os
+    import subprocess
+    if os.geteuid() != 0:
+        for p in paths:
+            Path(p).chmod(0o555 if Path(p).is_dir() else 0o444)
+        return []
+    if subprocess.run(["chattr", "+i", *map(str, paths)], capture_output=True).returncode:
+        pytest.skip("chattr +i is not available here")
+    return ["chattr", "-i", *map(str, paths)]
+
+
+def test_read_only_store_can_be_queried(tmp_path, capsys, fake_cli):
+    import subprocess
+    db = _fake_store(tmp_path, '"It is over," Ann Lee said. Bo Chen said that the bridge was closed.\n')
+    (tmp_path / "in" / "b.txt").write_text('"We will see," Cy Dunn said.\n')
+    undo = _read_only([db, tmp_path])
+    try:
+        before = _digest(db)
+        for args in (["claims", "--db", str(db)], ["trace", "bridge closed", "--db", str(db)],
+                     ["export", "--db", str(db), "--to", "prov"]):
+            assert main(args) == 0
+            out = capsys.readouterr()
+            assert out.out and not out.err
+        assert _digest(db) == before
+        assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "-q"]) == 4  # a writer: refused
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "read-only" in err, err
+        assert _digest(db) == before
+    finally:
+        if undo:
+            subprocess.run(undo, check=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "q.db"]
+
+
+def _foreign_db(path: Path) -> Path:
+    import sqlite3
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+    con.execute("INSERT INTO users VALUES (1, 'ann')")
+    con.commit()
+    con.close()
+    return path
+
+
+@pytest.mark.parametrize("command", [["claims"], ["trace", "bridge"], ["export", "--to", "prov"],
+                                     ["ingest", "IN", "-q"]])
+def test_foreign_sqlite_file_is_refused_untouched(tmp_path, capsys, command, fake_cli):
+    other = _foreign_db(tmp_path / "other_app.sqlite")
+    (tmp_path / "a.txt").write_text(GOOD)
+    before = _digest(other)
+    args = [str(tmp_path / "a.txt") if a == "IN" else a for a in command]
+    assert main([*args, "--db", str(other)]) == 4
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not a quotes store: it is another application's SQLite " \
+        "database (tables users); left untouched" in err
+    assert _digest(other) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "other_app.sqlite"]
+
+
+@pytest.mark.parametrize("command", [["claims"], ["trace", "bridge"], ["export", "--to", "jsonl"]])
+def test_empty_file_is_not_made_a_store_by_a_read_command(tmp_path, capsys, command):
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert main([*command, "--db", str(empty)]) == 4
+    assert "is an empty file, not a quotes store" in capsys.readouterr().err
+    assert empty.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_store_locked_by_another_writer(tmp_path, capsys, fake_cli):
+    import sqlite3
+    import time
+    db = _fake_store(tmp_path, '"It is over," Ann Lee said.\n')
+    (tmp_path / "in" / "b.txt").write_text('"We will see," Bo Chen said.\n')
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        t0 = time.monotonic()
+        assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "-q", "--busy-timeout", "0.5"]) == 4
+        waited = time.monotonic() - t0
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is locked by another writer (waited 0.5 s" in err
+    assert waited >= 0.5
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "-q"]) == 0  # released: it goes on
+
+
+def test_ingest_on_a_full_disk_is_one_line_and_keeps_what_was_committed(tmp_path, capsys, monkeypatch,
+                                                                        fake_cli):
+    import sqlite3
+    from quotes.store import sqlite as store_mod
+    db = _fake_store(tmp_path, '"It is over," Ann Lee said.\n')
+    for i in range(40):
+        (tmp_path / "in" / f"n{i}.txt").write_text(f'"Part {i} " Bo Chen said. {"x" * 4000}\n')
+    real = store_mod.Store._connect
+
+    def small_disk(self, memory):  # SQLite's own "disk is full", from a page limit
+        conn = real(self, memory)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 8}")
+        return conn
+
+    monkeypatch.setattr(store_mod.Store, "_connect", small_disk)
+    before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "-q", "--batch", "4"]) == 4
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "database or disk is full" in err and "Traceback" not in err
+    monkeypatch.setattr(store_mod.Store, "_connect", real)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= before

@@ -229,7 +229,7 @@ def _progress_bar(progress: bool | None, quiet: bool):
 def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = DEFAULT_DB, *,
            workers: int = 1, scheduler: Any = None, extract: Extractor | None = None,
            models: str | None = None, batch: int = BATCH, max_bytes: int = MAX_BYTES,
-           progress: bool | None = None, quiet: bool = False,
+           progress: bool | None = None, quiet: bool = False, busy_timeout: float | None = None,
            callback: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Ingest articles from ``paths`` (``.txt``, ``.jsonl``, ``.csv`` files, folders) into
     the store ``db``; returns an :class:`IngestReport`.
@@ -240,6 +240,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
     Bad records and articles the extractor fails on are reported and skipped. A
     progress bar (tqdm, on stderr) shows unless ``quiet``, stderr is not a terminal, or
     ``progress=False``. ``callback`` gets the report after every committed batch.
+    ``busy_timeout``: seconds to wait for another writer's lock (see :class:`Store`).
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -249,7 +250,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
       ...feed.jsonl:2: record has no 'text'
     """
     t0 = time.perf_counter()
-    store = db if isinstance(db, Store) else Store(db)
+    store = db if isinstance(db, Store) else Store(db, busy_timeout=busy_timeout)
     name = extractor_name(extract)
     report = IngestReport()
     bar = _progress_bar(progress, quiet)

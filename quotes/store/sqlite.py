@@ -46,7 +46,13 @@ Views joining them (for SQL; see :data:`VIEWS`):
   ``speaker_kind``), with which ``stance``, through which ``chain``, in which article.
 
 Every write is one transaction, so a killed process leaves the file as of its last
-commit. Queries run on :meth:`Store.corpus`, an in-memory
+commit. Opening is careful: ``readonly=True`` (what the query commands use) opens the file
+through a ``mode=ro`` URI, so querying works on read-only media and never writes; a SQLite
+file that is not a quotes store (another application's, or an empty file given to a read
+command) is refused without a table written to it; a writer waits ``busy_timeout``
+seconds (default :data:`BUSY_TIMEOUT`, ``QUOTES_BUSY_TIMEOUT``) for another writer's lock.
+Every SQLite failure (locked, read-only, disk full, not a database) is a
+:class:`~quotes.errors.StoreError` with a one-line message. Queries run on :meth:`Store.corpus`, an in-memory
 :class:`~quotes.claims.corpus.Corpus` rebuilt from the stored articles and attributions.
 
 >>> import tempfile, os
@@ -67,10 +73,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import contextlib
 import os
 import re
 import sqlite3
+import time
+from pathlib import Path
 from typing import Any, Iterable, Iterator
+from urllib.parse import quote
 
 from quotes.claims.corpus import Corpus
 from quotes.errors import InputError, NotFoundError, StoreError
@@ -91,6 +101,9 @@ MIGRATIONS: dict[str, tuple[str, ...]] = {
           "ALTER TABLE claims ADD COLUMN publishers TEXT NOT NULL DEFAULT '[]'",
           "UPDATE meta SET value = '1' WHERE key = 'stale'"),
 }
+#: Seconds a writer waits for another writer's lock before giving up (``QUOTES_BUSY_TIMEOUT``).
+BUSY_TIMEOUT = 60.0
+ENV_BUSY_TIMEOUT = "QUOTES_BUSY_TIMEOUT"
 #: Every table, in dependency order.
 TABLES = ("meta", "articles", "attributions", "sources", "claims", "claim_flags",
           "claim_statements", "edges")
@@ -179,7 +192,9 @@ def article_hash(article: Article) -> str:
 class Store:
     """One SQLite file holding a corpus; see the module docstring for the schema.
 
-    ``create=False`` refuses to make a new file (:class:`~quotes.errors.StoreError`).
+    ``create=False`` refuses to make a new file (:class:`~quotes.errors.StoreError`);
+    ``readonly=True`` opens it read-only (it must exist and be a quotes store);
+    ``busy_timeout`` is how many seconds a write waits for another writer's lock.
 
     >>> Store("/nonexistent/dir/q.db", create=False)
     Traceback (most recent call last):
@@ -188,43 +203,109 @@ class Store:
     first)
     """
 
-    def __init__(self, path: str | os.PathLike = DEFAULT_DB, *, create: bool = True):
+    def __init__(self, path: str | os.PathLike = DEFAULT_DB, *, create: bool = True,
+                 readonly: bool = False, busy_timeout: float | None = None):
         self.path = os.fspath(path)
-        if not create and not os.path.isfile(self.path):
+        self.readonly = readonly
+        self.busy_timeout = _busy_timeout(busy_timeout)
+        memory = self.path == ":memory:"
+        if (readonly or not create) and not memory and not os.path.isfile(self.path):
             raise StoreError(f"no store at {self.path} (run `quotes ingest ... --db {self.path}` first)")
+        if readonly and not memory and os.path.getsize(self.path) == 0:
+            raise StoreError(f"{self.path} is an empty file, not a quotes store "
+                             f"(run `quotes ingest ... --db {self.path}` first)")
+        with self._errors("open"):
+            self.conn = self._connect(memory)
+            try:
+                self._check_or_create()
+            except BaseException:
+                self.conn.close()
+                raise
+
+    def _connect(self, memory: bool) -> sqlite3.Connection:
+        if not self.readonly or memory:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
+            if not self.readonly:
+                self._foreign_or_empty(conn)
+                self._wal(conn)
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            return conn
+        uri = "file:" + quote(str(Path(self.path).resolve()))
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None, timeout=self.busy_timeout)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=60)
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            version = self._meta("schema_version")
-            if version is None:
-                with self._transaction():
-                    for stmt in SCHEMA.split(";"):
-                        if stmt.strip():
-                            self.conn.execute(stmt)
-                    self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                                      (SCHEMA_VERSION,))
-                    self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
-                version = SCHEMA_VERSION
-            migrated = version in MIGRATIONS
-            while version in MIGRATIONS:
-                with self._transaction():
-                    for stmt in MIGRATIONS[version]:
-                        self._migrate(stmt)
-                    version = str(int(version) + 1)
-                    self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
-            if migrated and version == SCHEMA_VERSION:
-                with self._transaction():
-                    for stmt in SCHEMA.split(";"):
-                        if stmt.strip():
-                            self.conn.execute(stmt)
-                self.refresh()
-            if version != SCHEMA_VERSION:
-                raise StoreError(f"{self.path} holds schema version {version}; this quotes reads "
-                                 f"version {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path} is not a quotes store ({err})") from None
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as err:
+            if "locked" in str(err):
+                raise
+            # a WAL store on read-only media, with no -shm file beside it: read it as immutable
+            conn.close()
+            conn = sqlite3.connect(uri + "?immutable=1", uri=True, isolation_level=None)
+        return conn
+
+    def _wal(self, conn: sqlite3.Connection) -> None:
+        """Switch to WAL (readers never block writers); SQLite does not wait for a lock to
+        change the journal mode, so wait here, up to the busy timeout."""
+        deadline = time.monotonic() + self.busy_timeout
+        while True:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or time.monotonic() >= deadline:
+                    conn.close()
+                    raise
+                time.sleep(0.05)
+
+    def _foreign_or_empty(self, conn: sqlite3.Connection) -> None:
+        """Refuse, before anything is written, a database holding tables but no quotes schema."""
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if names and "meta" not in names:
+            conn.close()
+            raise StoreError(_foreign(self.path, names))
+
+    def _check_or_create(self) -> None:
+        version = self._meta("schema_version")
+        if version is None:
+            names = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            if names or self.readonly:
+                raise StoreError(_foreign(self.path, names) if names else
+                                 f"{self.path} is not a quotes store (no tables)")
+            with self._transaction():
+                for stmt in SCHEMA.split(";"):
+                    if stmt.strip():
+                        self.conn.execute(stmt)
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                                  (SCHEMA_VERSION,))
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
+            version = SCHEMA_VERSION
+        if version in MIGRATIONS and self.readonly:
+            raise StoreError(f"{self.path} holds schema version {version}; run `quotes ingest ... --db "
+                             f"{self.path}` once to bring it to version {SCHEMA_VERSION}")
+        migrated = version in MIGRATIONS
+        while version in MIGRATIONS:
+            with self._transaction():
+                for stmt in MIGRATIONS[version]:
+                    self._migrate(stmt)
+                version = str(int(version) + 1)
+                self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
+        if migrated and version == SCHEMA_VERSION:
+            with self._transaction():
+                for stmt in SCHEMA.split(";"):
+                    if stmt.strip():
+                        self.conn.execute(stmt)
+            self.refresh()
+        if version != SCHEMA_VERSION:
+            raise StoreError(f"{self.path} holds schema version {version}; this quotes reads "
+                             f"version {SCHEMA_VERSION}")
+
+    @contextlib.contextmanager
+    def _errors(self, doing: str):
+        """SQLite's errors as one-line :class:`StoreError` messages saying what to do."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise StoreError(_sqlite_message(self.path, doing, err, self.busy_timeout)) from None
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -246,7 +327,13 @@ class Store:
         return f"<Store {self.path}: {c['articles']} articles, {c['attributions']} attributions>"
 
     def close(self) -> None:
-        """Close the connection (uncommitted work is rolled back)."""
+        """Close the connection (uncommitted work is rolled back). The last writer to close
+        leaves the file in rollback-journal mode, so that readers need no ``-wal``/``-shm``
+        files beside it (read-only media; a query leaves no file behind)."""
+        if not self.readonly and self.path != ":memory:":
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA busy_timeout = 0")  # another connection open: stay in WAL
+                self.conn.execute("PRAGMA journal_mode = DELETE")
         self.conn.close()
 
     def _meta(self, key: str) -> str | None:
@@ -256,18 +343,19 @@ class Store:
             return None
         return row[0] if row else None
 
-    class _Tx:
-        def __init__(self, conn):
-            self.conn = conn
-
-        def __enter__(self):
+    @contextlib.contextmanager
+    def _transaction(self):
+        if self.readonly:
+            raise StoreError(f"{self.path} was opened read-only")
+        with self._errors("write"):
             self.conn.execute("BEGIN IMMEDIATE")
-
-        def __exit__(self, exc_type, *_):
-            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
-
-    def _transaction(self) -> "_Tx":
-        return Store._Tx(self.conn)
+            try:
+                yield
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -497,20 +585,65 @@ class Store:
                 for t in TABLES}
 
 
+def _busy_timeout(seconds: float | None) -> float:
+    """The busy timeout: given, else ``QUOTES_BUSY_TIMEOUT``, else :data:`BUSY_TIMEOUT`.
+
+    >>> _busy_timeout(2.5), _busy_timeout(None) == BUSY_TIMEOUT or ENV_BUSY_TIMEOUT in os.environ
+    (2.5, True)
+    """
+    if seconds is None:
+        raw = os.environ.get(ENV_BUSY_TIMEOUT, "").strip()
+        try:
+            seconds = float(raw) if raw else BUSY_TIMEOUT
+        except ValueError:
+            raise StoreError(f"{ENV_BUSY_TIMEOUT}={raw!r} is not a number of seconds") from None
+    if seconds < 0:
+        raise StoreError(f"the busy timeout must be 0 or more seconds, got {seconds:g}")
+    return float(seconds)
+
+
+def _foreign(path: str, tables: list[str]) -> str:
+    shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+    return (f"{path} is not a quotes store: it is another application's SQLite database "
+            f"(tables {shown}); left untouched")
+
+
+def _sqlite_message(path: str, doing: str, err: sqlite3.Error, timeout: float) -> str:
+    """What went wrong with the store, in one line.
+
+    >>> _sqlite_message("q.db", "write", sqlite3.OperationalError("database is locked"), 60)
+    'q.db is locked by another writer (waited 60 s; --busy-timeout or QUOTES_BUSY_TIMEOUT waits longer)'
+    """
+    text = str(err)
+    if "locked" in text or "busy" in text:
+        return (f"{path} is locked by another writer (waited {timeout:g} s; --busy-timeout or "
+                f"{ENV_BUSY_TIMEOUT} waits longer)")
+    if "readonly" in text or "read-only" in text:
+        return f"cannot {doing} {path}: the file or its folder is read-only ({text})"
+    if "disk is full" in text or "disk I/O" in text:
+        return f"cannot {doing} {path}: {text} (every batch committed before is kept)"
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return f"{path} is not a quotes store ({text})"
+    if "unable to open" in text:
+        return f"cannot {doing} {path}: {text}"
+    return f"cannot {doing} {path}: {text}"
+
+
 def _attribution(record: str, sentence: int | None) -> Attribution:
     a = Attribution.from_dict(json.loads(record))
     return dataclasses.replace(a, sentence=sentence) if sentence is not None else a
 
 
 def load_corpus(path: str | os.PathLike = DEFAULT_DB) -> Corpus:
-    """The :class:`~quotes.claims.corpus.Corpus` stored at ``path`` (which must exist).
+    """The :class:`~quotes.claims.corpus.Corpus` stored at ``path`` (which must exist),
+    read through a read-only connection.
 
     >>> load_corpus("/nonexistent.db")
     Traceback (most recent call last):
     ...
     quotes.errors.StoreError: no store at /nonexistent.db ...
     """
-    with Store(path, create=False) as st:
+    with Store(path, readonly=True) as st:
         return st.corpus()
 
 
