@@ -9,7 +9,8 @@ import it. Two patterns, with exact offsets into the original text:
   period.
 
 ``QUOTES_FAKE_DELAY`` (seconds per article) slows it down for the kill-and-resume test;
-a text holding ``EXPLODE`` makes it raise (extraction failures are reported, not fatal).
+a text holding ``EXPLODE`` makes it raise (extraction failures are reported, not fatal);
+one holding ``KILL_WORKER`` kills the process running it (a worker dying mid-batch).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def fake_extract(article: Article) -> list[Attribution]:
     delay = float(os.environ.get("QUOTES_FAKE_DELAY", "0") or 0)
     if delay:
         time.sleep(delay)
+    if "KILL_WORKER" in article.text:
+        os.kill(os.getpid(), 9)
     if "EXPLODE" in article.text:
         raise RuntimeError("fake extractor exploded")
     out = []

@@ -357,3 +357,121 @@ def test_ingest_on_a_full_disk_is_one_line_and_keeps_what_was_committed(tmp_path
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= before
+
+
+# --- worker pools ----------------------------------------------------------------------------------
+
+def test_dead_worker_batch_is_retried_once_then_reported(tmp_path, capsys, fake_cli):
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(12):
+        (d / f"a{i:02d}.txt").write_text(f'"Part {i}," Ann Lee said.\n')
+    (d / "a05.txt").write_text("KILL_WORKER\n")
+    db = tmp_path / "q.db"
+    assert main(["ingest", str(d), "--db", str(db), "-j", "2", "--batch", "2", "-q"]) == 2
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    # the batch holding a05 (a04, a05) died twice: both reported, every other article stored
+    assert "a04: extraction failed: worker process died (killed by SIGKILL) on every one of 2 tries" in err
+    assert "a05: extraction failed: worker process died (killed by SIGKILL)" in err
+    assert out.startswith("ingested 10, unchanged 0, failed 2")
+
+
+def test_run_pool_keeps_order_and_reports_only_the_batch_that_died():
+    from quotes.extractors.parallel import BatchFailed, run_pool
+    results = list(run_pool([[i] for i in range(9)], _square_or_die, workers=2))
+    assert [r if isinstance(r, list) else "failed" for r in results] == \
+        [[0], [1], [4], "failed", [16], [25], [36], [49], [64]]
+    assert isinstance(results[3], BatchFailed) and results[3].batch == [3]
+
+
+def _square_or_die(batch):
+    import os
+    if batch == [3]:
+        os.kill(os.getpid(), 9)
+    return [x * x for x in batch]
+
+
+def test_error_in_a_worker_is_raised_in_the_parent():
+    from quotes.errors import ModelError
+    from quotes.extractors.parallel import run_pool
+    with pytest.raises(ModelError, match="no models here"):
+        list(run_pool([[1], [2]], _no_models, workers=2))
+
+
+def _no_models(batch):
+    from quotes.errors import ModelError
+    raise ModelError("no models here")
+
+
+def _children(pid: int) -> list[int]:
+    import os
+    out = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                out += [int(x) for x in fh.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except OSError:
+        return False
+
+
+def _orphans_after_killing(args: list[str], sig, cwd) -> list[int]:
+    """Start ``quotes ARGS``, wait for its two workers to be busy, send ``sig`` to it; the
+    workers still running 5 s later."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.Popen([sys.executable, "-m", "quotes.cli", *args], cwd=cwd, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    kids: list[int] = []
+    try:
+        deadline = time.monotonic() + 300
+        while len(kids) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+            kids = _children(proc.pid)
+        assert len(kids) >= 2, "the workers never started"
+        time.sleep(1.0)  # busy on their first batches
+        proc.send_signal(sig)
+        proc.wait()
+        deadline = time.monotonic() + 5
+        while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return [k for k in kids if _alive(k)]
+    finally:
+        for k in kids:
+            if _alive(k):
+                os.kill(k, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def many_articles(tmp_path_factory):
+    """Forty articles (the two examples, twenty times each): a few seconds of work per worker."""
+    d = tmp_path_factory.mktemp("many")
+    for i in range(20):
+        for p in (Path(__file__).resolve().parent.parent / "data" / "examples").glob("*.txt"):
+            (d / f"{p.stem}_{i:02d}.txt").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    return d
+
+
+@pytest.mark.slow
+@pytest.mark.model
+@pytest.mark.parametrize("command, sig", [("extract", "SIGKILL"), ("ingest", "SIGKILL"), ("extract", "SIGTERM")])
+def test_no_worker_outlives_a_killed_parent(models, many_articles, tmp_path, command, sig):
+    import signal
+    args = [command, str(many_articles), "-j", "2"] + (["--db", str(tmp_path / "q.db"), "-q"]
+                                                       if command == "ingest" else [])
+    assert _orphans_after_killing(args, getattr(signal, sig), tmp_path) == []

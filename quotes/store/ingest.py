@@ -27,6 +27,8 @@ file. Until then ``meta.stale`` says the derived tables lag behind.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import os
 import sys
 import time
@@ -35,14 +37,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
-from quotes.errors import InputError, QuotesError
+from quotes.errors import InputError, QuotesError, StoreError
+from quotes.extractors.parallel import BatchFailed, Outcome, extract_batch, preload_models, run_pool, start_method
 from quotes.inputs.readers import MAX_BYTES, read_articles
 from quotes.store.sqlite import DEFAULT_DB, Store, article_hash
 from quotes.types import Article, Attribution
 
 Extractor = Callable[[Article], list[Attribution]]
-#: A worker's answer per article: its attributions, or why extraction failed.
-Outcome = tuple[Article, "list[Attribution] | str"]
+__all__ = ["ingest", "IngestReport", "map_batches", "extract_batch", "no_attributions", "extractor_name"]
 
 #: Articles per extraction batch and per write transaction.
 BATCH = 16
@@ -69,52 +71,21 @@ def extractor_name(extract: Extractor | None) -> str:
     return f"{getattr(extract, '__module__', '?')}.{getattr(extract, '__qualname__', repr(extract))}"
 
 
-def extract_batch(batch: list[Article], extract: Extractor | None = None,
-                  models: str | None = None) -> list[Outcome]:
-    """Run on a worker: ``(article, attributions)`` per article, or ``(article, reason)``
-    when extraction failed on it (the other articles of the batch still go through).
-
-    >>> extract_batch([Article("a", "x")], no_attributions)
-    [(Article(id='a', text='x', publisher=None, date=None, url=None, title=None, author=None), [])]
-    """
-    if extract is None:
-        from quotes.extractors import extract_many
-        try:
-            return list(extract_many(batch, models=models, batch=len(batch)))
-        except QuotesError:
-            raise  # no models: every article would fail the same way
-        except Exception:  # one bad article spoils a batched parse: retry them one by one
-            if len(batch) == 1:
-                raise
-            return [o for art in batch for o in _one(art, lambda a: extract_batch([a], None, models)[0][1])]
-    return [o for art in batch for o in _one(art, extract)]
-
-
-def _one(art: Article, extract: Extractor) -> list[Outcome]:
-    try:
-        return [(art, list(extract(art)))]
-    except QuotesError:
-        raise
-    except Exception as err:  # report the article, keep the run going
-        return [(art, f"extraction failed: {type(err).__name__}: {err}")]
-
-
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def _init_worker() -> None:
-    os.environ.setdefault("OMP_NUM_THREADS", "1")  # the processes share the cores
-
-
 def map_batches(batches: Iterable[list[Article]], extract: Extractor | None = None, *,
                 workers: int = 1, scheduler: Any = None, models: str | None = None
                 ) -> Iterator[list[Outcome]]:
-    """Yield :func:`extract_batch` of every batch, in input order, with a bounded
-    number in flight: in this process (``workers=1``), on a local process pool, or on
-    a Dask cluster (``scheduler``: an address or a ``distributed.Client``).
+    """Yield :func:`~quotes.extractors.parallel.extract_batch` of every batch, in input
+    order, with a bounded number in flight: in this process (``workers=1``), on the local
+    process pool (:func:`~quotes.extractors.parallel.run_pool`: forked after the models
+    are loaded here, so the workers share them; a batch whose worker died twice comes back
+    as one failure per article), or on a Dask cluster (``scheduler``: an address or a
+    ``distributed.Client``).
 
     >>> [len(r) for r in map_batches([[Article("a", "x")]], no_attributions)]
     [1]
@@ -125,12 +96,19 @@ def map_batches(batches: Iterable[list[Article]], extract: Extractor | None = No
         for b in batches:
             yield extract_batch(b, extract, models)
     else:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                 initializer=_init_worker) as pool:
-            yield from _bounded(lambda b: pool.submit(extract_batch, b, extract, models),
-                                batches, 2 * workers)
+        method = start_method()
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return  # nothing to extract: no models loaded, no processes started
+        if extract is None and method == "fork":
+            preload_models(models)  # once, here: the forked workers share the weights
+        work = functools.partial(extract_batch, extract=extract, models=models, threads=1)
+        for result in run_pool(itertools.chain([first], batches), work, workers=workers, method=method):
+            if isinstance(result, BatchFailed):
+                yield [(art, f"extraction failed: {result.reason}") for art in result.batch]
+            else:
+                yield result
 
 
 def _bounded(submit, batches, limit: int):
