@@ -57,6 +57,11 @@ class Inputs:
                 continue
             yield item
 
+    def fail(self, article: Article, reason: str) -> None:
+        """An article extraction failed on (or whose worker died twice): one line, counted."""
+        self.failed += 1
+        print(f"quotes: {article.id}: {reason}", file=sys.stderr)
+
     def status(self, ok: int = 0) -> int:
         return 2 if self.failed else ok
 
@@ -122,7 +127,8 @@ def _corpus(args, inputs: Inputs):
         return load_corpus(args.db)
     from quotes.claims.corpus import Corpus
     from quotes.extractors.parallel import extract_parallel
-    return Corpus(track(extract_parallel(inputs, workers=args.workers, models=args.models),
+    return Corpus(track(extract_parallel(inputs, workers=args.workers, models=args.models,
+                                         failed=inputs.fail),
                         desc="extracting", show=_progress(args)))
 
 
