@@ -83,3 +83,58 @@ def test_extract_on_1mb_article(nlp):
     records = extract(text)
     assert records and all(text[r.start:r.end] == r.content for r in records)
     assert any(r.speaker.name == "Dmitry Peskov" for r in records)
+
+
+# --- offsets always ordered and inside their record (news-like text, 2,000 examples) ----------------
+
+NAMES = ["Ann Lee", "Dmitry Peskov", "he", "she", "they", "the spokesman", "officials", "Tass", "a source",
+         "Mr. Obama", "Lee", "the Interfax news agency", "Reuters"]
+VERBS = ["said", "told reporters", "added", "reported", "confirmed", "denied", "could not confirm", "argued",
+         "claimed", "wrote", "according to", "noted", "insisted", "was quoted as saying", "said on Friday"]
+CLAUSES = ["the deal was done", "deal the deal", "the visit was postponed", "we are ready", "it is over",
+           "the bridge in Ankara was closed", "prices will rise", "the talks failed", "nothing changed"]
+MARKS = ['"', "“", "”", "‘", "’", "'", '""', "", "", ""]
+GLUE = [" ", " ", ", ", ". ", " that ", " — ", ": ", "\n\n", " and ", " who ", " (", ") ", ", who ", " . "]
+news_like = st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(VERBS), st.sampled_from(CLAUSES),
+                               st.sampled_from(MARKS), st.sampled_from(GLUE)),
+                     min_size=3, max_size=30).map("".join)
+
+
+def _check_offsets(text, r):
+    span = f"record {r.start}-{r.end}"
+    assert 0 <= r.start <= r.end <= len(text) and text[r.start:r.end] == r.content, span
+    for a, b in r.parts:
+        assert r.start <= a <= b <= r.end, f"{span}: part {a}-{b} outside it"
+    assert list(r.parts) == sorted(r.parts), f"{span}: parts out of order"
+    s = r.speaker
+    if s.start is not None:
+        assert 0 <= s.start <= s.end <= len(text) and text[s.start:s.end] == s.mention, \
+            f"{span}: speaker {s.start}-{s.end}"
+        assert s.mention.strip(), f"{span}: empty speaker mention"
+    for link in r.chain:
+        if link.start is not None:
+            assert 0 <= link.start <= link.end <= len(text), f"{span}: chain link {link.start}-{link.end}"
+    if r.cue_start is not None:
+        assert 0 <= r.cue_start <= r.cue_end <= len(text), f"{span}: cue {r.cue_start}-{r.cue_end}"
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@given(news_like)
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+def test_offsets_are_ordered_and_inside_their_record(nlp, text):
+    from quotes.extractors import extract
+    for r in extract(text):
+        _check_offsets(text, r)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    'Ann Lee according to "deal the deal." ',   # was: speaker 18-17 with an empty mention
+    'he, deal was, added ""deal is deal"" . ',  # was: parts [[4, 8], [0, 36]] in a record 4-36
+])
+def test_offsets_found_wrong_before(nlp, text):
+    from quotes.extractors import extract
+    for r in extract(text):
+        _check_offsets(text, r)

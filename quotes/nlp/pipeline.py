@@ -12,6 +12,12 @@ Parsing is two-pass: every sentence is tokenized (offsets into the original text
 kept), and only the sentences a ``select`` predicate picks get POS tags, lemmas,
 dependencies and entities. With ``select=None`` every sentence is fully parsed.
 
+What reaches the parser is bounded: the parser's memory grows with the square of a
+sentence's length (a line of 2,000 quotation marks took 15 GB), so a sentence longer than
+:data:`MAX_WORDS` words (news sentences stay under ~230) is parsed in pieces of at most
+that many, cut after punctuation where there is some, and a warning names the article
+and the offset (logger ``quotes``). A long run of marks with no word in it is not parsed.
+
 >>> from quotes.types import Word, Sentence
 >>> s = Sentence(0, 0, 9, [Word(1, "He", 0, 2), Word(2, "said", 3, 7)], parsed=False)
 >>> [w.text for w in s.words]
@@ -41,6 +47,11 @@ NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "G
              "FAC": "LOC", "NORP": "MISC"}
 
 Select = Callable[[Sentence], bool]
+#: The longest sentence, in words, the parser gets; longer ones are parsed in pieces.
+MAX_WORDS = 250
+#: Words a piece may end on, so a long sentence is cut at a clause or quotation boundary.
+_CUT_AFTER = frozenset(",;:\"“”'‘’—–).!?")
+log = logging.getLogger("quotes")
 
 
 @dataclass(frozen=True)
@@ -241,6 +252,55 @@ def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | 
     return out
 
 
+def cap_sentences(sents: list[Sentence], doc_id: str = "doc", limit: int = MAX_WORDS) -> list[Sentence]:
+    """``sents`` with every sentence over ``limit`` words cut into pieces of at most
+    ``limit`` words (after the last punctuation in a piece's second half, if any), numbered
+    anew; a warning per cut sentence names the document and the offset.
+
+    >>> from quotes.types import Word
+    >>> long = Sentence(0, 0, 11, [Word(i + 1, "a,"[i % 2], 2 * i, 2 * i + 1) for i in range(6)])
+    >>> [[w.text for w in s.words] for s in cap_sentences([long], limit=4)]
+    [['a', ',', 'a', ','], ['a', ',']]
+    """
+    if all(len(s.words) <= limit for s in sents):
+        return sents
+    out: list[Sentence] = []
+    for s in sents:
+        if len(s.words) <= limit:
+            out.append(s)
+            continue
+        pieces = _pieces(s.words, limit)
+        log.warning("%s: the sentence at offset %d has %d words, over the %d the parser takes; "
+                    "parsed in %d pieces", doc_id, s.start, len(s.words), limit, len(pieces))
+        for words in pieces:
+            for k, w in enumerate(words):
+                w.id = k + 1
+            out.append(Sentence(index=0, start=words[0].start, end=words[-1].end, words=words, parsed=False))
+    for i, s in enumerate(out):
+        s.index = i
+    return out
+
+
+def _pieces(words: list[Word], limit: int) -> list[list[Word]]:
+    pieces, i = [], 0
+    while len(words) - i > limit:
+        cut = next((j + 1 for j in range(i + limit - 1, i + limit // 2, -1) if words[j].text in _CUT_AFTER),
+                   i + limit)
+        pieces.append(words[i:cut])
+        i = cut
+    return pieces + [words[i:]]
+
+
+def _wordless(sent: Sentence, longer_than: int = 20) -> bool:
+    """A long run of marks with no letter or digit in it ('"""""..."'): nothing to parse.
+
+    >>> from quotes.types import Word
+    >>> _wordless(Sentence(0, 0, 30, [Word(i + 1, '"', i, i + 1) for i in range(30)]))
+    True
+    """
+    return len(sent.words) > longer_than and not any(c.isalnum() for w in sent.words for c in w.text)
+
+
 def _sentence(index: int, sent) -> Sentence:
     words: list[Word] = []
     for token in sent.tokens:
@@ -295,9 +355,10 @@ def parse(texts: Sequence[str], *, ids: Sequence[str] | None = None, select: Sel
     All selected sentences of the batch go through the tagger and parser together.
     """
     ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
-    sentence_lists = tokenize(texts, models=models, threads=threads, tokenizer=tokenizer, ner=ner, lemmas=lemmas)
+    sentence_lists = [cap_sentences(sents, doc_id) for doc_id, sents in zip(ids, tokenize(
+        texts, models=models, threads=threads, tokenizer=tokenizer, ner=ner, lemmas=lemmas))]
     _, tag, _ = load_pipelines(models, threads, ner, lemmas)
-    todo = [s for sents in sentence_lists for s in sents if select is None or select(s)]
+    todo = [s for sents in sentence_lists for s in sents if (select is None or select(s)) and not _wordless(s)]
     if todo:
         parsed = tag([tagger_case([_tagger_form(w.text) for w in s.words]) for s in todo])
         for s, ps in zip(todo, parsed.sentences):
