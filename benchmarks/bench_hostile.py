@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     alone = subprocess.run(quotes + [str(GOOD)], capture_output=True, text=True, env=env, check=True).stdout
     want = records(alone, GOOD.stem)
     print(f"# hostile inputs, quotes extract -j {args.workers}; the good article alone: {len(want)} records")
-    print(f"{'input':<12} {'bytes':>7} {'seconds':>8} {'peak PSS MiB':>13} {'RSS sum MiB':>12} {'exit':>5}  good records")
+    print(f"{'input':<12} {'bytes':>7} {'seconds':>8} {'peak PSS MiB':>13} {'RSS sum MiB':>12} "
+          f"{'exit':>5}  good records")
     worst = 0
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in hostile_inputs(Path(tmp)).items():

@@ -292,7 +292,7 @@ def _pieces(words: list[Word], limit: int) -> list[list[Word]]:
 
 
 def _wordless(sent: Sentence, longer_than: int = 20) -> bool:
-    """A long run of marks with no letter or digit in it ('"""""..."'): nothing to parse.
+    """A long run of marks with no letter or digit in it (a line of quotation marks): nothing to parse.
 
     >>> from quotes.types import Word
     >>> _wordless(Sentence(0, 0, 30, [Word(i + 1, '"', i, i + 1) for i in range(30)]))

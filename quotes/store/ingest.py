@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
-from quotes.errors import InputError, QuotesError, StoreError
+from quotes.errors import InputError, QuotesError
 from quotes.extractors.parallel import BatchFailed, Outcome, extract_batch, preload_models, run_pool, start_method
 from quotes.inputs.readers import MAX_BYTES, read_articles
 from quotes.store.sqlite import DEFAULT_DB, Store, article_hash
