@@ -2,8 +2,9 @@
 
 Ingests PolNeAR train (840 articles) into a fresh store per worker count and prints,
 at several corpus sizes (after 100, 200, 400, ... articles), the rate so far and the
-memory of this process plus its workers (RSS summed over the process tree, sampled
-every 50 ms from /proc, via memwatch.py). Peak memory should stay flat as the
+memory of this process plus its workers (RSS summed over the process tree, and PSS,
+which counts pages the forked workers share once; sampled every 50 ms from /proc, via
+memwatch.py). Peak memory should stay flat as the
 corpus grows: ingest streams, it never holds all parsed documents.
 
     python benchmarks/bench_ingest.py                      # full run: real extractor (models)
@@ -40,14 +41,15 @@ class Sampler:
     """Samples the process tree's RSS in a thread; ``peak`` since start, ``now``."""
 
     def __init__(self, every: float = 0.05):
-        self.every, self.peak, self.now = every, 0, 0
+        self.every, self.peak, self.now, self.peak_pss = every, 0, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self):
         while not self._stop.is_set():
-            self.now = tree_rss(os.getpid())
+            pss, self.now = tree_mem(os.getpid())
             self.peak = max(self.peak, self.now)
+            self.peak_pss = max(self.peak_pss, pss)
             time.sleep(self.every)
 
     def __enter__(self):
@@ -80,9 +82,9 @@ def bench(files: list[Path], workers: int, args, extract) -> dict:
 
         report = ingest([str(f) for f in files], db, workers=workers, scheduler=args.scheduler,
                         extract=extract, models=args.models, batch=args.batch, quiet=True,
-                        progress=False, callback=at_batch)
-        peak = mem.peak
-    return {"workers": workers, "report": report, "rows": rows, "peak_mb": peak / MB}
+                        progress=False, callback=at_batch, start_method=args.start_method)
+        peak, peak_pss = mem.peak, mem.peak_pss
+    return {"workers": workers, "report": report, "rows": rows, "peak_mb": peak / MB, "pss_mb": peak_pss / MB}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fake", action="store_true", help="model-free regex extractor (tests/fake_extract.py)")
     ap.add_argument("--models", help="models directory (default: the usual resolution order)")
     ap.add_argument("--db", help="keep the stores in this folder (default: a temporary one)")
+    ap.add_argument("--start-method", choices=("fork", "spawn"), default=None,
+                    help="how the pool starts its workers (default fork where available: they share "
+                         "the models loaded once; spawn: each loads its own)")
     args = ap.parse_args(argv)
 
     files = sorted(args.path.glob("*.txt"))[: args.limit]
@@ -117,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{row['articles']:>8} {row['seconds']:>8.1f} {row['per_min']:>8.1f} "
                   f"{row['rss_mb']:>8.0f} {row['peak_mb']:>8.0f}")
         print(f"{r.summary}; {r.articles_per_minute:.1f} articles/min (incl. claim refresh); "
-              f"peak {res['peak_mb']:.0f} MB")
+              f"peak {res['peak_mb']:.0f} MB RSS summed, {res['pss_mb']:.0f} MB PSS")
         for f in r.failures[:5]:
             print(f"  failed: {f}")
     self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -38,7 +38,8 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 from quotes.errors import InputError, QuotesError
-from quotes.extractors.parallel import BatchFailed, Outcome, extract_batch, preload_models, run_pool, start_method
+from quotes.extractors.parallel import BatchFailed, Outcome, extract_batch, preload_models, run_pool
+from quotes.extractors.parallel import start_method as default_start_method
 from quotes.inputs.readers import MAX_BYTES, read_articles
 from quotes.store.sqlite import DEFAULT_DB, Store, article_hash
 from quotes.types import Article, Attribution
@@ -78,8 +79,8 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def map_batches(batches: Iterable[list[Article]], extract: Extractor | None = None, *,
-                workers: int = 1, scheduler: Any = None, models: str | None = None
-                ) -> Iterator[list[Outcome]]:
+                workers: int = 1, scheduler: Any = None, models: str | None = None,
+                start_method: str | None = None) -> Iterator[list[Outcome]]:
     """Yield :func:`~quotes.extractors.parallel.extract_batch` of every batch, in input
     order, with a bounded number in flight: in this process (``workers=1``), on the local
     process pool (:func:`~quotes.extractors.parallel.run_pool`: forked after the models
@@ -96,7 +97,7 @@ def map_batches(batches: Iterable[list[Article]], extract: Extractor | None = No
         for b in batches:
             yield extract_batch(b, extract, models)
     else:
-        method = start_method()
+        method = start_method or default_start_method()
         batches = iter(batches)
         first = next(batches, None)
         if first is None:
@@ -208,6 +209,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
            workers: int = 1, scheduler: Any = None, extract: Extractor | None = None,
            models: str | None = None, batch: int = BATCH, max_bytes: int = MAX_BYTES,
            progress: bool | None = None, quiet: bool = False, busy_timeout: float | None = None,
+           start_method: str | None = None,
            callback: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Ingest articles from ``paths`` (``.txt``, ``.jsonl``, ``.csv`` files, folders) into
     the store ``db``; returns an :class:`IngestReport`.
@@ -218,7 +220,8 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
     Bad records and articles the extractor fails on are reported and skipped. A
     progress bar (tqdm, on stderr) shows unless ``quiet``, stderr is not a terminal, or
     ``progress=False``. ``callback`` gets the report after every committed batch.
-    ``busy_timeout``: seconds to wait for another writer's lock (see :class:`Store`).
+    ``busy_timeout``: seconds to wait for another writer's lock (see :class:`Store`);
+    ``start_method``: the pool's ``fork`` (default where available) or ``spawn``.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -252,7 +255,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
 
     try:
         for outcomes in map_batches(_chunks(todo(), batch), extract, workers=workers,
-                                    scheduler=scheduler, models=models):
+                                    scheduler=scheduler, models=models, start_method=start_method):
             good = []
             for art, attrs in outcomes:
                 why = _check(art, attrs)
