@@ -151,6 +151,8 @@ def _said_of_subject(t: Tree, w: Word, subj: Word, agent: Word | None, rest: set
     if subj.upos == "PRON" and len(rest) < 3:
         return None
     parts = tuple(_span(t, ids) for ids in (subject_ids, rest) if ids)
+    if len(parts) == 2 and parts[0][1] > parts[1][0]:  # pieces that overlap or run backwards: one span
+        parts = (_span(t, subject_ids | rest),)
     return PassiveStatement(parts, frozenset(subject_ids | rest), agent, ())
 
 

@@ -85,9 +85,13 @@ def _subject_source(c: Cue, t: Tree, text: str, lex: Lexicon, resolver: Resolver
         # a source the parse hung elsewhere ("according to the conservative-leaning Tax
         # Foundation, more than twice what ..."): its words run from "to" to the comma
         end = next((x.start for x in t.words if x.start >= head.end and x.text in ",;:()"), np.end)
-        start = max(np.start, c.end + 1)
-        np = dataclasses.replace(np, mention=text[start:min(end, np.end)].strip(), start=start,
-                                 end=min(end, np.end))
+        start, end = max(np.start, c.end + 1), min(end, np.end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:  # (a phrase wholly before the cue, 'Ann Lee according to ...', stays as it is)
+            np = dataclasses.replace(np, mention=text[start:end], start=start, end=end)
     ids = set(range(_word_at(t, np.start), _word_at(t, np.end - 1) + 1))
     sp = resolve(np, resolver, lex)
     if antecedent is not None:
