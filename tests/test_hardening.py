@@ -437,7 +437,7 @@ def _orphans_after_killing(args: list[str], sig, cwd) -> list[int]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     kids: list[int] = []
     try:
-        deadline = time.monotonic() + 300
+        deadline = time.monotonic() + 1200  # loading the models takes long on a loaded machine
         while len(kids) < 2 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.1)
             kids = _children(proc.pid)
