@@ -10,11 +10,10 @@ input file is reported (file, line, what was expected) and the other files go on
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from typing import Callable, Iterator
 
-from quotes.errors import InputError, NotFoundError, QuotesError
+from quotes.errors import show_warnings, InputError, NotFoundError, QuotesError
 from quotes.evaluation import DATASETS, FNC_PARTS, WORKERS as EVAL_WORKERS
 from quotes.progress import track
 from quotes.nlp.pipeline import TOKENIZERS
@@ -371,35 +370,12 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
-class _Stderr(logging.StreamHandler):
-    """A handler writing to whatever ``sys.stderr`` is at the time (tests swap it)."""
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _):
-        pass
-
-
-def _show_warnings() -> None:
-    """The library's warnings (logger ``quotes``: a sentence parsed in pieces, ...) on stderr, one line each."""
-    logger = logging.getLogger("quotes")
-    if not logger.handlers:
-        handler = _Stderr()
-        handler.setFormatter(logging.Formatter("quotes: warning: %(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.WARNING)
-        logger.propagate = False
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
     if getattr(args, "format", "") is None:
         args.format = default_format(sys.stdout)
-    _show_warnings()
+    show_warnings()
     try:
         return COMMANDS[args.command](args)
     except QuotesError as err:

@@ -12,6 +12,9 @@ notes.txt: file is empty
 
 from __future__ import annotations
 
+import logging
+import sys
+
 
 class QuotesError(Exception):
     """Base class of every error raised by quotes."""
@@ -61,3 +64,26 @@ class NotFoundError(QuotesError):
     """A claim, source or article asked for does not exist."""
 
     exit_code = 5
+
+
+class _Stderr(logging.StreamHandler):
+    """A handler writing to whatever ``sys.stderr`` is at the time (tests swap it)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _):
+        pass
+
+
+def show_warnings() -> None:
+    """The library's warnings (logger ``quotes``: a sentence parsed in pieces, ...) on stderr, one line each."""
+    logger = logging.getLogger("quotes")
+    if not logger.handlers:
+        handler = _Stderr()
+        handler.setFormatter(logging.Formatter("quotes: warning: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False

@@ -280,36 +280,42 @@ def run_pool(batches: Iterable[Any], work: Callable[[Any], Any], *, workers: int
                     return
                 continue
             ready = wait(list(busy) + [p.sentinel for p in busy.values()])
-            for conn, p in busy.items():
-                _, i = pool.procs[conn]
-                if conn in ready:
-                    try:
-                        j, ok, answer = conn.recv()
-                    except (EOFError, OSError):
-                        pass  # died: handled below
-                    else:
-                        if not ok:
-                            raise answer
-                        del held[j]
-                        done[j] = answer
-                        pool.procs[conn] = (p, None)
-                        continue
-                if p.sentinel in ready or conn in ready:
-                    p.join(1)
-                    if p.is_alive():
-                        continue
-                    reason = _death(p.exitcode)
-                    pool.drop(conn)
-                    batch, tries = held[i]
-                    if tries < retries:
-                        held[i] = (batch, tries + 1)
-                        todo.appendleft((i, batch))
-                    else:
-                        del held[i]
-                        done[i] = BatchFailed(batch, f"{reason} on every one of {tries + 1} tries")
-                    pool.start()
+            _collect(pool, busy, set(ready), held, done, todo, retries)
     finally:
         pool.close()
+
+
+def _collect(pool: _Pool, busy: dict, ready: set, held: dict, done: dict, todo: deque, retries: int) -> None:
+    """Take the answers of the workers that are ready; a worker that died costs its batch one
+    try (it goes back to the front of ``todo``) or, past ``retries``, a :class:`BatchFailed`."""
+    for conn, p in busy.items():
+        _, i = pool.procs[conn]
+        if conn in ready:
+            try:
+                j, ok, answer = conn.recv()
+            except (EOFError, OSError):
+                pass  # died: handled below
+            else:
+                if not ok:
+                    raise answer
+                del held[j]
+                done[j] = answer
+                pool.procs[conn] = (p, None)
+                continue
+        if p.sentinel in ready or conn in ready:
+            p.join(1)
+            if p.is_alive():
+                continue
+            reason = _death(p.exitcode)
+            pool.drop(conn)
+            batch, tries = held[i]
+            if tries < retries:
+                held[i] = (batch, tries + 1)
+                todo.appendleft((i, batch))
+            else:
+                del held[i]
+                done[i] = BatchFailed(batch, f"{reason} on every one of {tries + 1} tries")
+            pool.start()
 
 
 _END = object()
