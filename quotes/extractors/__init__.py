@@ -29,9 +29,6 @@ BATCH = 16
 EXTRACTION_LEMMAS = "dictionary"
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-                          "my", "your", "some", "any", "no", "every", "each", "new", "news", "several"})
 
 
 def _after_subject(words, i: int, form: str, lex: Lexicon) -> bool:
@@ -40,7 +37,8 @@ def _after_subject(words, i: int, form: str, lex: Lexicon) -> bool:
     if i == 0 or lex.verb_lemma(form, form) == form:
         return False
     prev = words[i - 1].text
-    return prev.lower() in _SUBJECT_PRONOUNS or prev.istitle() and prev.lower() not in _DETERMINERS
+    return prev.lower() in lex.words("subject_pronouns") or \
+        prev.istitle() and prev.lower() not in lex.words("candidate_determiners")
 
 
 def is_candidate(sent: Sentence, lex: Lexicon | None = None) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from quotes.types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, CueKind, NoSpan, ParsedDoc,
                           QuoteSpan)
+from quotes.lexicons import load
 from quotes.extractors import rules
 from quotes.extractors.extraction import Extraction
 from quotes.extractors.quotations import cue_record, trim_end
@@ -47,20 +48,15 @@ _NAME_ONLY = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|\([^()]{1,20}\)|of|the|an
 MIN_CONTINUATION_WORDS = 3
 
 
-#: Words right before a quotation that make it part of a noun phrase: a title or a term.
-_PHRASE_WORDS = frozenset({"on", "of", "in", "at", "for", "from", "with", "by", "the", "a", "an", "his", "her",
-                           "its", "their", "our", "my", "your", "this", "that"})
-
-
 def _inside_phrase(text: str, q: QuoteSpan) -> bool:
     """Whether quotation ``q`` sits inside a noun phrase ('on CBS's “Face the Nation,”',
     'to his “Keepin' It Real” radio program'): the word before it is a preposition, a
-    determiner or a possessive."""
+    determiner or a possessive (the word list ``quotation_phrase_words``)."""
     before = text[max(0, q.open - 40):q.open].split()
     if not before:
         return False
     last = before[-1].lower()
-    return last in _PHRASE_WORDS or last.endswith(("'s", "’s"))
+    return last in load().words("quotation_phrase_words") or last.endswith(("'s", "’s"))
 
 
 def _own_speaker_between(c: Cue, trees, start: int, text: str) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from quotes.lexicons import load
 from quotes.types import Word
 from quotes.extractors import rules
 from quotes.extractors.tree import OPEN_QUOTES, QUOTE_MARKS, Tree
@@ -42,11 +43,6 @@ _TAIL_RELS = frozenset({"obl", "advmod", "case", "det", "amod", "compound", "nmo
 _STOPS = frozenset({","}) | QUOTE_MARKS
 _NP = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM", "ADP", "PART"})  # "advisers to Mr. Obama"
 _NOMINAL = ("PROPN", "NOUN", "PRON")
-_CLAUSE_OPENERS = {"adding", "saying", "noting", "arguing", "while", "although", "because", "as", "who", "which",
-                   "when"}
-#: Verbs that stand before their speaker in ", said X,".
-_INVERTING = frozenset({"say", "add", "write", "ask", "note", "explain", "recall", "argue", "continue", "insist",
-                        "reply", "tell"})
 
 
 class Interruption(NamedTuple):
@@ -64,8 +60,8 @@ class Interruption(NamedTuple):
 
 def _inverted_end(t: Tree, w: Word) -> int | None:
     """', said Fowler,': the id after the name that follows verb ``w`` (only verbs of saying
-    invert), None for another verb."""
-    if w.lemma.lower() not in _INVERTING:
+    invert: the word list ``inverting_verbs``), None for another verb."""
+    if w.lemma.lower() not in load().words("inverting_verbs"):
         return None
     hi, words = w.id + 1, t.words
     while hi <= len(words) and words[hi - 1].upos in _NP and words[hi - 1].text not in _STOPS:
@@ -180,7 +176,7 @@ def clause_after(t: Tree, x: Interruption) -> bool:
     >>> clause_after(t, reporting_clause(t, t.w(5)))
     True
     """
-    return x.right[0].text.lower() in _CLAUSE_OPENERS or x.right[0].xpos == "VBG"
+    return x.right[0].text.lower() in load().words("interruption_clause_openers") or x.right[0].xpos == "VBG"
 
 
 def no_verb_after(t: Tree, x: Interruption) -> bool:

@@ -55,8 +55,15 @@ def _speaker_label(label: str, text: str, lex: Lexicon) -> bool:
     if last in lex.nouns or last.rstrip("s") in lex.nouns or last in lex.anonymous_heads or lex.outlet_name(label):
         return True
     surname = re.escape(words[-1])
-    return bool(re.search(rf"\b{surname}\b[^.\n]{{0,40}}\b(?:said|says|told|added|wrote|argued|continued)\b"
-                          rf"|\b(?:said|says|told|added)\s+(?:\w+\s+){{0,3}}{surname}\b", text))
+    after = _alternatives(lex.words("label_speech_after_name"))
+    before = _alternatives(lex.words("label_speech_before_name"))
+    return bool(re.search(rf"\b{surname}\b[^.\n]{{0,40}}\b(?:{after})\b"
+                          rf"|\b(?:{before})\s+(?:\w+\s+){{0,3}}{surname}\b", text))
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    """A regex alternation of ``words`` (longest first)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -75,7 +82,8 @@ def layout_cues(text: str, lex: Lexicon | None = None) -> Iterator[LayoutCue]:
         if fold(label).rstrip(".") in lex.labels or len(m.group("content").split()) < 3:
             continue
         words = label.split()
-        if words[0].lower() in ("the", "a", "an") or any(w.lower() in lex.titles and len(words) == 1 for w in words):
+        articles = lex.words("label_articles")
+        if words[0].lower() in articles or any(w.lower() in lex.titles and len(words) == 1 for w in words):
             continue
         if not _speaker_label(label, text, lex):
             continue  # "India: 400 men ...", "Apple Watch Edition: ..." name a topic

@@ -16,12 +16,6 @@ from quotes.extractors.tree import Tree
 #: Dependents that are not part of a noun phrase's mention ("Peskov, who ...", "Peskov and Putin").
 NP_DROP = ("acl", "appos", "parataxis", "conj", "cc", "advcl", "ccomp", "punct", "dep", "list")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|an|i)$")
-#: Capitalised sentence-initial words that are never part of a name.
-_LEADING_FUNCTION_WORDS = frozenset({"for", "as", "at", "in", "on", "with", "by", "from", "to", "that", "this",
-                                     "but", "and", "so", "if", "when", "while", "after", "before", "since",
-                                     "although", "because", "like", "unlike", "even", "meanwhile", "also",
-                                     "now", "then", "still", "yet", "however", "here", "there", "why", "how",
-                                     "what", "where", "everything", "only"})
 
 
 def np_ids(t: Tree, head: Word) -> set[int]:
@@ -90,7 +84,7 @@ def proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]:
     if not runs:
         return []
     pick = next((r for r in runs if head in r), runs[-1])
-    while len(pick) > 1 and pick[0].text.lower() in _LEADING_FUNCTION_WORDS:
+    while len(pick) > 1 and pick[0].text.lower() in lex.words("leading_function_words"):
         pick = pick[1:]  # "Meanwhile Trump said": a capitalised sentence opener
     # "Secretary of State Antony Blinken": the run after "<title> of" starts with the title's object
     if len(pick) >= 3 and pick[0].id >= 3 and t.w(pick[0].id - 1).text.lower() == "of" and \
@@ -110,7 +104,7 @@ def clean_name(tokens: list[str], lex: Lexicon) -> str:
     """A name without titles or a leading nationality: 'Russian President Vladimir Putin' ->
     'Vladimir Putin'."""
     toks = [x for x in tokens if not is_title(x, lex)]
-    while toks and toks[0].lower() in _LEADING_FUNCTION_WORDS:
+    while toks and toks[0].lower() in lex.words("leading_function_words"):
         toks = toks[1:]  # "For Obama, ...", "That Trump ...": a sentence's first word, capitalised
     while len(toks) >= 3 and _DEMONYM.match(toks[0]):
         toks = toks[1:]

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from quotes.lexicons import load
 from quotes.types import Word
 from quotes.extractors import rules
 from quotes.extractors.tree import QUOTE_MARKS, Tree
@@ -30,12 +31,6 @@ RULE_SEQUENCES = ("VETOES",)
 
 #: Dependents after a passive verb that carry what was said ("accused of ...", "charged with ...").
 _REST_RELS = ("obl", "xcomp", "advcl", "ccomp", "obj", "iobj")
-#: Passive subjects that make no statement: a relative pronoun ("a history that isn't told"), nobody.
-_RELATIVE = {"that", "which", "who", "whom"}
-_NOBODY = {"no", "neither", "none", "nobody", "nothing"}
-#: Words opening a dependent that says when or where, not what was said.
-_CIRCUMSTANCE = {"in", "at", "on", "during", "after", "before", "since", "until", "when", "while", "last", "this",
-                 "earlier", "later", "yesterday", "today"}
 
 
 class PassiveStatement(NamedTuple):
@@ -58,7 +53,7 @@ def relative_subject(t: Tree, w: Word, subj: Word) -> bool:
     >>> relative_subject(t, t.w(5), t.w(3))
     True
     """
-    return subj.lemma.lower() in _RELATIVE
+    return subj.lemma.lower() in load().words("passive_relative_subjects")
 
 
 def modifier(t: Tree, w: Word, subj: Word) -> bool:
@@ -91,7 +86,7 @@ def nobody(t: Tree, w: Word, subj: Word) -> bool:
     >>> nobody(t, t.w(4), t.w(2))
     True
     """
-    return t.w(min(t.subtree(subj.id))).text.lower() in _NOBODY
+    return t.w(min(t.subtree(subj.id))).text.lower() in load().words("nobody_words")
 
 
 #: What makes a passive speech verb report nothing, in order.
@@ -170,7 +165,8 @@ def passive_statement(t: Tree, w: Word, subj: Word, *, audience_object: bool) ->
 def _circumstance(t: Tree, k: Word) -> bool:
     """Whether dependent ``k`` says when or where ("on Monday", "last week")."""
     first = t.w(min(t.subtree(k.id)))
-    return first.lemma.lower() in _CIRCUMSTANCE or first.text.lower() in _CIRCUMSTANCE
+    words = load().words("circumstance_words")
+    return first.lemma.lower() in words or first.text.lower() in words
 
 
 def _span(t: Tree, ids) -> tuple[int, int]:

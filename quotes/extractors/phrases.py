@@ -185,7 +185,7 @@ def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:
     if head.upos == "PRON":
         return NP(p.mention, p.start, p.end, None, None, UNKNOWN, lemma, pronoun=True)
     det = t.child(head.id, "det")
-    definite = det is not None and det.lemma.lower() in ("the", "this", "that")
+    definite = det is not None and det.lemma.lower() in lex.words("definite_determiners")
     for step in DESCRIBE_STEPS:
         step(p, lex)
     return NP(p.mention, p.start, p.end, p.name, p.role, p.kind, lemma, definite=definite and not p.run)

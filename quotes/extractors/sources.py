@@ -30,7 +30,6 @@ from quotes.extractors.tree import Tree
 UNNAMED = "unnamed sources"
 #: Cue kinds whose coordinated subjects each say the same thing ("Stoltenberg and Blinken said").
 COORDINATING_KINDS = (CueKind.VERB, CueKind.ACCORDING)
-_RELATIVE_PRONOUNS = ("who", "which", "that")
 
 
 def cue_speaker(c: Cue, trees: dict[int, Tree], text: str, lex: Lexicon,
@@ -63,10 +62,10 @@ def _noun_source(c: Cue, t: Tree, text: str, lex: Lexicon, resolver: Resolver) -
     return resolve(np, resolver, lex), set(ids)
 
 
-def _relative_antecedent(c: Cue, t: Tree, head: Word) -> Word | None:
+def _relative_antecedent(c: Cue, t: Tree, head: Word, lex: Lexicon) -> Word | None:
     """'officials who said ...': the noun the relative clause modifies (the relative pronoun
     stands for it and, like "he", stays the mention)."""
-    if head.upos != "PRON" or head.lemma.lower() not in _RELATIVE_PRONOUNS or c.anchor is None:
+    if head.upos != "PRON" or head.lemma.lower() not in lex.words("relative_speakers") or c.anchor is None:
         return None
     v = t.w(c.anchor)
     while v.deprel.split(":")[0] in ("conj", "xcomp") and v.head:
@@ -77,7 +76,7 @@ def _relative_antecedent(c: Cue, t: Tree, head: Word) -> Word | None:
 def _subject_source(c: Cue, t: Tree, text: str, lex: Lexicon, resolver: Resolver) -> tuple[Speaker, set[int]]:
     """The phrase of the cue's speaker word (its antecedent for a relative pronoun)."""
     head = relative = t.w(c.speaker)
-    antecedent = _relative_antecedent(c, t, head)
+    antecedent = _relative_antecedent(c, t, head, lex)
     if antecedent is not None:
         head = antecedent
     np = describe(t, head, text, lex)

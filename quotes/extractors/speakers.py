@@ -28,8 +28,6 @@ from quotes.extractors.phrases import NP
 #: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
 RULE_SEQUENCES = ("RESOLVE_RULES",)
 
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
-PRONOUNS_GROUP = {"they", "it", "we"}
 CAPS_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al|ibn|da|del|la|le))*"
                       r"\s+[A-Z][\w'’-]+")
 
@@ -160,7 +158,7 @@ def personal_pronoun(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None
     >>> personal_pronoun(NP("he", 40, 42, None, None, UNKNOWN, "he", pronoun=True), r, load()).name
     'Dmitry Peskov'
     """
-    if not np.pronoun or np.head not in PRONOUNS_PERSON:
+    if not np.pronoun or np.head not in lex.words("person_pronouns"):
         return None
     prev = resolver.last_speaker((PERSON,))
     if prev is not None:
@@ -183,7 +181,7 @@ def group_pronoun(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
     if not np.pronoun:
         return None
     prev = None
-    if np.head in PRONOUNS_GROUP:
+    if np.head in lex.words("group_pronouns"):
         prev = resolver.last_speaker((ORGANIZATION, OUTLET) if np.head == "it" else
                                      (ORGANIZATION, OUTLET, PERSON, ANONYMOUS))
     if prev is not None:
@@ -222,7 +220,7 @@ def person_by_role(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
     'Dmitry Peskov'
     """
     if not (np.definite and np.kind in (ANONYMOUS, UNKNOWN) and (np.head in lex.titles or np.head in
-                                                                  ("official", "leader"))):
+                                                                  lex.words("role_heads"))):
         return None
     full = resolver.by_role(np.head)
     prev = resolver.last_speaker((PERSON,))
