@@ -21,6 +21,7 @@ from quotes.claims.headlines import has_denial, has_hedge, headline_extract
 from quotes.claims.stance import article_stance, sentence_stance
 from quotes.claims.stance_rules import claim_words
 from quotes.types import CANNOT_CONFIRM, DENIES, REPORTS, SUPPORTS, Article, Attribution
+from quotes.evaluation.scores import per_label_f1
 
 __all__ = ["AGAINST", "FOR", "LABELS", "OBSERVING", "EmergentRow", "EmergentScore", "evaluate_emergent",
            "has_denial", "has_hedge", "headline_extract", "headline_stance", "read_emergent", "score",
@@ -117,12 +118,7 @@ def score_predictions(gold: Sequence[str], predicted: Sequence[str]) -> Emergent
     """
     pairs = Counter(zip(gold, predicted))
     confusion = {g: {p: pairs[(g, p)] for p in LABELS} for g in LABELS}
-    f1 = {}
-    for lab in LABELS:
-        tp = pairs[(lab, lab)]
-        prec = tp / max(1, sum(pairs[(g, lab)] for g in LABELS))
-        rec = tp / max(1, sum(pairs[(lab, p)] for p in LABELS))
-        f1[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    f1 = per_label_f1(pairs, LABELS)
     n = len(gold)
     return EmergentScore(n, sum(pairs[(x, x)] for x in LABELS) / max(1, n),
                          sum(f1.values()) / len(LABELS), f1, confusion, list(predicted))

@@ -34,6 +34,7 @@ from quotes.claims.stance import article_stance
 from quotes.errors import InputError
 from quotes.evaluation import FNC_PARTS as PARTS
 from quotes.types import CANNOT_CONFIRM, DENIES, REPORTS, SUPPORTS, UNRELATED, Article
+from quotes.evaluation.scores import per_label_f1
 
 AGREE, DISAGREE, DISCUSS = "agree", "disagree", "discuss"
 LABELS = (AGREE, DISAGREE, DISCUSS, UNRELATED)
@@ -179,12 +180,7 @@ def score_fnc(gold: Sequence[str], predicted: Sequence[str], note: str = "") -> 
             got += k * 0.25
             if g != UNRELATED and g == p:
                 got += k * 0.75
-    f1 = {}
-    for lab in LABELS:
-        tp = pairs[(lab, lab)]
-        prec = tp / max(1, sum(pairs[(g, lab)] for g in LABELS))
-        rec = tp / max(1, sum(pairs[(lab, p)] for p in LABELS))
-        f1[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    f1 = per_label_f1(pairs, LABELS)
     n = len(gold)
     rel_ok = sum(k for (g, p), k in pairs.items() if (g == UNRELATED) == (p == UNRELATED))
     return FncScore(n, got / best if best else 0.0, rel_ok / max(1, n),
