@@ -252,8 +252,21 @@ class Flag:
         return {"name": self.name, "reasons": list(self.reasons)}
 
 
+class Flagged:
+    """What a record with ``flags`` answers about them (a claim, a check's result)."""
+
+    __slots__ = ()
+
+    @property
+    def flag_names(self) -> list[str]:
+        return [f.name for f in self.flags]
+
+    def has_flag(self, name: str) -> bool:
+        return any(f.name == name for f in self.flags)
+
+
 @dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Flagged):
     """One proposition, grouped across attributions and articles.
 
     ``first_seen``/``last_seen`` are the dates of the earliest and latest article that
@@ -271,13 +284,6 @@ class Claim:
     #: a short readable name for the proposition ("Putin's visit to the NATO country was
     #: canceled"); the representative statement's text when empty
     label: str = ""
-
-    @property
-    def flag_names(self) -> list[str]:
-        return [f.name for f in self.flags]
-
-    def has_flag(self, name: str) -> bool:
-        return any(f.name == name for f in self.flags)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -576,7 +582,7 @@ class Repeat:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(Flagged):
     """What the articles say about one claim: the claim matched (``None`` when nothing
     matched, ``message`` says why), every article about it with its stance and evidence,
     the claim's flags with reasons, its origins, who repeats it through whom, and the
@@ -590,13 +596,6 @@ class CheckResult:
     repeats: tuple[Repeat, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     message: str = ""
-
-    @property
-    def flag_names(self) -> list[str]:
-        return [f.name for f in self.flags]
-
-    def has_flag(self, name: str) -> bool:
-        return any(f.name == name for f in self.flags)
 
     def to_dict(self) -> dict[str, Any]:
         c = self.claim

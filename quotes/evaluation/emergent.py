@@ -21,7 +21,7 @@ from quotes.claims.headlines import has_denial, has_hedge, headline_extract
 from quotes.claims.stance import article_stance, sentence_stance
 from quotes.claims.stance_rules import claim_words
 from quotes.types import CANNOT_CONFIRM, DENIES, REPORTS, SUPPORTS, Article, Attribution
-from quotes.evaluation.scores import per_label_f1
+from quotes.evaluation.scores import confusion_lines, per_label_f1
 
 __all__ = ["AGAINST", "FOR", "LABELS", "OBSERVING", "EmergentRow", "EmergentScore", "evaluate_emergent",
            "has_denial", "has_hedge", "headline_extract", "headline_stance", "read_emergent", "score",
@@ -102,10 +102,8 @@ class EmergentScore:
         """A plain-text report: accuracy, macro-F1, per-label F1, confusion matrix."""
         lines = [f"headlines  {self.n}", f"accuracy   {self.accuracy:.3f}",
                  f"macro-F1   {self.macro_f1:.3f}",
-                 "F1         " + "  ".join(f"{k} {v:.3f}" for k, v in self.f1.items()),
-                 "", "gold \\ predicted " + "".join(f"{p:>11}" for p in LABELS)]
-        for g in LABELS:
-            lines.append(f"{g:<17}" + "".join(f"{self.confusion[g][p]:>11}" for p in LABELS))
+                 "F1         " + "  ".join(f"{k} {v:.3f}" for k, v in self.f1.items())]
+        lines += confusion_lines(self.confusion, LABELS)
         return "\n".join(lines)
 
 

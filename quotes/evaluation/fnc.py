@@ -34,7 +34,7 @@ from quotes.claims.stance import article_stance
 from quotes.errors import InputError
 from quotes.evaluation import FNC_PARTS as PARTS
 from quotes.types import CANNOT_CONFIRM, DENIES, REPORTS, SUPPORTS, UNRELATED, Article
-from quotes.evaluation.scores import per_label_f1
+from quotes.evaluation.scores import confusion_lines, per_label_f1
 
 AGREE, DISAGREE, DISCUSS = "agree", "disagree", "discuss"
 LABELS = (AGREE, DISAGREE, DISCUSS, UNRELATED)
@@ -158,10 +158,8 @@ class FncScore:
             f"related accuracy   {self.related_accuracy:.3f}",
             f"accuracy           {self.accuracy:.3f}",
             f"macro-F1           {self.macro_f1:.3f}",
-            "F1                 " + "  ".join(f"{k} {v:.3f}" for k, v in self.f1.items()),
-            "", "gold \\ predicted " + "".join(f"{p:>11}" for p in LABELS)]
-        for g in LABELS:
-            lines.append(f"{g:<17}" + "".join(f"{self.confusion[g][p]:>11}" for p in LABELS))
+            "F1                 " + "  ".join(f"{k} {v:.3f}" for k, v in self.f1.items())]
+        lines += confusion_lines(self.confusion, LABELS)
         return "\n".join(lines)
 
 

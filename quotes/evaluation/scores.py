@@ -1,4 +1,5 @@
-"""Scores shared by the evaluations: per-label F1 from a confusion count.
+"""Scores shared by the evaluations: per-label F1 from a confusion count, and the
+confusion matrix as printed lines.
 
 >>> from collections import Counter
 >>> f1 = per_label_f1(Counter({("a", "a"): 2, ("a", "b"): 1, ("b", "b"): 1}), ("a", "b"))
@@ -21,3 +22,18 @@ def per_label_f1(pairs: Counter, labels: Sequence[str]) -> dict[str, float]:
         rec = tp / max(1, sum(pairs[(lab, p)] for p in labels))
         f1[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return f1
+
+
+def confusion_lines(confusion: dict[str, dict[str, int]], labels: Sequence[str]) -> list[str]:
+    """A blank line, then the confusion matrix (gold rows, predicted columns) as text.
+
+    >>> print("\\n".join(confusion_lines({"a": {"a": 2, "b": 1}, "b": {"a": 0, "b": 1}}, ("a", "b"))))
+    <BLANKLINE>
+    gold \\ predicted           a          b
+    a                          2          1
+    b                          0          1
+    """
+    lines = ["", "gold \\ predicted " + "".join(f"{p:>11}" for p in labels)]
+    for g in labels:
+        lines.append(f"{g:<17}" + "".join(f"{confusion[g][p]:>11}" for p in labels))
+    return lines
