@@ -58,8 +58,9 @@ def test_stored_corpus_answers_like_the_in_memory_one(store):
     assert stored.claims().to_frame().equals(mem.claims().to_frame())
     assert sorted(stored.graph.edges(keys=True)) == sorted(mem.graph.edges(keys=True))
     # the persisted claims and edges agree with the rebuilt ones
-    rows = store.conn.execute("SELECT id, text, statements FROM claims ORDER BY rank").fetchall()
-    assert rows == [(c.id, c.text, len(c.statements)) for c in mem.claims()]
+    rows = store.conn.execute("SELECT id, text, statements, label FROM claims ORDER BY rank").fetchall()
+    assert rows == [(c.id, c.text, len(c.statements), c.label) for c in mem.claims()]
+    assert all(label for *_, label in rows)
     flags = store.conn.execute("SELECT claim, flag FROM claim_flags").fetchall()
     assert sorted(flags) == sorted((c.id, f) for c in mem.claims() for f in c.flag_names)
     assert store.counts()["edges"] == mem.graph.number_of_edges()
@@ -227,9 +228,33 @@ def test_schema_2_store_is_upgraded(tmp_path):
             DROP TABLE claims; ALTER TABLE c1 RENAME TO claims;
             UPDATE meta SET value = '2' WHERE key = 'schema_version';""")
     with Store(path) as st:
-        assert st.snapshot()["meta"] == [("schema_version", "3"), ("stale", "0")]
+        assert st.snapshot()["meta"] == [("schema_version", "4"), ("stale", "0")]
         assert [r["doc"] for r in st.search("ready", where=("statements",))] == ["d3"]
         assert st.conn.execute("SELECT COUNT(*) FROM claim_details").fetchone()[0] == 2
+
+
+def test_schema_3_store_gets_claim_labels(tmp_path):
+    from quotes.claims.group import label_of
+    path = tmp_path / "v3.db"
+    with Store(path) as st:
+        st.write([(a, fake_extract(a)) for a in DATED], extractor="fake")
+        st.refresh()
+        want = st.conn.execute("SELECT id, label FROM claims ORDER BY rank").fetchall()
+        # make it look like a store written by release 3 (no label column, views without it)
+        st.conn.executescript("""
+            DROP VIEW statement_details; DROP VIEW claim_details; DROP VIEW claim_sources;
+            ALTER TABLE claims DROP COLUMN label;
+            UPDATE meta SET value = '3' WHERE key = 'schema_version';""")
+    with pytest.raises(StoreError, match="version 3.*bring it to version 4"):
+        Store(path, readonly=True)
+    with Store(path) as st:  # opened for writing: migrated in place, no refresh needed
+        assert st.snapshot()["meta"] == [("schema_version", "4"), ("stale", "0")]
+        assert st.conn.execute("SELECT id, label FROM claims ORDER BY rank").fetchall() == want
+        texts = st.conn.execute("SELECT text, label FROM claims").fetchall()
+        assert all(label == label_of(text) for text, label in texts)
+        details = st.conn.execute("SELECT id, label FROM claim_details ORDER BY rank").fetchall()
+        assert details == want
+        assert {r[0] for r in st.conn.execute("SELECT claim_label FROM claim_sources")} == {w[1] for w in want}
 
 
 def test_cli_search_and_said_by_on_a_store(dated, capsys):

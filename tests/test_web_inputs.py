@@ -22,7 +22,7 @@ from warcio.warcwriter import WARCWriter  # noqa: E402
 from quotes.errors import InputError  # noqa: E402
 from quotes.inputs.readers import read_articles  # noqa: E402
 from quotes.store.ingest import ingest  # noqa: E402
-from quotes.store.sqlite import Store  # noqa: E402
+from quotes.store.sqlite import SCHEMA_VERSION, Store  # noqa: E402
 from tests.fake_extract import fake_extract  # noqa: E402
 
 BODY = ("<p>The transport minister, Ann Lee, said on Tuesday that the Elm Street bridge would reopen "
@@ -231,7 +231,7 @@ def test_old_store_gains_the_author_column(tmp_path):
         st.conn.execute("ALTER TABLE articles DROP COLUMN author")
         st.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Store(db) as st:
-        assert st._meta("schema_version") == "3"
+        assert st._meta("schema_version") == SCHEMA_VERSION
     cols = [r[1] for r in sqlite3.connect(db).execute("PRAGMA table_info(articles)")]
     assert "author" in cols
 

@@ -2,7 +2,7 @@
 derived from them (sources, claims with flags, graph edges), with full-text search and
 views for SQL, pandas, sqlite-utils and Datasette users.
 
-Schema (``meta.schema_version`` = 3; an older store is upgraded in place when opened for
+Schema (``meta.schema_version`` = 4; an older store is upgraded in place when opened for
 writing, see :data:`MIGRATIONS`):
 
 - ``meta(key PRIMARY KEY, value)``: ``schema_version``; ``stale`` is ``1`` while the
@@ -24,8 +24,9 @@ Derived tables, rebuilt together from all stored attributions by :meth:`Store.re
 - ``sources(id PRIMARY KEY, name, kind, statements)``: graph source nodes
   (``source:<folded name>[@<relay>]``) and how many statements they made.
 - ``claims(id PRIMARY KEY, rank, text, statements, flags, first_seen, last_seen,
-  publishers)``: ``rank`` 0 is the largest claim; ``flags`` and ``publishers`` JSON lists;
-  ``first_seen``/``last_seen`` the dates of its earliest and latest article.
+  publishers, label)``: ``rank`` 0 is the largest claim; ``flags`` and ``publishers`` JSON
+  lists; ``first_seen``/``last_seen`` the dates of its earliest and latest article;
+  ``label`` the claim's readable label (:func:`quotes.claims.group.label_of` of ``text``).
 - ``claim_flags(claim, flag, reasons)``: one row per flag, ``reasons`` a JSON list.
 - ``claim_statements(claim, doc, n, flipped)``: the attributions grouped in a claim
   (``flipped``: the statement negates the claim's text).
@@ -39,8 +40,8 @@ Derived tables, rebuilt together from all stored attributions by :meth:`Store.re
 Views joining them (for SQL; see :data:`VIEWS`):
 
 - ``statement_details``: one row per attribution with its claim (``claim``,
-  ``claim_text``, ``flipped``) and its article's ``publisher``, ``date``, ``title``, ``url``.
-- ``claim_details``: one row per claim with its flags, counts of statements, sources
+  ``claim_text``, ``claim_label``, ``flipped``) and its article's ``publisher``, ``date``, ``title``, ``url``.
+- ``claim_details``: one row per claim with its label, flags, counts of statements, sources
   and articles, publishers and first/last seen.
 - ``claim_sources``: one row per statement of each claim: who (``speaker``,
   ``speaker_kind``), with which ``stance``, through which ``chain``, in which article.
@@ -83,13 +84,14 @@ from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
 from quotes.claims.corpus import Corpus
+from quotes.claims.group import label_of
 from quotes.errors import InputError, NotFoundError, StoreError
 from quotes.results import Table
 from quotes.types import ARTICLE_METADATA, Article, Attribution
 
 #: Where the store lives unless told otherwise.
 DEFAULT_DB = "quotes.db"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 #: How a store of an older schema version is brought to the next one.
 MIGRATIONS: dict[str, tuple[str, ...]] = {
     "1": ("ALTER TABLE articles ADD COLUMN author TEXT",),
@@ -100,6 +102,12 @@ MIGRATIONS: dict[str, tuple[str, ...]] = {
           "ALTER TABLE claims ADD COLUMN last_seen TEXT",
           "ALTER TABLE claims ADD COLUMN publishers TEXT NOT NULL DEFAULT '[]'",
           "UPDATE meta SET value = '1' WHERE key = 'stale'"),
+    # claims' labels (``claim_label``: label_of, registered on the connection), and the
+    # views that show them (dropped here, created again with the schema)
+    "3": ("ALTER TABLE claims ADD COLUMN label TEXT",
+          "UPDATE claims SET label = claim_label(text)",
+          "DROP VIEW IF EXISTS statement_details", "DROP VIEW IF EXISTS claim_details",
+          "DROP VIEW IF EXISTS claim_sources"),
 }
 #: Seconds a writer waits for another writer's lock before giving up (``QUOTES_BUSY_TIMEOUT``).
 BUSY_TIMEOUT = 60.0
@@ -126,7 +134,7 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, rank INTEGER NOT NULL, text TEXT NOT NULL,
     statements INTEGER NOT NULL, flags TEXT NOT NULL, first_seen TEXT, last_seen TEXT,
-    publishers TEXT NOT NULL DEFAULT '[]');
+    publishers TEXT NOT NULL DEFAULT '[]', label TEXT);
 CREATE TABLE IF NOT EXISTS claim_flags (
     claim TEXT NOT NULL, flag TEXT NOT NULL, reasons TEXT NOT NULL, PRIMARY KEY (claim, flag));
 CREATE INDEX IF NOT EXISTS claim_flags_flag ON claim_flags(flag);
@@ -146,20 +154,21 @@ CREATE TABLE IF NOT EXISTS edges (
 VIEWS = {
     "statement_details": """
         SELECT a.doc, a.n, a.id, a.type, a.stance, a.speaker, a.speaker_kind, a.cue, a.chain,
-               a.content, a.start, a."end", cs.claim, c.text AS claim_text, cs.flipped,
+               a.content, a.start, a."end", cs.claim, c.text AS claim_text,
+               c.label AS claim_label, cs.flipped,
                ar.publisher, ar.date, ar.url, ar.title, ar.author
         FROM attributions a JOIN articles ar ON ar.id = a.doc
         LEFT JOIN claim_statements cs ON cs.doc = a.doc AND cs.n = a.n
         LEFT JOIN claims c ON c.id = cs.claim""",
     "claim_details": """
-        SELECT c.id, c.rank, c.text, c.flags, c.statements,
+        SELECT c.id, c.rank, c.text, c.label, c.flags, c.statements,
                (SELECT COUNT(DISTINCT a.speaker) FROM claim_statements cs
                 JOIN attributions a ON a.doc = cs.doc AND a.n = cs.n WHERE cs.claim = c.id) AS sources,
                (SELECT COUNT(DISTINCT cs.doc) FROM claim_statements cs WHERE cs.claim = c.id) AS articles,
                c.publishers, c.first_seen, c.last_seen
         FROM claims c""",
     "claim_sources": """
-        SELECT cs.claim, c.text AS claim_text, a.speaker, a.speaker_kind, a.stance, cs.flipped,
+        SELECT cs.claim, c.text AS claim_text, c.label AS claim_label, a.speaker, a.speaker_kind, a.stance, cs.flipped,
                a.chain, a.doc, ar.publisher, ar.date, a.id AS statement, a.content
         FROM claim_statements cs JOIN claims c ON c.id = cs.claim
         JOIN attributions a ON a.doc = cs.doc AND a.n = cs.n
@@ -283,6 +292,7 @@ class Store:
             raise StoreError(f"{self.path} holds schema version {version}; run `quotes ingest ... --db "
                              f"{self.path}` once to bring it to version {SCHEMA_VERSION}")
         migrated = version in MIGRATIONS
+        self.conn.create_function("claim_label", 1, label_of, deterministic=True)
         while version in MIGRATIONS:
             with self._transaction():
                 for stmt in MIGRATIONS[version]:
@@ -428,9 +438,11 @@ class Store:
                 (node, d["name"], d["source_kind"], said.get(node, 0))
                 for node, d in G.nodes(data=True) if d.get("kind") == "source"])
             for rank, c in enumerate(claims):
-                self.conn.execute("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
-                    c.id, rank, c.text, len(c.statements), json.dumps(c.flag_names),
-                    c.first_seen, c.last_seen, json.dumps(list(c.publishers), ensure_ascii=False)))
+                self.conn.execute(
+                    "INSERT INTO claims (id, rank, text, statements, flags, first_seen, last_seen, "
+                    "publishers, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
+                        c.id, rank, c.text, len(c.statements), json.dumps(c.flag_names), c.first_seen,
+                        c.last_seen, json.dumps(list(c.publishers), ensure_ascii=False), c.label))
                 self.conn.executemany("INSERT INTO claim_flags VALUES (?, ?, ?)", [
                     (c.id, f.name, json.dumps(list(f.reasons), ensure_ascii=False)) for f in c.flags])
                 self.conn.executemany("INSERT OR IGNORE INTO claim_statements VALUES (?, ?, ?, ?)", [
@@ -579,7 +591,7 @@ class Store:
         """Every table's rows, sorted: two stores are equal when their snapshots are.
 
         >>> Store(":memory:").snapshot()["meta"]
-        [('schema_version', '3'), ('stale', '0')]
+        [('schema_version', '4'), ('stale', '0')]
         """
         return {t: sorted(self.conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
                 for t in TABLES}
