@@ -14,11 +14,8 @@ from __future__ import annotations
 import html
 import os
 from dataclasses import replace
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
-import networkx as nx
-
-from quotes.claims import graph as _graph
 from quotes.claims.check import candidates_of, check_claim
 from quotes.claims.flags import acyclic
 from quotes.claims.group import group_claims
@@ -31,7 +28,17 @@ from quotes.progress import track
 from quotes.results import AttributionList, Check, ClaimList, Table, Trace, _html_table
 from quotes.types import ARTICLE_METADATA, Article, Attribution, Claim, parse_date
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 Extractor = Callable[[Article], list[Attribution]]
+
+
+def _graphs():
+    """:mod:`quotes.claims.graph`, imported on first use (it pulls in networkx, which a
+    claim check or a claim list never needs)."""
+    from quotes.claims import graph
+    return graph
 
 
 class Corpus:
@@ -255,7 +262,7 @@ class Corpus:
         Statement nodes carry their article's metadata, claim nodes ``first_seen``,
         ``last_seen`` and ``publishers`` ("; "-joined)."""
         if self._graph is None:
-            G = _graph.build_graph(self.articles, self.statements, self.claims())
+            G = _graphs().build_graph(self.articles, self.statements, self.claims())
             _annotate(G, self.articles, self.claims())
             self._graph = G
         return self._graph
@@ -334,7 +341,7 @@ class Corpus:
         ['The bridge over the river was closed on Monday']
         """
         claim = self.claim(text_or_id)
-        t = _graph.trace(self.graph, claim)
+        t = _graphs().trace(self.graph, claim)
         t = Trace(self._own(t.claim), self._with_metadata(t.rows))
         if isinstance(text_or_id, str) and text_or_id != claim.id:
             ranked = self.candidates(text_or_id)
@@ -345,16 +352,16 @@ class Corpus:
 
     def origins(self, text_or_id: str | Claim) -> Table:
         """:func:`quotes.claims.graph.origins` on this corpus."""
-        return _graph.origins(self.graph, self.claim(text_or_id))
+        return _graphs().origins(self.graph, self.claim(text_or_id))
 
     def sources(self, text_or_id: str | Claim, stance: str | None = None) -> Table:
         """:func:`quotes.claims.graph.sources` on this corpus."""
-        return _graph.sources(self.graph, self.claim(text_or_id), stance=stance)
+        return _graphs().sources(self.graph, self.claim(text_or_id), stance=stance)
 
     def said_by(self, source: str) -> Table:
         """:func:`quotes.claims.graph.said_by` on this corpus, with each article's
         publisher, date, title and url."""
-        t = _graph.said_by(self.graph, source)
+        t = _graphs().said_by(self.graph, source)
         return Table(self._with_metadata(t.rows), [*t.columns, *ARTICLE_METADATA], t.title)
 
 

@@ -35,14 +35,15 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from quotes.errors import InputError, QuotesError
-from quotes.extractors.parallel import BatchFailed, Outcome, extract_batch, preload_models, run_pool
-from quotes.extractors.parallel import start_method as default_start_method
 from quotes.inputs.readers import MAX_BYTES, read_articles
 from quotes.store.sqlite import DEFAULT_DB, Store, article_hash
 from quotes.types import Article, Attribution
+
+if TYPE_CHECKING:
+    from quotes.extractors.parallel import Outcome
 
 Extractor = Callable[[Article], list[Attribution]]
 __all__ = ["ingest", "IngestReport", "map_batches", "extract_batch", "no_attributions", "extractor_name"]
@@ -50,6 +51,18 @@ __all__ = ["ingest", "IngestReport", "map_batches", "extract_batch", "no_attribu
 #: Articles per extraction batch and per write transaction.
 BATCH = 16
 DEFAULT_EXTRACTOR = "quotes.extractors.extract_many"
+
+
+def extract_batch(batch: list[Article], extract: Extractor | None = None,
+                  models: str | None = None, threads: int | None = None) -> list[Outcome]:
+    """:func:`quotes.extractors.parallel.extract_batch`, imported on first use (the
+    extractors load only when something is extracted).
+
+    >>> extract_batch([Article("a", "x")], no_attributions)[0][1]
+    []
+    """
+    from quotes.extractors.parallel import extract_batch as run
+    return run(batch, extract, models, threads)
 
 
 def no_attributions(article: Article) -> list[Attribution]:
@@ -91,6 +104,10 @@ def map_batches(batches: Iterable[list[Article]], extract: Extractor | None = No
     >>> [len(r) for r in map_batches([[Article("a", "x")]], no_attributions)]
     [1]
     """
+    # the extractors (and their word lists) load only when something is extracted
+    from quotes.extractors.parallel import BatchFailed, preload_models, run_pool
+    from quotes.extractors.parallel import start_method as default_start_method
+
     if scheduler is not None:
         yield from _map_dask(batches, extract, scheduler, models)
     elif workers <= 1:

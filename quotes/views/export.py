@@ -24,12 +24,11 @@ import tempfile
 from typing import IO, TYPE_CHECKING, Iterable, Iterator
 from urllib.parse import quote
 
-import networkx as nx
-
 from quotes.errors import OutputError
 from quotes.types import Claim
 
 if TYPE_CHECKING:
+    import networkx as nx
     from quotes.claims.corpus import Corpus
 
 PROV = "http://www.w3.org/ns/prov#"
@@ -142,10 +141,13 @@ def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``G`` whose attributes are all GraphML scalars (None dropped, others JSON),
     node ids, keys and values XML-safe (:func:`xml_safe`).
 
+    >>> import networkx as nx
     >>> H = nx.MultiDiGraph(); H.add_node("a", x=None, y=[1, 2])
     >>> dict(graphml_ready(H).nodes["a"])
     {'y': '[1, 2]'}
     """
+    import networkx as nx
+
     H = nx.MultiDiGraph()
     H.graph.update({k: _scalar(v) for k, v in G.graph.items() if _scalar(v) is not None})
     for n, d in G.nodes(data=True):
@@ -159,12 +161,14 @@ def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def write_graphml(G: nx.MultiDiGraph, out: str | os.PathLike | IO[bytes]) -> None:
     """Write the provenance graph as GraphML (read back with ``nx.read_graphml``).
 
-    >>> import io
+    >>> import io, networkx as nx
     >>> H = nx.MultiDiGraph(); _ = H.add_edge("a", "b", key="said", kind="said")
     >>> buf = io.BytesIO(); write_graphml(H, buf); _ = buf.seek(0)
     >>> nx.read_graphml(buf, force_multigraph=True).number_of_edges()
     1
     """
+    import networkx as nx
+
     if isinstance(out, (str, os.PathLike)):
         with atomic_output(out, binary=True) as fh:
             nx.write_graphml(graphml_ready(G), fh)
@@ -257,6 +261,7 @@ def graph_to_prov(G: nx.MultiDiGraph) -> dict:
     ``prov:wasQuotedFrom`` the statement; the publisher's version
     ``prov:hadPrimarySource`` the statement.
 
+    >>> import networkx as nx
     >>> H = nx.MultiDiGraph()
     >>> H.add_node("source:ann", kind="source", name="Ann", source_kind="person")
     >>> H.add_node("statement:d:0-1", kind="statement", content="x", stance="asserts")
@@ -283,7 +288,7 @@ def write_prov(G: nx.MultiDiGraph, out: str | os.PathLike | IO[str]) -> None:
     """Write :func:`graph_to_prov` as JSON-LD text to a path or an open text file (text
     XML-safe as in GraphML, so any RDF serialisation of it is valid too).
 
-    >>> import io
+    >>> import io, networkx as nx
     >>> buf = io.StringIO(); write_prov(nx.MultiDiGraph(), buf)
     >>> json.loads(buf.getvalue())["@graph"]
     []
