@@ -168,6 +168,49 @@ def _links(keys: Sequence[Keys], vecs: Sequence[dict[str, float]]) -> dict[tuple
     return links
 
 
+class _Centroids:
+    """Groups' summed key weights, with :func:`cosine` of two groups remembered until
+    either changes (the merge passes compare the same unchanged pairs again and again).
+    The values are computed exactly as :func:`cosine` computes them."""
+
+    def __init__(self):
+        self.vec: dict[int, Counter] = {}
+        self.version: dict[int, int] = {}
+        self._square: dict[int, float] = {}
+        self._cosine: dict[tuple[int, int], tuple[int, int, float]] = {}
+
+    def add(self, root: int, v: Mapping[str, float]) -> None:
+        self.vec.setdefault(root, Counter()).update(v)
+        self._changed(root)
+
+    def merge(self, root: int, other: int) -> None:
+        self.vec[root].update(self.vec.pop(other))
+        self._changed(root)
+
+    def _changed(self, root: int) -> None:
+        self.version[root] = self.version.get(root, 0) + 1
+        self._square.pop(root, None)
+
+    def square(self, root: int) -> float:
+        sq = self._square.get(root)
+        if sq is None:
+            sq = self._square[root] = _square(self.vec[root])
+        return sq
+
+    def cosine(self, a: int, b: int) -> float:
+        va, vb = self.version[a], self.version[b]
+        hit = self._cosine.get((a, b))
+        if hit is not None and hit[0] == va and hit[1] == vb:
+            return hit[2]
+        x, y = self.vec[a], self.vec[b]
+        if len(x) > len(y):
+            x, y = y, x
+        dot = sum(v * y[w] for w, v in x.items() if w in y)
+        value = dot / math.sqrt(self.square(a) * self.square(b)) if dot else 0.0
+        self._cosine[(a, b)] = (va, vb, value)
+        return value
+
+
 def cluster(keys: Sequence[Keys]) -> list[list[int]]:
     """Group statement indexes into propositions.
 
@@ -186,22 +229,21 @@ def cluster(keys: Sequence[Keys]) -> list[list[int]]:
     for (i, j), score in links.items():
         if score >= NEAR_DUPLICATE:
             sets.union(i, j)
-    centroid: dict[int, Counter] = {}
+    centroids = _Centroids()
     for i, v in enumerate(vecs):
-        centroid.setdefault(sets.find(i), Counter()).update(v)
+        centroids.add(sets.find(i), v)
     pairs = {(min(a, b), max(a, b)) for a, b in ((sets.find(i), sets.find(j)) for i, j in links)
              if a != b}
     for _ in range(MAX_MERGE_ROUNDS):
-        scored = sorted(((cosine(centroid[a], centroid[b]), a, b) for a, b in pairs),
+        scored = sorted(((centroids.cosine(a, b), a, b) for a, b in pairs),
                         key=lambda t: (-t[0], t[1], t[2]))
         merged = False
         for _, a, b in scored:
             a, b = sets.find(a), sets.find(b)
-            if a == b or cosine(centroid[a], centroid[b]) < MERGE:
+            if a == b or centroids.cosine(a, b) < MERGE:
                 continue
             root = sets.union(a, b)
-            other = b if root == a else a
-            centroid[root].update(centroid.pop(other))
+            centroids.merge(root, b if root == a else a)
             merged = True
         if not merged:
             break

@@ -183,6 +183,12 @@ def _claim_lexicon() -> tuple[re.Pattern, frozenset[str]]:
 _ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:.]*[,;:.]", re.IGNORECASE)
 
 
+#: Statements whose keys are remembered (a statement's keys are asked for by the own-voice
+#: filter, grouping, the index and the flags: computed once).
+KEYS_CACHE = 1 << 15
+
+
+@lru_cache(maxsize=KEYS_CACHE)
 def claim_keys(text: str) -> Keys:
     """:func:`content_keys` for claims: words that call the content false ("hoax",
     "fake", "not true"; ``lexicons/claim_refutations.txt``) flip its polarity instead of

@@ -145,11 +145,19 @@ def fold(s: str) -> str:
     return " ".join(s.replace("’", "'").replace("‘", "'").split())
 
 
+class _CombiningMarks(dict):
+    """A translation table deleting every combining character, filled in as characters are
+    met (building it for all of Unicode at once costs a noticeable part of a second)."""
+
+    def __missing__(self, cp: int) -> int | None:
+        value = None if unicodedata.combining(chr(cp)) else cp
+        self[cp] = value
+        return value
+
+
 @functools.lru_cache(maxsize=1)
-def _combining_marks() -> dict[int, None]:
-    """A translation table deleting every combining character (built once, when needed)."""
-    import sys
-    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
+def _combining_marks() -> dict[int, int | None]:
+    return _CombiningMarks()
 
 
 _IRREGULAR = {"say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
