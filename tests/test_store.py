@@ -228,7 +228,8 @@ def test_schema_2_store_is_upgraded(tmp_path):
             DROP TABLE claims; ALTER TABLE c1 RENAME TO claims;
             UPDATE meta SET value = '2' WHERE key = 'schema_version';""")
     with Store(path) as st:
-        assert st.snapshot()["meta"] == [("schema_version", "4"), ("stale", "0")]
+        meta = dict(st.snapshot()["meta"])
+        assert (meta["schema_version"], meta["stale"]) == ("4", "0") and meta["own_voice_code"]
         assert [r["doc"] for r in st.search("ready", where=("statements",))] == ["d3"]
         assert st.conn.execute("SELECT COUNT(*) FROM claim_details").fetchone()[0] == 2
 
@@ -248,7 +249,8 @@ def test_schema_3_store_gets_claim_labels(tmp_path):
     with pytest.raises(StoreError, match="version 3.*bring it to version 4"):
         Store(path, readonly=True)
     with Store(path) as st:  # opened for writing: migrated in place, no refresh needed
-        assert st.snapshot()["meta"] == [("schema_version", "4"), ("stale", "0")]
+        meta = dict(st.snapshot()["meta"])
+        assert (meta["schema_version"], meta["stale"]) == ("4", "0")
         assert st.conn.execute("SELECT id, label FROM claims ORDER BY rank").fetchall() == want
         texts = st.conn.execute("SELECT text, label FROM claims").fetchall()
         assert all(label == label_of(text) for text, label in texts)

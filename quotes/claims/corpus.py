@@ -130,11 +130,14 @@ class Corpus:
             corpus.add(art, attrs)
         return corpus
 
-    def add(self, article: Article, attributions: Iterable[Attribution]) -> None:
+    def add(self, article: Article, attributions: Iterable[Attribution], *,
+            voice: Iterable[Attribution] | None = None) -> None:
         """Add (or replace) one article and its attribution records.
 
         Records must belong to the article (``doc`` equal to its id) and their offsets
-        must index its text, else :class:`~quotes.errors.InputError`.
+        must index its text, else :class:`~quotes.errors.InputError`. ``voice`` passes
+        the article's own-voice statements when already found (:mod:`quotes.store.voice`
+        keeps them); they are found here otherwise.
 
         >>> from quotes.types import Article, Attribution, Speaker
         >>> Corpus().add(Article("a", "Hi."), [Attribution("b", "direct", "Hi.", 0, 3, None,
@@ -157,7 +160,9 @@ class Corpus:
                 self._parent[p.id] = a
                 cut.append(p)
         self._pieces[article.id] = cut
-        self._voice[article.id] = own_voice(article, attrs) if self.own_voice else []
+        if not self.own_voice:
+            voice = ()
+        self._voice[article.id] = list(voice) if voice is not None else own_voice(article, attrs)
         self._claims = self._graph = self._index = self._statement_index = None
 
     def add_articles(self, articles: Iterable[Article], extract: Extractor | None = None) -> int:

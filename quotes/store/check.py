@@ -4,7 +4,8 @@ The store's full-text index over article texts (``articles_fts``, SQLite FTS5) f
 articles that can be about the claim: every content key of the claim (its lemmas and
 names, as prefixes: "postpon" matches "postponed", "postponement") is one alternative,
 ranked by BM25, at most :data:`MAX_ARTICLES`. Only those articles and their records are
-loaded into a :class:`~quotes.claims.corpus.Corpus`, which groups, checks and flags them
+loaded into a :class:`~quotes.claims.corpus.Corpus` (with their own-voice statements as
+the last refresh stored them, :mod:`quotes.store.voice`), which groups, checks and flags them
 as usual; an article the index does not find has no word of the claim in it. A store
 without the index (an older schema) is searched by a scan of its texts in SQL instead.
 
@@ -33,6 +34,7 @@ from quotes.claims.corpus import Corpus
 from quotes.claims.normalize import claim_keys
 from quotes.results import Check
 from quotes.store.sqlite import Store
+from quotes.store.voice import stored_own_voice
 from quotes.types import UNRELATED, Article, ArticleCheck, Attribution, CheckResult
 
 #: Most articles loaded for one check (the best BM25 matches).
@@ -78,7 +80,12 @@ def _load(st: Store, docs: list[str]) -> Corpus:
     for doc, rec in st.conn.execute(
             f"SELECT doc, record FROM attributions WHERE doc IN ({marks}) ORDER BY doc, n", docs):
         recs[doc].append(Attribution.from_dict(json.loads(rec)))
-    return Corpus((arts[d], recs[d]) for d in docs if d in arts)
+    voice = stored_own_voice(st.conn, docs)  # None: found afresh by Corpus.add
+    corpus = Corpus()
+    for d in docs:
+        if d in arts:
+            corpus.add(arts[d], recs[d], voice=voice.get(d) if voice is not None else None)
+    return corpus
 
 
 def check_store(db: str | os.PathLike, claim: str, *, all_articles: bool = False,

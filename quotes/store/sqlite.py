@@ -30,6 +30,8 @@ Derived tables, rebuilt together from all stored attributions by :meth:`Store.re
 - ``claim_flags(claim, flag, reasons)``: one row per flag, ``reasons`` a JSON list.
 - ``claim_statements(claim, doc, n, flipped)``: the attributions grouped in a claim
   (``flipped``: the statement negates the claim's text).
+- ``own_voice(doc, n, sentence, record)``: each article's own-voice statements, as found
+  by the code whose fingerprint is ``meta.own_voice_code`` (:mod:`quotes.store.voice`).
 - ``edges(src, dst, key, kind, attrs)``: every edge of the provenance graph
   (:mod:`quotes.claims.graph`; node ids ``article:<id>``, ``statement:<attribution id>``,
   ``claim:<id>``, ``source:...``), other attributes as JSON.
@@ -86,6 +88,7 @@ from urllib.parse import quote
 from quotes.claims.corpus import Corpus
 from quotes.claims.group import label_of
 from quotes.errors import InputError, NotFoundError, StoreError
+from quotes.store import voice
 from quotes.results import Table
 from quotes.types import ARTICLE_METADATA, Article, Attribution
 
@@ -114,8 +117,8 @@ BUSY_TIMEOUT = 60.0
 ENV_BUSY_TIMEOUT = "QUOTES_BUSY_TIMEOUT"
 #: Every table, in dependency order.
 TABLES = ("meta", "articles", "attributions", "sources", "claims", "claim_flags",
-          "claim_statements", "edges")
-DERIVED = ("sources", "claims", "claim_flags", "claim_statements", "edges")
+          "claim_statements", "edges", voice.TABLE)
+DERIVED = ("sources", "claims", "claim_flags", "claim_statements", "edges", voice.TABLE)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -144,7 +147,7 @@ CREATE TABLE IF NOT EXISTS claim_statements (
 CREATE TABLE IF NOT EXISTS edges (
     src TEXT NOT NULL, dst TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
     attrs TEXT NOT NULL, PRIMARY KEY (src, dst, key));
-""" + "".join(f"{sql};\n" for sql in (
+""" + voice.SCHEMA + ";\n" + "".join(f"{sql};\n" for sql in (
     "CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(content, speaker, "
     "content='attributions', tokenize='unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, "
@@ -452,6 +455,7 @@ class Store:
                 (u, v, str(k), d.get("kind", ""), json.dumps(
                     {x: y for x, y in d.items() if x != "kind"}, ensure_ascii=False, sort_keys=True))
                 for u, v, k, d in G.edges(keys=True, data=True)])
+            voice.save_own_voice(self.conn, corpus.own_voice_statements())
             for fts in ("statements_fts", "articles_fts"):
                 self.conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
             self.conn.execute("UPDATE meta SET value = '0' WHERE key = 'stale'")
