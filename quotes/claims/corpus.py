@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 from quotes.claims.check import candidates_of, check_claim
 from quotes.claims.flags import acyclic
 from quotes.claims.group import group_claims
-from quotes.claims.index import ClaimIndex
+from quotes.claims.index import ALTERNATIVE_MATCH, ClaimIndex
 from quotes.claims.normalize import Keys, claim_keys
 from quotes.claims.ownvoice import own_voice
 from quotes.claims.pieces import pieces
@@ -28,16 +28,14 @@ from quotes.progress import track
 from quotes.results import AttributionList, Check, ClaimList, Table, Trace, _html_table
 from quotes.types import ARTICLE_METADATA, Article, Attribution, Claim, parse_date
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # networkx is imported with the graph module, when first needed
     import networkx as nx
 
 Extractor = Callable[[Article], list[Attribution]]
 
 
 def _graphs():
-    """:mod:`quotes.claims.graph`, imported on first use (it pulls in networkx, which a
-    claim check or a claim list never needs)."""
-    from quotes.claims import graph
+    from quotes.claims import graph  # networkx, imported when a graph is first asked for
     return graph
 
 
@@ -135,9 +133,8 @@ class Corpus:
         """Add (or replace) one article and its attribution records.
 
         Records must belong to the article (``doc`` equal to its id) and their offsets
-        must index its text, else :class:`~quotes.errors.InputError`. ``voice`` passes
-        the article's own-voice statements when already found (:mod:`quotes.store.voice`
-        keeps them); they are found here otherwise.
+        must index its text, else :class:`~quotes.errors.InputError`. ``voice``: the
+        article's own-voice statements when already found (:mod:`quotes.store.voice`).
 
         >>> from quotes.types import Article, Attribution, Speaker
         >>> Corpus().add(Article("a", "Hi."), [Attribution("b", "direct", "Hi.", 0, 3, None,
@@ -154,15 +151,13 @@ class Corpus:
                 raise InputError(article.id, f"attribution {a.id} lies outside the text")
         self.articles[article.id] = article
         self._attributions[article.id] = [acyclic(a) for a in attrs]
-        cut = []
+        self._pieces[article.id] = cut = []
         for a, clean in zip(attrs, self._attributions[article.id]):
             for p in pieces(clean):
                 self._parent[p.id] = a
                 cut.append(p)
-        self._pieces[article.id] = cut
-        if not self.own_voice:
-            voice = ()
-        self._voice[article.id] = list(voice) if voice is not None else own_voice(article, attrs)
+        found = voice if voice is not None else own_voice(article, attrs) if self.own_voice else ()
+        self._voice[article.id] = list(found) if self.own_voice else []
         self._claims = self._graph = self._index = self._statement_index = None
 
     def add_articles(self, articles: Iterable[Article], extract: Extractor | None = None) -> int:
@@ -311,7 +306,6 @@ class Corpus:
         >>> Corpus().candidates("anything")
         []
         """
-        from quotes.claims.index import ALTERNATIVE_MATCH
         return self.index.search(text, threshold=ALTERNATIVE_MATCH, limit=limit)
 
     def check(self, claim: str, *, all_articles: bool = False) -> Check:
