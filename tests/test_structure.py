@@ -25,7 +25,7 @@ LAYERS = (
     ("quotes.evaluation",),
     ("quotes.models",),
     ("quotes.web",),
-    ("quotes.cli", "quotes"),
+    ("quotes.cli", "quotes.cli_parser", "quotes"),
 )
 #: Longest module allowed (lines).
 MAX_MODULE_LINES = 400
@@ -37,7 +37,6 @@ MAX_LINES = 60
 #: Data tables would be listed here too (none so far).
 LONG_FUNCTIONS = {
     "quotes/store/ingest.py:ingest",
-    "quotes/cli.py:build_parser",
 }
 
 
