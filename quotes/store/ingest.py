@@ -222,6 +222,57 @@ def _progress_bar(progress: bool | None, quiet: bool):
     return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
+class _Ticker:
+    """One step of the progress bar per article settled (if there is a bar), its counts in the postfix."""
+
+    def __init__(self, report: IngestReport, bar):
+        self.report, self.bar = report, bar
+
+    def __call__(self, n: int = 1) -> None:
+        if self.bar is None:
+            return
+        for _ in range(n):
+            r = self.report
+            self.bar.set_postfix_str(f"new {r.ingested}, unchanged {r.unchanged}, failed {r.failed}",
+                                     refresh=False)
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _to_extract(articles: Iterable[Article | InputError], store: Store, name: str,
+                report: IngestReport, tick: _Ticker) -> Iterator[Article]:
+    """Step 1: the articles that need extracting; bad records are counted as failed and
+    articles stored unchanged (same content hash and extractor) as unchanged."""
+    for item in articles:
+        if isinstance(item, InputError):  # a bad record, or an id seen earlier in this run
+            report.fail(str(item))
+        elif store.lookup(item.id) == (article_hash(item), name):
+            report.unchanged += 1
+        else:
+            yield item
+            continue
+        tick()
+
+
+def _store_batch(outcomes: list[Outcome], store: Store, name: str, report: IngestReport,
+                 tick: _Ticker) -> None:
+    """Step 2: write a batch's good results in one transaction; each bad one is a failure."""
+    good = []
+    for art, attrs in outcomes:
+        why = _check(art, attrs)
+        if why is None:
+            good.append((art, attrs))
+        else:
+            report.fail(f"{art.id}: {why}")
+            tick()
+    store.write(good, extractor=name)
+    report.ingested += len(good)
+    tick(len(good))
+
+
 def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = DEFAULT_DB, *,
            workers: int = 1, scheduler: Any = None, extract: Extractor | None = None,
            models: str | None = None, batch: int = BATCH, max_bytes: int = MAX_BYTES,
@@ -251,46 +302,17 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
     store = db if isinstance(db, Store) else Store(db, busy_timeout=busy_timeout)
     name = extractor_name(extract)
     report = IngestReport()
-    bar = _progress_bar(progress, quiet)
-
-    def tick() -> None:
-        if bar is not None:
-            bar.set_postfix_str(f"new {report.ingested}, unchanged {report.unchanged}, "
-                                f"failed {report.failed}", refresh=False)
-            bar.update(1)
-
-    def todo() -> Iterator[Article]:
-        for item in read_articles(paths, max_bytes=max_bytes):
-            if isinstance(item, InputError):  # a bad record, or an id seen earlier in this run
-                report.fail(str(item))
-            elif store.lookup(item.id) == (article_hash(item), name):
-                report.unchanged += 1
-            else:
-                yield item
-                continue
-            tick()
-
+    tick = _Ticker(report, _progress_bar(progress, quiet))
     try:
-        for outcomes in map_batches(_chunks(todo(), batch), extract, workers=workers,
+        todo = _to_extract(read_articles(paths, max_bytes=max_bytes), store, name, report, tick)
+        for outcomes in map_batches(_chunks(todo, batch), extract, workers=workers,
                                     scheduler=scheduler, models=models, start_method=start_method):
-            good = []
-            for art, attrs in outcomes:
-                why = _check(art, attrs)
-                if why is None:
-                    good.append((art, attrs))
-                else:
-                    report.fail(f"{art.id}: {why}")
-                    tick()
-            store.write(good, extractor=name)
-            report.ingested += len(good)
-            for _ in good:
-                tick()
+            _store_batch(outcomes, store, name, report, tick)
             if callback is not None:
                 callback(report)
-        report.refreshed = store.refresh()
+        report.refreshed = store.refresh()  # step 3: regroup claims, flags, sources, edges
     finally:
-        if bar is not None:
-            bar.close()
+        tick.close()
         if not isinstance(db, Store):
             store.close()
     report.seconds = time.perf_counter() - t0
