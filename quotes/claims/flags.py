@@ -1,38 +1,42 @@
-"""Provenance of statements (paths, origins, independence) and the flags on a claim.
+"""The flags on a claim, each with its reasons: small named rules tried in order.
 
-A statement's *path* runs from the article's publisher (the outermost relay) through
-its chain to the speaker. Its *origin* is the deepest named or anonymous source on
-that path. Outlets that repeat one origin count once.
+Each rule of :data:`FLAG_RULES` looks at the :class:`Facts` (the statements about a
+claim with their stances, origins and which origins are independent,
+:mod:`quotes.claims.provenance`) and returns its :class:`~quotes.types.Flag` or ``None``;
+a claim carries the flags of every rule that answers, in the order of the rules.
 
->>> from quotes.types import Attribution, Speaker, ChainLink, ASSERTS, PERSON, OUTLET
->>> a = Attribution(doc="d", type="indirect", content="x", start=0, end=1, cue="said",
-...                 stance=ASSERTS, speaker=Speaker("Dmitry Peskov", "Peskov", PERSON),
-...                 chain=(ChainLink("Tass", OUTLET),))
->>> [n for n, _ in path_of(a, publisher="Newsweek")]
-['Newsweek', 'Tass', 'Dmitry Peskov']
->>> origin_of(a, "Newsweek").key
-'dmitry peskov'
+>>> from quotes.types import Attribution, Speaker
+>>> a = Attribution("d", "indirect", "x", 0, 1, "said", "asserts", Speaker("officials", "officials", "anonymous"))
+>>> [f.name for f in flags_of([(a, "asserts")])]
+['unconfirmed', 'single_source']
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
-from typing import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
 
-from quotes.lexicons import fold
-from quotes.types import (
-    ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES, DIRECT, HEDGED, MIXED,
-    NAMED_KINDS, OUTLET, SINGLE_SOURCE, THE_ARTICLE, UNCONFIRMED, UNKNOWN, Attribution, Flag,
-    OriginSummary,
+from quotes.claims.provenance import (
+    FLIPPED, MIN_QUOTE_WORDS, Origin, Row, acyclic, describe, effective_stance, independent_origins,
+    origin_of, origin_summaries, path_of, rows_of,
 )
+from quotes.types import (
+    ASSERTS, CANNOT_CONFIRM, CONFIRMED, CONFIRMS, CONTRADICTED, DENIES, HEDGED, PERSON, SINGLE_SOURCE,
+    UNCONFIRMED, Attribution, ChainLink, Flag, Speaker,
+)
+
+# The provenance names have been imported from here since before quotes.claims.provenance.
+__all__ = [
+    "SUPPORTING", "SPREADING", "STANCE_VERBS", "FLAG_RULES", "Facts", "facts", "unconfirmed",
+    "contradicted", "confirmed", "single_source", "flags_of", "claim_flags",
+    "FLIPPED", "MIN_QUOTE_WORDS", "Origin", "Row", "acyclic", "describe", "effective_stance",
+    "independent_origins", "origin_of", "origin_summaries", "path_of", "rows_of",
+]
 
 #: Stances that put a claim forward on the record.
 SUPPORTING = (ASSERTS, CONFIRMS)
 #: Stances that spread a claim (on or off the record).
 SPREADING = (ASSERTS, CONFIRMS, HEDGED)
-#: How a stance reads when the statement's content is the negation of the claim.
-FLIPPED = {ASSERTS: DENIES, CONFIRMS: DENIES, DENIES: ASSERTS}
 #: Short verbs for reasons.
 STANCE_VERBS = {
     ASSERTS: "asserts it", CONFIRMS: "confirms it", DENIES: "denies it",
@@ -41,109 +45,148 @@ STANCE_VERBS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a statement starts: ``key`` identifies the source across articles."""
+class Facts:
+    """What the flag rules look at: the statements about one claim (:class:`Row`), those
+    that put it forward on the record from a named source, and the independent origin of
+    each origin key (:func:`independent_origins`)."""
 
-    key: str
-    name: str
-    kind: str
-
-    @property
-    def named(self) -> bool:
-        return self.kind in NAMED_KINDS and self.name != THE_ARTICLE
+    rows: list[Row]
+    on_record: list[Row]
+    independent: dict[str, str]
 
 
-def acyclic(a: Attribution) -> Attribution:
-    """The record with a chain that never loops: a relay equal to the speaker or to an
-    earlier relay (case and accents ignored) is dropped, so a speaker is never its own
-    relay and every path is a simple path.
-
-    >>> from quotes.types import Attribution, Speaker, ChainLink
-    >>> a = Attribution("d", "direct", "x", 0, 1, "said", "asserts", Speaker("TMZ", "TMZ", "outlet"),
-    ...                 (ChainLink("TMZ", "outlet"), ChainLink("Dr Korovin", "person")))
-    >>> [x.name for x in acyclic(a).chain]
-    ['Dr Korovin']
-    """
-    seen = {fold(a.speaker.name)}
-    keep = []
-    for link in a.chain:
-        key = fold(link.name)
-        if key not in seen:
-            seen.add(key)
-            keep.append(link)
-    return a if len(keep) == len(a.chain) else replace(a, chain=tuple(keep))
-
-
-def path_of(a: Attribution, publisher: str | None = None) -> list[tuple[str, str]]:
-    """``(name, kind)`` from the publisher through the chain to the speaker; a name is
-    never repeated (an outlet's own voice is one hop: the outlet).
+def facts(stances: Iterable[tuple[Attribution, str]],
+          publishers: Mapping[str, str | None] | None = None) -> Facts:
+    """The :class:`Facts` of ``(statement, stance toward the claim)`` pairs.
 
     >>> from quotes.types import Attribution, Speaker
-    >>> a = Attribution("d", "direct", "x", 0, 1, "said", "asserts", Speaker("Ann", "Ann"))
-    >>> path_of(a)
-    [('Ann', 'unknown')]
-    >>> path_of(Attribution("d", "own_voice", "x", 0, 1, None, "asserts", Speaker("TMZ", "TMZ", "outlet")), "TMZ")
-    [('TMZ', 'outlet')]
+    >>> a = Attribution("d", "indirect", "x", 0, 1, "said", "asserts", Speaker("Ann Lee", "Ann", "person"))
+    >>> e = facts([(a, "asserts")])
+    >>> len(e.rows), len(e.on_record), e.independent
+    (1, 1, {'ann lee': 'ann lee'})
     """
-    hops = [(publisher, OUTLET)] if publisher else []
-    hops += [(link.name, link.kind) for link in a.chain]
-    hops.append((a.speaker.name, a.speaker.kind))
-    path: list[tuple[str, str]] = []
-    seen: dict[str, int] = {}
-    for name, kind in hops:
-        key = fold(name)
-        if key in seen:  # a loop: the later hop (the speaker) wins its place
-            path = path[:seen[key]]
-            seen = {fold(n): i for i, (n, _) in enumerate(path)}
-        seen[key] = len(path)
-        path.append((name, kind))
-    return path
+    rows = rows_of(stances, publishers)
+    on_record = [r for r in rows if r.stance in SUPPORTING and r.origin.named]
+    return Facts(rows, on_record, independent_origins(rows))
 
 
-def origin_of(a: Attribution, publisher: str | None = None) -> Origin:
-    """The deepest named or anonymous source on a statement's path.
+def _reason(r: Row) -> str:
+    return describe(r.statement, r.publisher)
 
-    Unnamed origins ("a diplomatic source") are told apart by the innermost relay that
-    carried them (or the article), so ten outlets relaying one agency's anonymous
-    source still count as one origin.
 
-    >>> from quotes.types import Attribution, Speaker, ChainLink, ANONYMOUS, OUTLET
-    >>> a = Attribution("d", "indirect", "x", 0, 1, "confirmed", "confirms",
-    ...                 Speaker("a diplomatic source", "a diplomatic source", ANONYMOUS),
-    ...                 (ChainLink("Tass", OUTLET),))
-    >>> origin_of(a, "Newsweek")
-    Origin(key='a diplomatic source@tass', name='a diplomatic source', kind='anonymous')
+def _st(doc: str, name: str, kind: str = PERSON, stance: str = ASSERTS, chain: Iterable[str] = ()) -> Attribution:
+    """A statement for the examples below (``chain``: the outlets relaying it)."""
+    return Attribution(doc, "indirect", "x", 0, 1, "said", stance, Speaker(name, name, kind),
+                       tuple(ChainLink(c, "outlet") for c in chain))
+
+
+def unconfirmed(e: Facts) -> Flag | None:
+    """No named source puts the claim forward on the record.
+
+    >>> for reason in unconfirmed(facts([(_st("a", "officials", "anonymous"), "asserts")])).reasons:
+    ...     print(reason)
+    unconfirmed: no named source asserts it on the record
+    unconfirmed: officials (anonymous) [a:0-1] asserts it, but the source is not named (anonymous): "x"
+    >>> unconfirmed(facts([(_st("a", "Ann Lee"), "asserts")])) is None
+    True
     """
-    path = path_of(a, publisher)
-    depth = next((i for i in range(len(path) - 1, -1, -1) if path[i][1] != UNKNOWN),
-                 len(path) - 1)
-    name, kind = path[depth]
-    if kind in NAMED_KINDS and name != THE_ARTICLE:
-        return Origin(fold(name), name, kind)
-    scope = path[depth - 1][0] if depth > 0 else a.doc
-    return Origin(f"{fold(name)}@{fold(scope)}", name, kind)
+    if e.on_record:
+        return None
+    reasons = ["unconfirmed: no named source asserts it on the record"]
+    for r in e.rows:
+        why = STANCE_VERBS.get(r.stance, r.stance)
+        if r.stance in SUPPORTING:
+            why += f", but the source is not named ({r.origin.kind})"
+        reasons.append(f"unconfirmed: {_reason(r)} {why}: \"{r.statement.content}\"")
+    return Flag(UNCONFIRMED, tuple(reasons))
 
 
-def effective_stance(stance: str, flipped: bool) -> str:
-    """A statement's stance toward the claim, once its content's polarity is known.
+def contradicted(e: Facts) -> Flag | None:
+    """A statement denies the claim (or asserts its opposite).
 
-    >>> effective_stance("asserts", flipped=True), effective_stance("hedged", True)
-    ('denies', 'hedged')
+    >>> contradicted(facts([(_st("a", "Bo Chen", stance="denies"), "denies")])).reasons
+    ('contradicted: Bo Chen (person) [a:0-1] denies it: "x"',)
+    >>> contradicted(facts([(_st("a", "Bo Chen"), "denies")])).reasons
+    ('contradicted: Bo Chen (person) [a:0-1] asserts the opposite: "x"',)
     """
-    return FLIPPED.get(stance, stance) if flipped else stance
+    against = [r for r in e.rows if r.stance == DENIES]
+    if not against:
+        return None
+    reasons = []
+    for r in against:
+        how = "denies it" if r.statement.stance == DENIES else "asserts the opposite"
+        reasons.append(f"contradicted: {_reason(r)} {how}: \"{r.statement.content}\"")
+    return Flag(CONTRADICTED, tuple(reasons))
 
 
-def describe(a: Attribution, publisher: str | None = None) -> str:
-    """One line naming a statement's source, relays and place.
+def confirmed(e: Facts) -> Flag | None:
+    """Two or more independent named origins put the claim forward on the record.
 
-    >>> from quotes.types import Attribution, Speaker
-    >>> describe(Attribution("d", "direct", "x", 0, 1, "said", "asserts",
-    ...                      Speaker("Ann Lee", "Ann", "person")), "Daily")
-    'Ann Lee (person) via Daily [d:0-1]'
+    >>> e = facts([(_st("a", "Ann Lee"), "asserts"), (_st("b", "Bo Chen"), "confirms")])
+    >>> for reason in confirmed(e).reasons:
+    ...     print(reason)
+    confirmed: Ann Lee (person) [a:0-1] asserts it (independent origin Ann Lee)
+    confirmed: Bo Chen (person) [b:0-1] confirms it (independent origin Bo Chen)
+    >>> confirmed(facts([(_st("a", "Ann Lee"), "asserts"), (_st("b", "Ann Lee"), "asserts")])) is None
+    True
     """
-    relays = ([publisher] if publisher else []) + [link.name for link in a.chain]
-    via = f" via {' > '.join(relays)}" if relays else ""
-    return f"{a.speaker.name} ({a.speaker.kind}){via} [{a.id}]"
+    independent: dict[str, Row] = {}
+    for r in e.on_record:
+        independent.setdefault(e.independent[r.origin.key], r)
+    if len(independent) < 2:
+        return None
+    reasons = [f"confirmed: {_reason(r)} {STANCE_VERBS[r.stance]} (independent origin "
+               f"{r.origin.name})" for r in independent.values()]
+    return Flag(CONFIRMED, tuple(reasons))
+
+
+def single_source(e: Facts) -> Flag | None:
+    """Every statement that spreads the claim leads back to one origin, however many
+    articles and outlets relay it.
+
+    >>> e = facts([(_st(d, "Ann Lee", chain=["AP"]), "asserts") for d in "ab"], {"a": "Daily", "b": "Weekly"})
+    >>> print(*single_source(e).reasons)
+    single_source: all 2 statement(s) in 2 article(s) lead back to one origin, Ann Lee (person), relayed by ...
+    >>> single_source(e).reasons[0].rpartition("relayed by ")[2]
+    'AP, Daily, Weekly'
+    >>> single_source(facts([(_st("a", "Ann Lee"), "asserts"), (_st("b", "Bo Chen"), "asserts")])) is None
+    True
+    """
+    spreading = [r for r in e.rows if r.stance in SPREADING]
+    origins = {e.independent[r.origin.key] for r in spreading}
+    if len(origins) != 1:
+        return None
+    key = origins.pop()
+    origin = next((r.origin for r in spreading if r.origin.key == key), spreading[0].origin)
+    docs = sorted({r.statement.doc for r in spreading})
+    outlets = sorted({r.publisher for r in spreading if r.publisher} |
+                     {link.name for r in spreading for link in r.statement.chain}
+                     - {origin.name})
+    relayed = f", relayed by {', '.join(outlets)}" if outlets else ""
+    return Flag(SINGLE_SOURCE, (
+        f"single_source: all {len(spreading)} statement(s) in {len(docs)} article(s) "
+        f"lead back to one origin, {origin.name} ({origin.kind}){relayed}",))
+
+
+FlagRule = Callable[[Facts], "Flag | None"]
+#: The flag rules, in the order a claim's flags are listed.
+FLAG_RULES: tuple[FlagRule, ...] = (unconfirmed, contradicted, confirmed, single_source)
+
+
+def flags_of(stances: Iterable[tuple[Attribution, str]],
+             publishers: Mapping[str, str | None] | None = None) -> tuple[Flag, ...]:
+    """The flags of a claim from its statements' stances toward it (``asserts``,
+    ``confirms``, ``denies``, ``cannot_confirm``, ``hedged``), each with its reasons:
+    one per rule of :data:`FLAG_RULES` that answers.
+
+    >>> [f.name for f in flags_of([(_st(d, "Ann Lee", chain=["AP"]), "asserts") for d in "abcde"],
+    ...                           {d: f"Outlet {d}" for d in "abcde"})]
+    ['single_source']
+    >>> [f.name for f in flags_of([(_st("a", "Ann Lee"), "asserts"), (_st("b", "Bo Chen"), "denies")])]
+    ['contradicted', 'single_source']
+    """
+    e = facts(stances, publishers)
+    return tuple(f for rule in FLAG_RULES if (f := rule(e)) is not None)
 
 
 def claim_flags(statements: Iterable[tuple[Attribution, bool]],
@@ -165,204 +208,3 @@ def claim_flags(statements: Iterable[tuple[Attribution, bool]],
     """
     return flags_of([(a, effective_stance(a.stance, flipped)) for a, flipped in statements],
                     publishers)
-
-
-#: Words of a quotation compared across articles: the same words are the same quotation.
-_QUOTE_WORDS = re.compile(r"[^\W_]+")
-#: A quotation shorter than this many words is too common to identify one origin.
-MIN_QUOTE_WORDS = 5
-
-
-def _quote_key(a: Attribution) -> str | None:
-    if a.type not in (DIRECT, MIXED):
-        return None
-    words = _QUOTE_WORDS.findall(fold(a.statement))
-    return " ".join(words) if len(words) >= MIN_QUOTE_WORDS else None
-
-
-class _Union:
-    def __init__(self):
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One statement about a claim with its stance toward it, its origin and path."""
-
-    statement: Attribution
-    stance: str
-    origin: Origin
-    publisher: str | None
-    path: tuple[tuple[str, str], ...]
-
-
-def rows_of(stances: Iterable[tuple[Attribution, str]],
-            publishers: Mapping[str, str | None] | None = None) -> list[Row]:
-    """``(statement, stance toward the claim)`` pairs as :class:`Row` records.
-
-    >>> from quotes.types import Attribution, Speaker
-    >>> a = Attribution("d", "direct", "x", 0, 1, "said", "asserts", Speaker("Ann", "Ann", "person"))
-    >>> r = rows_of([(a, "asserts")])
-    >>> r[0].origin.key, r[0].path
-    ('ann', (('Ann', 'person'),))
-    """
-    publishers = publishers or {}
-    out = []
-    for a, stance in stances:
-        a = acyclic(a)
-        pub = publishers.get(a.doc)
-        out.append(Row(a, stance, origin_of(a, pub), pub, tuple(path_of(a, pub))))
-    return out
-
-
-def independent_origins(rows: Sequence[Row]) -> dict[str, str]:
-    """Map each origin key to the key of the independent origin it counts as.
-
-    Two origins are one when the same quotation (:data:`MIN_QUOTE_WORDS` words or more)
-    is put in their mouths; an origin that relays another origin of the same claim (an
-    outlet repeating what it quotes, the Guardian relaying Balmaceda) is not independent
-    of it and counts as the origin it relays. When every origin relays another (a loop),
-    they count as one.
-
-    >>> from quotes.types import Attribution, Speaker, ChainLink
-    >>> bal = Attribution("a", "indirect", "x", 0, 1, "said", "asserts", Speaker("Balmaceda", "B", "person"),
-    ...                   (ChainLink("The Guardian", "outlet"),))
-    >>> gua = Attribution("b", "indirect", "x", 0, 1, "reported", "asserts", Speaker("The Guardian", "G", "outlet"))
-    >>> sorted(set(independent_origins(rows_of([(bal, "asserts"), (gua, "asserts")])).values()))
-    ['balmaceda']
-    """
-    uf = _Union()
-    quotes: dict[str, str] = {}
-    for r in rows:
-        uf.find(r.origin.key)
-        q = _quote_key(r.statement)
-        if q is not None:
-            if q in quotes:
-                uf.union(quotes[q], r.origin.key)
-            else:
-                quotes[q] = r.origin.key
-    keys = {r.origin.key for r in rows}
-    relays: dict[str, set[str]] = {}  # group -> groups it relays
-    for r in rows:
-        for name, kind in r.path[:-1]:
-            rk = fold(name)
-            if rk in keys and uf.find(rk) != uf.find(r.origin.key):
-                relays.setdefault(uf.find(rk), set()).add(uf.find(r.origin.key))
-    groups = {uf.find(k) for k in keys}
-    roots = sorted(g for g in groups if g not in relays)
-    if not roots:  # a loop of relays: one origin
-        roots = [min(groups)] if groups else []
-
-    def resolve(g: str) -> str:
-        seen = set()
-        while g not in roots and g not in seen and g in relays:
-            seen.add(g)
-            g = min(relays[g])
-        return g if g in roots else roots[0]
-    return {k: resolve(uf.find(k)) for k in keys}
-
-
-def origin_summaries(rows: Sequence[Row]) -> list[OriginSummary]:
-    """One :class:`~quotes.types.OriginSummary` per independent origin, most statements first.
-
-    >>> from quotes.types import Attribution, Speaker
-    >>> a = Attribution("d", "indirect", "x", 0, 1, "said", "asserts", Speaker("Ann", "Ann", "person"))
-    >>> [(o.name, o.named, o.stances) for o in origin_summaries(rows_of([(a, "asserts")]))]
-    [('Ann', True, ('asserts',))]
-    """
-    to = independent_origins(rows)
-    by: dict[str, list[Row]] = {}
-    for r in rows:
-        by.setdefault(to[r.origin.key], []).append(r)
-    out = []
-    for key, rs in by.items():
-        head = next((r for r in rs if r.origin.key == key), rs[0])
-        names = []
-        for r in rs:
-            for name, _ in r.path[:-1]:
-                if name not in names and fold(name) != key:
-                    names.append(name)
-        merged = sorted({r.origin.name for r in rs if r.origin.key != key})
-        out.append(OriginSummary(
-            name=head.origin.name, kind=head.origin.kind, named=head.origin.named,
-            stances=tuple(r.stance for r in rs), statements=tuple(r.statement.id for r in rs),
-            articles=tuple(dict.fromkeys(r.statement.doc for r in rs)), relays=tuple(names),
-            merged=tuple(merged)))
-    out.sort(key=lambda o: (-len(o.statements), o.name))
-    return out
-
-
-def _reason(r: Row) -> str:
-    return describe(r.statement, r.publisher)
-
-
-def flags_of(stances: Iterable[tuple[Attribution, str]],
-             publishers: Mapping[str, str | None] | None = None) -> tuple[Flag, ...]:
-    """The flags of a claim from its statements' stances toward it (``asserts``,
-    ``confirms``, ``denies``, ``cannot_confirm``, ``hedged``), each with its reasons.
-
-    >>> from quotes.types import Attribution, Speaker, ChainLink
-    >>> def st(doc, name, kind="person", stance="asserts", chain=()):
-    ...     return Attribution(doc, "indirect", "x", 0, 1, "said", stance, Speaker(name, name, kind),
-    ...                        tuple(ChainLink(c, "outlet") for c in chain))
-    >>> [f.name for f in flags_of([(st(d, "Ann Lee", chain=["AP"]), "asserts") for d in "abcde"],
-    ...                           {d: f"Outlet {d}" for d in "abcde"})]
-    ['single_source']
-    >>> [f.name for f in flags_of([(st("a", "Ann Lee"), "asserts"), (st("b", "Bo Chen"), "denies")])]
-    ['contradicted', 'single_source']
-    """
-    rows = rows_of(stances, publishers)
-    flags: list[Flag] = []
-    on_record = [r for r in rows if r.stance in SUPPORTING and r.origin.named]
-    if not on_record:
-        reasons = ["unconfirmed: no named source asserts it on the record"]
-        for r in rows:
-            why = STANCE_VERBS.get(r.stance, r.stance)
-            if r.stance in SUPPORTING:
-                why += f", but the source is not named ({r.origin.kind})"
-            reasons.append(f"unconfirmed: {_reason(r)} {why}: \"{r.statement.content}\"")
-        flags.append(Flag(UNCONFIRMED, tuple(reasons)))
-
-    against = [r for r in rows if r.stance == DENIES]
-    if against:
-        reasons = []
-        for r in against:
-            how = "denies it" if r.statement.stance == DENIES else "asserts the opposite"
-            reasons.append(f"contradicted: {_reason(r)} {how}: \"{r.statement.content}\"")
-        flags.append(Flag(CONTRADICTED, tuple(reasons)))
-
-    to = independent_origins(rows)
-    independent: dict[str, Row] = {}
-    for r in on_record:
-        independent.setdefault(to[r.origin.key], r)
-    if len(independent) >= 2:
-        reasons = [f"confirmed: {_reason(r)} {STANCE_VERBS[r.stance]} (independent origin "
-                   f"{r.origin.name})" for r in independent.values()]
-        flags.append(Flag(CONFIRMED, tuple(reasons)))
-
-    spreading = [r for r in rows if r.stance in SPREADING]
-    origins = {to[r.origin.key] for r in spreading}
-    if len(origins) == 1:
-        key = origins.pop()
-        origin = next((r.origin for r in spreading if r.origin.key == key), spreading[0].origin)
-        docs = sorted({r.statement.doc for r in spreading})
-        outlets = sorted({r.publisher for r in spreading if r.publisher} |
-                         {link.name for r in spreading for link in r.statement.chain}
-                         - {origin.name})
-        relayed = f", relayed by {', '.join(outlets)}" if outlets else ""
-        flags.append(Flag(SINGLE_SOURCE, (
-            f"single_source: all {len(spreading)} statement(s) in {len(docs)} article(s) "
-            f"lead back to one origin, {origin.name} ({origin.kind}){relayed}",)))
-    return tuple(flags)
