@@ -30,7 +30,7 @@ LAYERS = (
 #: Longest module allowed (lines).
 MAX_MODULE_LINES = 400
 #: Modules still longer than that, being split.
-LONG_MODULES = {"quotes/results.py", "quotes/store/sqlite.py"}
+LONG_MODULES = {"quotes/store/sqlite.py"}
 #: Longest function body allowed (lines, decorators and docstring included).
 MAX_LINES = 60
 #: Functions still longer than MAX_LINES: each is being split; remove its entry when it is.
