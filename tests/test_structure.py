@@ -1,4 +1,5 @@
-"""The package's shape: imports run one way down the layers, modules and functions stay short.
+"""The package's shape: imports run one way down the layers, modules and functions stay short
+and simple (lines, and ruff's C901 cyclomatic complexity).
 
 The layers, bottom-up (ARCHITECTURE.md): a module may import from its own layer and the
 ones below, never from a higher one (lazy imports inside functions included).
@@ -7,6 +8,7 @@ ones below, never from a higher one (lazy imports inside functions included).
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -140,3 +142,32 @@ def test_the_length_check_counts_lines(tmp_path):
     p.write_text(f"def short():\n    pass\n\n\ndef long():\n{body}", encoding="utf-8")
     assert long_functions(p) == [("long", MAX_LINES + 1)]
 
+
+#: Cyclomatic complexity allowed (ruff's C901, ``[tool.ruff.lint.mccabe]`` in pyproject.toml;
+#: files still being split are listed under its per-file-ignores).
+MAX_COMPLEXITY = 20
+
+
+def too_complex(*paths: Path) -> list[str]:
+    """``path:line: message`` of every function ruff's C901 finds above MAX_COMPLEXITY."""
+    import shutil
+    import subprocess
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed (pip install -e '.[dev]')")
+    out = subprocess.run([ruff, "check", "--select", "C901", "--output-format", "concise", "--no-cache",
+                          "--config", f"lint.mccabe.max-complexity={MAX_COMPLEXITY}", *map(str, paths)],
+                         cwd=PACKAGE.parent, capture_output=True, text=True)
+    return [line for line in out.stdout.splitlines() if "C901" in line]
+
+
+def test_no_function_over_max_complexity():
+    bad = too_complex(PACKAGE)
+    assert not bad, "functions too complex (split them into named rules):\n" + "\n".join(bad)
+
+
+def test_the_complexity_check_sees_a_complex_function(tmp_path):
+    body = "".join(f"    if x == {i}:\n        return {i}\n" for i in range(MAX_COMPLEXITY))
+    p = tmp_path / "m.py"
+    p.write_text(f"def simple(x):\n    return x\n\n\ndef branchy(x):\n{body}    return -1\n", encoding="utf-8")
+    assert [line.split("`")[1] for line in too_complex(p)] == ["branchy"]
