@@ -385,6 +385,25 @@ def test_run_pool_keeps_order_and_reports_only_the_batch_that_died():
     assert isinstance(results[3], BatchFailed) and results[3].batch == [3]
 
 
+def test_run_pool_calls_started_once_after_forking_and_workers_keep_what_was_loaded():
+    """The parent may drop what it loaded (release_models) once the workers are forked:
+    they keep their copy, and a worker forked later to replace a dead one still works."""
+    from quotes.extractors import parallel
+    calls = []
+    _LOADED.append("weights")
+    results = list(parallel.run_pool([[i] for i in range(6)], _uses_loaded, workers=2,
+                                     started=lambda: (calls.append(1), _LOADED.clear())))
+    assert calls == [1]
+    assert results == [["weights"]] * 6
+
+
+_LOADED: list = []
+
+
+def _uses_loaded(batch):
+    return list(_LOADED) or ["reloaded"]
+
+
 def _square_or_die(batch):
     import os
     if batch == [3]:

@@ -105,7 +105,7 @@ def map_batches(batches: Iterable[list[Article]], extract: Extractor | None = No
     [1]
     """
     # the extractors (and their word lists) load only when something is extracted
-    from quotes.extractors.parallel import BatchFailed, preload_models, run_pool
+    from quotes.extractors.parallel import BatchFailed, preload_models, release_models, run_pool
     from quotes.extractors.parallel import start_method as default_start_method
 
     if scheduler is not None:
@@ -119,10 +119,12 @@ def map_batches(batches: Iterable[list[Article]], extract: Extractor | None = No
         first = next(batches, None)
         if first is None:
             return  # nothing to extract: no models loaded, no processes started
-        if extract is None and method == "fork":
+        shared = extract is None and method == "fork"
+        if shared:
             preload_models(models)  # once, here: the forked workers share the weights
         work = functools.partial(extract_batch, extract=extract, models=models, threads=1)
-        for result in run_pool(itertools.chain([first], batches), work, workers=workers, method=method):
+        for result in run_pool(itertools.chain([first], batches), work, workers=workers, method=method,
+                               started=release_models if shared else None):
             if isinstance(result, BatchFailed):
                 yield [(art, f"extraction failed: {result.reason}") for art in result.batch]
             else:
