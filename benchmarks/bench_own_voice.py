@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
 from quotes.claims.corpus import Corpus  # noqa: E402
+from quotes.claims.normalize import claim_keys  # noqa: E402
 from quotes.claims.ownvoice import own_voice  # noqa: E402
 from quotes.inputs.readers import read_articles  # noqa: E402
 from quotes.types import Attribution  # noqa: E402
@@ -45,6 +46,7 @@ def timed(fn, runs: int) -> tuple[float, float]:
     """Median wall-clock and CPU seconds of ``fn`` (CPU time says more on a busy machine)."""
     wall, cpu = [], []
     for _ in range(runs):
+        getattr(claim_keys, "cache_clear", lambda: None)()  # every run starts cold
         t0, c0 = time.perf_counter(), time.process_time()
         fn()
         wall.append(time.perf_counter() - t0)
