@@ -1,8 +1,9 @@
 """A light, model-free normaliser that turns a statement into content keys.
 
 Claim grouping compares statements by what they are about, not by their wording:
-lower-cased, diacritics folded, lemma table and light suffix stripping, stopwords
-dropped, synonyms mapped onto one concept (``cancel`` and ``delay`` -> ``postpone``,
+lower-cased, diacritics folded, lemma tables (the forms of irregular and short verbs in
+``claim_verb_forms.tsv``: "took", "died") and light suffix stripping, stopwords dropped,
+synonyms mapped onto one concept (``cancel`` and ``delay`` -> ``postpone``,
 ``meeting`` and ``contacts`` -> ``visit``). Capitalised words become *entity* keys;
 negation words set the statement's polarity instead of becoming keys.
 
@@ -21,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from quotes.errors import InputError
 from quotes.lexicons import fold, lines
 from quotes.nlp.casing import CLAIM, is_title_case
 
@@ -50,6 +52,8 @@ def lexicon() -> dict[str, object]:
     for ln in lines("claim_lemmas.tsv"):
         form, lemma = ln.split("\t")
         lemmas[fold(form)] = fold(lemma)
+    for form, lemma in verb_forms().items():
+        lemmas.setdefault(form, lemma)
     negations = frozenset(fold(w) for w in lines("claim_negations.txt"))
     # Stopwords are compared after stemming, so stem them too.
     stop_raw = [fold(w) for w in lines("claim_stopwords.txt")]
@@ -62,6 +66,24 @@ def lexicon() -> dict[str, object]:
         synonyms[key] = _stem(fold(concept), lemmas)
     lex.update(stopwords=lexicon_stops, synonyms=synonyms)
     return lex
+
+
+def verb_forms(name: str = "claim_verb_forms.tsv") -> dict[str, str]:
+    """Verb form -> lemma, from the lexicon file ``name`` (``lemma<TAB>forms``): the verbs
+    whose forms suffix stripping cannot bring to one stem ("took", "died", "dying").
+
+    >>> forms = verb_forms()
+    >>> forms["died"], forms["dying"], forms["took"], forms["makes"]
+    ('die', 'die', 'take', 'make')
+    """
+    out: dict[str, str] = {}
+    for ln in lines(name):
+        lemma, sep, forms = ln.partition("\t")
+        if not sep or not forms.split():
+            raise InputError(name, f"expected 'lemma<TAB>forms', got {ln!r}")
+        for form in forms.split():
+            out.setdefault(fold(form), fold(lemma))
+    return out
 
 
 def _words(text: str) -> list[str]:
