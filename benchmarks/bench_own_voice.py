@@ -8,7 +8,7 @@ its CPU time (the better measure on a machine busy with other work).
 
     python benchmarks/bench_own_voice.py ../shared/corpora/polnear/dev
     quotes extract ../shared/corpora/polnear/dev/text > dev.jsonl
-    python benchmarks/bench_own_voice.py ../shared/corpora/polnear/dev --records dev.jsonl
+    python benchmarks/bench_own_voice.py ../shared/corpora/polnear/dev --records dev.jsonl --calls
 """
 
 from __future__ import annotations
@@ -54,6 +54,16 @@ def timed(fn, runs: int) -> tuple[float, float]:
     return statistics.median(wall), statistics.median(cpu)
 
 
+def count_calls(fn) -> int:
+    """Python function calls made by ``fn`` (cold: claim_keys' cache emptied first)."""
+    import cProfile
+    import pstats
+    getattr(claim_keys, "cache_clear", lambda: None)()
+    prof = cProfile.Profile()
+    prof.runcall(fn)
+    return pstats.Stats(prof).total_calls
+
+
 def fmt(t: tuple[float, float]) -> str:
     return f"{t[0]:.2f} s ({t[1]:.2f} s CPU)"
 
@@ -63,6 +73,8 @@ def main() -> None:
     ap.add_argument("folder", type=Path, help="PolNeAR split folder (with text/) or a folder of .txt")
     ap.add_argument("--records", type=Path, help="JSON Lines of `quotes extract` for these articles")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--calls", action="store_true",
+                    help="also count the Python function calls of one build (cProfile): a measure no load changes")
     args = ap.parse_args()
     items = load(args.folder, args.records)
     n_att = sum(len(r) for _, r in items)
@@ -78,6 +90,10 @@ def main() -> None:
     t_without = timed(lambda: build(False), args.runs)
     t_with = timed(lambda: build(True), args.runs)
     c_without, c_with = build(False), build(True)
+    if args.calls:
+        for on in (False, True):
+            print(f"function calls, claims layer {'with' if on else 'without'} own voice: "
+                  f"{count_calls(lambda: build(on)):,}")
     print(f"own-voice sentences alone: {fmt(t_own)}")
     print(f"claims layer without own voice: {fmt(t_without)}, {len(c_without.statements)} statements, "
           f"{len(c_without.claims())} claims")
