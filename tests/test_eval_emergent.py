@@ -99,29 +99,30 @@ def test_mapping(headline, publisher, record, expected):
     assert headline_stance(art, records) == expected
 
 
-@pytest.mark.parametrize("headline,speaker,stance,content", [
+@pytest.mark.parametrize("headline,speaker,stance,content,rule", [
     ("Nicaragua says meteorite probable cause of blast", "Nicaragua", ASSERTS,
-     "meteorite probable cause of blast"),
+     "meteorite probable cause of blast", "leading_verb"),
     ("Small meteorite strikes Nicaragua, government says", "government", ASSERTS,
-     "Small meteorite strikes Nicaragua"),
+     "Small meteorite strikes Nicaragua", "trailing_verb"),
     ("Apple Denies Report That It Will Shut Down Beats Music", "Apple", DENIES,
-     "Report That It Will Shut Down Beats Music"),
+     "Report That It Will Shut Down Beats Music", "leading_verb"),
     ("Putin's first NATO visit in four years postponed: report", "report", HEDGED,
-     "Putin's first NATO visit in four years postponed"),
+     "Putin's first NATO visit in four years postponed", "trailing_colon"),
     ("Source: Tom Brokaw Wants Brian Williams Fired", "Source", ASSERTS,
-     "Tom Brokaw Wants Brian Williams Fired"),
+     "Tom Brokaw Wants Brian Williams Fired", "leading_colon"),
     ("Gill Rosenberg reportedly captured by ISIS in Syria", "reportedly", HEDGED,
-     "Gill Rosenberg reportedly captured by ISIS in Syria"),
+     "Gill Rosenberg reportedly captured by ISIS in Syria", "implicit_cue"),
     ("Tesla settles on Nevada for gigafactory site -CNBC", "CNBC", ASSERTS,
-     "Tesla settles on Nevada for gigafactory site"),
+     "Tesla settles on Nevada for gigafactory site", "dash_source"),
     ("Apple Watch screens to come from LG: South Korea paper", "South Korea paper", ASSERTS,
-     "Apple Watch screens to come from LG"),
+     "Apple Watch screens to come from LG", "trailing_colon"),
+    ("Banksy arrested in London, according to police", "police", HEDGED,
+     "Banksy arrested in London", "prefix_cue"),
 ])
-
-def test_headline_extract(headline, speaker, stance, content):
+def test_headline_extract(headline, speaker, stance, content, rule):
     art = Article("h", headline)
     (a,) = headline_extract(art)
-    assert (a.speaker.name, a.stance, a.content) == (speaker, stance, content)
+    assert (a.speaker.name, a.stance, a.content, a.rule) == (speaker, stance, content, rule)
     assert headline[a.start:a.end] == a.content
 
 

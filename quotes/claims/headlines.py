@@ -14,60 +14,58 @@ data: ``quotes/lexicons/stance_*.txt|tsv``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
-from quotes import lexicons as lexicon
-from quotes.lexicons import load
-from quotes.lexicons import fold
+from quotes.lexicons import fold, lines, load
 from quotes.types import (
-    ANONYMOUS, HEDGED, INDIRECT, ORGANIZATION, OUTLET,
-    PERSON, UNKNOWN, Article, Attribution, Speaker,
+    ANONYMOUS, HEDGED, INDIRECT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Article, Attribution, Speaker,
 )
 
-FOR, AGAINST, OBSERVING = "for", "against", "observing"
-LABELS = (FOR, AGAINST, OBSERVING)
-#: Speaker kinds whose confirmation puts a claim on the record.
-NAMED = (PERSON, ORGANIZATION, OUTLET)
 #: Most words a headline speaker may have ("Senior Western Intelligence Official").
 MAX_SPEAKER_WORDS = 6
-#: Share of the headline an attribution's content must cover to decide its stance.
-MIN_COVER = 0.5
-
-
-def _lines(name: str) -> list[str]:
-    return lexicon.lines(name)
+#: Characters trimmed from the ends of a headline's speaker and content.
+TRIM = " ,;:-—'\""
 
 
 def _pattern(words: Iterable[str]) -> re.Pattern:
+    """One pattern for a word list: ``*`` ends a prefix, spaces match any space."""
     alts = []
     for w in sorted(words, key=len, reverse=True):
         body = re.escape(fold(w).rstrip("*")).replace(r"\ ", r"\s+")
-        alts.append(body + (r"\w*" if w.endswith("*") else "") + (r"(?!\w)" if w[-1].isalnum() or w.endswith("*") else ""))
+        prefix = r"\w*" if w.endswith("*") else ""
+        edge = r"(?!\w)" if w[-1].isalnum() or w.endswith("*") else ""
+        alts.append(body + prefix + edge)
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE)
+
+
+def _contradictions() -> list[tuple[re.Pattern, re.Pattern]]:
+    rows = (ln.split("\t") for ln in lines("stance_contradictions.tsv"))
+    return [(_pattern([c]), _pattern(ws.split("|"))) for c, ws in rows]
 
 
 @lru_cache(maxsize=1)
 def stance_lexicon() -> dict:
-    cues = [ln.split("\t") for ln in _lines("stance_cues.tsv")]
+    """The stance word lists as patterns and sets (read once)."""
+    cues = [ln.split("\t") for ln in lines("stance_cues.tsv")]
     verbs = {c: s for c, s, w in cues if w == "verb"}
     return {
-        "denial": _pattern(_lines("stance_denial_words.txt")),
-        "negation": _pattern(_lines("stance_negations.txt")),
-        "unconfirmed": _pattern(_lines("stance_unconfirmed_words.txt")),
-        "support": _pattern(_lines("stance_support_words.txt")),
-        "negation_scope": frozenset(fold(w) for w in _lines("stance_negation_scope.txt")),
-        "attributive_hedges": frozenset(fold(w) for w in _lines("stance_attributive_hedges.txt")),
-        "hedge": _pattern(_lines("stance_hedge_words.txt")),
-        "speaker_nouns": frozenset(fold(w) for w in _lines("headline_speaker_nouns.txt")),
+        "denial": _pattern(lines("stance_denial_words.txt")),
+        "negation": _pattern(lines("stance_negations.txt")),
+        "unconfirmed": _pattern(lines("stance_unconfirmed_words.txt")),
+        "support": _pattern(lines("stance_support_words.txt")),
+        "negation_scope": frozenset(fold(w) for w in lines("stance_negation_scope.txt")),
+        "attributive_hedges": frozenset(fold(w) for w in lines("stance_attributive_hedges.txt")),
+        "hedge": _pattern(lines("stance_hedge_words.txt")),
+        "speaker_nouns": frozenset(fold(w) for w in lines("headline_speaker_nouns.txt")),
         "verbs": verbs,
         "verb_re": "|".join(re.escape(v).replace(r"\ ", r"\s+")
                             for v in sorted(verbs, key=len, reverse=True)),
         "prefix": {c: s for c, s, w in cues if w == "prefix"},
         "implicit": _pattern(c for c, _, w in cues if w == "implicit"),
         "implicit_stance": {c: s for c, s, w in cues if w == "implicit"},
-        "contradictions": [(_pattern([c]), _pattern(ws.split("|")))
-                           for c, ws in (ln.split("\t") for ln in _lines("stance_contradictions.tsv"))],
+        "contradictions": _contradictions(),
     }
 
 
@@ -89,42 +87,139 @@ def has_hedge(text: str) -> bool:
     return bool(stance_lexicon()["hedge"].search(fold(text)))
 
 
+def _speaker_kind(name: str) -> str:
+    words = name.split()
+    if load().outlet_name(name) or fold(words[-1]) in load().outlet_heads:
+        return OUTLET
+    if words[0][:1].islower() or fold(words[-1]) in stance_lexicon()["speaker_nouns"]:
+        return ANONYMOUS
+    if len(words) in (2, 3) and all(w[:1].isupper() for w in words):
+        return PERSON
+    return ORGANIZATION if words[0][:1].isupper() else UNKNOWN
+
+
 def _speaker(art: Article, start: int, end: int) -> Speaker:
-    name = art.text[start:end].strip(" ,;:-—'\"")
+    name = art.text[start:end].strip(TRIM)
     if not name:
         return Speaker("unknown", "", UNKNOWN)
     start = art.text.index(name, start)
-    words = name.split()
-    if load().outlet_name(name) or fold(words[-1]) in load().outlet_heads:
-        kind = OUTLET
-    elif words[0][:1].islower() or fold(words[-1]) in stance_lexicon()["speaker_nouns"]:
-        kind = ANONYMOUS
-    elif len(words) in (2, 3) and all(w[:1].isupper() for w in words):
-        kind = PERSON
-    else:
-        kind = ORGANIZATION if words[0][:1].isupper() else UNKNOWN
-    return Speaker(name, name, kind, start=start, end=start + len(name))
+    return Speaker(name, name, _speaker_kind(name), start=start, end=start + len(name))
 
 
 def _speaker_like(phrase: str) -> bool:
     """A colon-separated headline part names a speaker ("Source", "Police", "Tim Cook")?"""
     words = phrase.split()
-    lex = load()
+    lex, nouns = load(), stance_lexicon()["speaker_nouns"]
     folded = fold(phrase).strip(" .")
-    if not 0 < len(words) <= 4 or folded in lex.labels and folded not in stance_lexicon()["speaker_nouns"]:
+    if not 0 < len(words) <= 4 or folded in lex.labels and folded not in nouns:
         return False  # "IT'S OFFICIAL: ...", "...: live" label the story; "Source: ..." speaks
     last = fold(words[-1])
-    return last in stance_lexicon()["speaker_nouns"] or last in lex.outlet_heads or bool(lex.outlet_name(phrase))
+    return last in nouns or last in lex.outlet_heads or bool(lex.outlet_name(phrase))
 
 
 def _record(art: Article, cs: int, ce: int, stance: str, cue: str, sp: Speaker) -> Attribution:
-    while cs < ce and art.text[cs] in " ,;:-—'\"": cs += 1
-    while ce > cs and art.text[ce - 1] in " ,;:-—'\".": ce -= 1
+    while cs < ce and art.text[cs] in TRIM:
+        cs += 1
+    while ce > cs and art.text[ce - 1] in TRIM + ".":
+        ce -= 1
     return Attribution(art.id, INDIRECT, art.text[cs:ce], cs, ce, cue, stance, sp)
 
 
+@dataclass(frozen=True)
+class Headline:
+    """What the headline rules look at: the article, its text without trailing space, the
+    stance word lists and the pattern of a speaker's words."""
+
+    art: Article
+    text: str
+    lex: dict
+    speaker: str
+
+
+#: A headline rule: the records it finds, or None when its pattern does not apply.
+HeadlineRule = Callable[[Headline], "list[Attribution] | None"]
+
+
+def _colon_stance(speaker: str) -> str:
+    """"...: report" hedges; "...: police" asserts."""
+    return HEDGED if fold(speaker.split()[-1]) in ("report", "reports") else "asserts"
+
+
+def trailing_verb(h: Headline) -> list[Attribution] | None:
+    """Speaker and verb after the content: "Banksy arrested, police say"."""
+    m = re.match(rf"^(?P<c>.+)\s*[,:;—-]\s*(?P<s>{h.speaker})\s+(?P<v>{h.lex['verb_re']})\W*$", h.text, re.I)
+    if not m:
+        return None
+    stance = h.lex["verbs"][fold(m.group("v"))]
+    return [_record(h.art, 0, m.end("c"), stance, m.group("v"), _speaker(h.art, m.start("s"), m.end("s")))]
+
+
+def leading_verb(h: Headline) -> list[Attribution] | None:
+    """A capitalised speaker and verb before the content: "Nicaragua says meteorite caused blast"."""
+    m = re.match(rf"^(?P<s>{h.speaker})\s+(?P<v>{h.lex['verb_re']})\s+(?:that\s+)?(?P<c>.+)$", h.text, re.I)
+    if not m or not m.group("s")[:1].isupper():
+        return None
+    stance = h.lex["verbs"][re.sub(r"\s+", " ", fold(m.group("v")))]
+    return [_record(h.art, m.start("c"), len(h.text), stance, m.group("v"),
+                    _speaker(h.art, m.start("s"), m.end("s")))]
+
+
+def dash_source(h: Headline) -> list[Attribution] | None:
+    """A source after a dash: "Tesla settles on Nevada -CNBC"."""
+    m = re.match(r"^(?P<c>.+?)\s+[-–—]\s*(?P<s>[^-–—]{2,40})$", h.text)
+    if not m or not _speaker_like(m.group("s")):
+        return None
+    return [_record(h.art, 0, m.end("c"), "asserts", "-", _speaker(h.art, m.start("s"), m.end("s")))]
+
+
+def trailing_colon(h: Headline) -> list[Attribution] | None:
+    """A source after a colon: "Meteorite hits Nicaragua: report" (one word that is not a
+    label will do)."""
+    m = re.match(r"^(?P<c>.+?)\s*:\s*(?P<s>[^:]{1,40})$", h.text)
+    if not m:
+        return None
+    s = m.group("s")
+    if not (_speaker_like(s) or len(s.split()) == 1 and fold(s).strip(" .") not in load().labels):
+        return None
+    return [_record(h.art, 0, m.end("c"), _colon_stance(s), ":", _speaker(h.art, m.start("s"), m.end("s")))]
+
+
+def leading_colon(h: Headline) -> list[Attribution] | None:
+    """A source before a colon: "Police: Banksy arrested"."""
+    m = re.match(r"^(?P<s>[^:]{1,40}?)\s*:\s*(?P<c>.+)$", h.text)
+    if not m or not _speaker_like(m.group("s")):
+        return None
+    return [_record(h.art, m.start("c"), len(h.text), _colon_stance(m.group("s")), ":",
+                    _speaker(h.art, m.start("s"), m.end("s")))]
+
+
+def prefix_cue(h: Headline) -> list[Attribution] | None:
+    """A cue and its source at the end: "Banksy arrested, according to police"."""
+    for cue, stance in h.lex["prefix"].items():
+        m = re.search(rf"[,;]?\s*\b{re.escape(cue)}\s+(?P<s>{h.speaker})\W*$", h.text, re.I)
+        if m:
+            return [_record(h.art, 0, m.start(), stance, cue, _speaker(h.art, m.start("s"), m.end("s")))]
+    return None
+
+
+def implicit_cue(h: Headline) -> list[Attribution] | None:
+    """A cue without a named source ("rumor", "reportedly"): an anonymous speaker."""
+    m = h.lex["implicit"].search(fold(h.text))
+    if not m:
+        return None
+    cue = re.sub(r"\s+", " ", m.group(0))
+    return [_record(h.art, 0, len(h.text), h.lex["implicit_stance"].get(cue, HEDGED), cue,
+                    Speaker(cue, cue, ANONYMOUS))]
+
+
+#: The headline rules, in the order they are tried; the first that applies answers.
+HEADLINE_RULES: tuple[HeadlineRule, ...] = (trailing_verb, leading_verb, dash_source, trailing_colon,
+                                            leading_colon, prefix_cue, implicit_cue)
+
+
 def headline_extract(art: Article) -> list[Attribution]:
-    """A model-free attribution finder for one-line headlines (cue patterns only).
+    """A model-free attribution finder for one-line headlines (cue patterns only:
+    :data:`HEADLINE_RULES`).
 
     It stands in for :func:`quotes.extractors.extract` when the NLP models are not
     available; cues and their stances are data (``stance_cues.tsv``).
@@ -132,40 +227,13 @@ def headline_extract(art: Article) -> list[Attribution]:
     >>> art = Article("h", "Nicaragua says meteorite caused blast")
     >>> [(a.speaker.name, a.stance, a.content) for a in headline_extract(art)]
     [('Nicaragua', 'asserts', 'meteorite caused blast')]
-    >>> [a.speaker.name for a in headline_extract(Article("h", "Meteorite hits Nicaragua: report"))]
-    ['report']
+    >>> [(a.speaker.name, a.rule) for a in headline_extract(Article("h", "Meteorite hits Nicaragua: report"))]
+    [('report', 'trailing_colon')]
     """
-    lex, t = stance_lexicon(), art.text.rstrip()
     word = r"[\w.'’&-]+"
-    spk = rf"(?:{word}\s+){{0,{MAX_SPEAKER_WORDS - 1}}}?{word}"
-    m = re.match(rf"^(?P<c>.+)\s*[,:;—-]\s*(?P<s>{spk})\s+(?P<v>{lex['verb_re']})\W*$", t, re.I)
-    if m:
-        return [_record(art, 0, m.end("c"), lex["verbs"][fold(m.group("v"))], m.group("v"),
-                        _speaker(art, m.start("s"), m.end("s")))]
-    m = re.match(rf"^(?P<s>{spk})\s+(?P<v>{lex['verb_re']})\s+(?:that\s+)?(?P<c>.+)$", t, re.I)
-    if m and m.group("s")[:1].isupper():
-        return [_record(art, m.start("c"), len(t), lex["verbs"][re.sub(r"\s+", " ", fold(m.group("v")))],
-                        m.group("v"), _speaker(art, m.start("s"), m.end("s")))]
-    m = re.match(r"^(?P<c>.+?)\s+[-–—]\s*(?P<s>[^-–—]{2,40})$", t)
-    if m and _speaker_like(m.group("s")):  # "Tesla settles on Nevada -CNBC"
-        return [_record(art, 0, m.end("c"), "asserts", "-", _speaker(art, m.start("s"), m.end("s")))]
-    m = re.match(r"^(?P<c>.+?)\s*:\s*(?P<s>[^:]{1,40})$", t)
-    if m and (_speaker_like(m.group("s")) or len(m.group("s").split()) == 1 and
-              fold(m.group("s")).strip(" .") not in load().labels):
-        stance = HEDGED if fold(m.group("s").split()[-1]) in ("report", "reports") else "asserts"
-        return [_record(art, 0, m.end("c"), stance, ":", _speaker(art, m.start("s"), m.end("s")))]
-    m = re.match(r"^(?P<s>[^:]{1,40}?)\s*:\s*(?P<c>.+)$", t)
-    if m and _speaker_like(m.group("s")):
-        stance = HEDGED if fold(m.group("s").split()[-1]) in ("report", "reports") else "asserts"
-        return [_record(art, m.start("c"), len(t), stance, ":", _speaker(art, m.start("s"), m.end("s")))]
-    for cue, stance in lex["prefix"].items():
-        m = re.search(rf"[,;]?\s*\b{re.escape(cue)}\s+(?P<s>{spk})\W*$", t, re.I)
-        if m:
-            return [_record(art, 0, m.start(), stance, cue, _speaker(art, m.start("s"), m.end("s")))]
-    m = lex["implicit"].search(fold(t))
-    if m:
-        cue = re.sub(r"\s+", " ", m.group(0))
-        return [_record(art, 0, len(t), lex["implicit_stance"].get(cue, HEDGED), cue,
-                        Speaker(cue, cue, ANONYMOUS))]
+    h = Headline(art, art.text.rstrip(), stance_lexicon(), rf"(?:{word}\s+){{0,{MAX_SPEAKER_WORDS - 1}}}?{word}")
+    for rule in HEADLINE_RULES:
+        found = rule(h)
+        if found is not None:
+            return [replace(a, rule=rule.__name__) for a in found]
     return []
-

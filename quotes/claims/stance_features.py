@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from quotes.claims.headlines import _lines, stance_lexicon
+from quotes.claims.headlines import stance_lexicon
 from quotes.claims.normalize import content_keys, lexicon, stem
-from quotes.lexicons import fold
+from quotes.lexicons import fold, lines
 from quotes.claims.stance_rules import claim_words, sentence_stance, strip_claim_words
 from quotes.nlp.tokenize import sentences as _sentences
 from quotes.types import CANNOT_CONFIRM, DENIES, REPORTS, SUPPORTS, Article, Attribution
@@ -79,7 +79,7 @@ def cue_entries() -> tuple[str, ...]:
     """Every entry of :data:`CUE_LISTS`, folded, once each ("hoax*", "not true", "reportedly")."""
     seen: dict[str, None] = {}
     for name in CUE_LISTS:
-        for line in _lines(name):
+        for line in lines(name):
             seen.setdefault(fold(line.strip()), None)
     return tuple(seen)
 

@@ -32,15 +32,11 @@ from typing import Callable, Sequence
 
 from quotes.claims.headlines import stance_lexicon
 from quotes.claims.normalize import content_keys, stem
-from quotes.lexicons import fold
-from quotes.lexicons import load
+from quotes.lexicons import fold, load
 from quotes.types import (
-    CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, ORGANIZATION, OUTLET, PERSON, REPORTS, SUPPORTS,
-    Attribution,
+    CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, NAMED_KINDS, REPORTS, SUPPORTS, Attribution,
 )
 
-#: Speaker kinds whose confirmation puts a claim on the record.
-NAMED = (PERSON, ORGANIZATION, OUTLET)
 #: Share of the sentence an attribution must cover to decide its stance.
 MIN_COVER = 0.5
 #: Words after a negation that it can reach ("did not have the surgery": 4).
@@ -295,7 +291,7 @@ def first_attribution(c: Context) -> tuple[str, str] | None:
             return DENIES, f"{who} denies it"
         if c.speakers and _in_claim(a, c.speakers):
             continue
-        if a.stance == CONFIRMS and a.speaker.kind in NAMED:
+        if a.stance == CONFIRMS and a.speaker.kind in NAMED_KINDS:
             rest = _outside(c.text, a, c.offset)
             if a.cue:
                 rest = rest.replace(a.cue, " ")
