@@ -58,6 +58,7 @@ def stance_lexicon() -> dict:
         "negation_scope": frozenset(fold(w) for w in lines("stance_negation_scope.txt")),
         "attributive_hedges": frozenset(fold(w) for w in lines("stance_attributive_hedges.txt")),
         "hedge": _pattern(lines("stance_hedge_words.txt")),
+        "modal_hedges": frozenset(fold(w) for w in lines("stance_modal_hedges.txt")),
         "speaker_nouns": frozenset(fold(w) for w in lines("headline_speaker_nouns.txt")),
         "verbs": verbs,
         "verb_re": "|".join(re.escape(v).replace(r"\ ", r"\s+")

@@ -23,7 +23,7 @@ from typing import Sequence
 from quotes.claims.headlines import stance_lexicon
 from quotes.claims.normalize import content_keys, lexicon, stem
 from quotes.lexicons import fold, lines
-from quotes.claims.stance_rules import claim_words, sentence_stance, strip_claim_words
+from quotes.claims.stance_rules import claim_words, folded, sentence_stance, strip_claim_words
 from quotes.nlp.tokenize import sentences as _sentences
 from quotes.types import CANNOT_CONFIRM, DENIES, REPORTS, SUPPORTS, Article, Attribution
 
@@ -41,6 +41,8 @@ MAX_CHARS = 20_000
 CUE_LISTS = ("stance_denial_words.txt", "stance_negations.txt", "stance_hedge_words.txt",
              "stance_unconfirmed_words.txt", "stance_support_words.txt")
 CUE_PREFIX = "cue:"
+#: The same entries counted over the whole text, per sentence ("body:reportedly").
+BODY_PREFIX = "body:"
 
 #: The article features the learned model weighs, in order (each a readable quantity).
 BASE_FEATURES = (
@@ -72,6 +74,18 @@ BASE_FEATURES = (
     "claim_x_hedge",     # claim_hedged times hedge_lead: a hedged claim, a hedged lead
     "question_about",    # log(1 + questions about the claim)
     "length",            # log(1 + sentences)
+    "best_supports",     # the sentence most about the claim supports it
+    "best_denies",       # ... denies it
+    "best_reports",      # ... reports it
+    "lead_supports",     # a lead sentence about the claim supports it
+    "first_about_pos",   # where the first sentence about the claim stands (0 first, 1 last or none)
+    "half_cover_share",  # share of the sentences covering half the claim or more
+    "quote_rate",        # quotation marks per sentence (a body quoting its sources)
+    "support_words",     # log(1 + confirming words anywhere in the text)
+    "negation_about",    # log(1 + negations in the sentences about the claim)
+    "claim_question",    # the claim is a question ("Real or hoax?")
+    "claim_supported",   # the claim holds a confirming word ("confirmed")
+    "claim_words",       # log(1 + the claim's content keys)
 )
 
 
@@ -84,7 +98,8 @@ def cue_entries() -> tuple[str, ...]:
     return tuple(seen)
 
 
-FEATURES = BASE_FEATURES + tuple(CUE_PREFIX + w for w in cue_entries())
+FEATURES = BASE_FEATURES + tuple(CUE_PREFIX + w for w in cue_entries()) + tuple(
+    BODY_PREFIX + w for w in cue_entries())
 
 
 @dataclass
@@ -169,6 +184,7 @@ def _text_pairs(text: str) -> frozenset[tuple[str, str]]:
     return frozenset().union(*(_pairs(text[s:e]) for s, e in sentence_spans(text))) if text else frozenset()
 
 
+@lru_cache(maxsize=4096)
 def _claim(claim: str) -> tuple[frozenset[str], frozenset[str]]:
     return claim_words(claim), content_keys(claim).entities
 
@@ -206,6 +222,13 @@ def is_headline(article: Article) -> bool:
     return bool(article.title) and article.text.strip() == article.title.strip()
 
 
+@lru_cache(maxsize=16384)
+def _calls_false(text: str) -> bool:
+    """Whether a sentence calls something false or unconfirmed ("The story is a hoax")."""
+    lex = stance_lexicon()
+    return bool(lex["denial"].search(folded(text)) or lex["unconfirmed"].search(folded(text)))
+
+
 def judge_sentences(claim: str, article: Article, attributions: Sequence[Attribution]) -> list[Sentence]:
     """The article's sentences; those about the claim judged by the sentence rules.
 
@@ -221,13 +244,11 @@ def judge_sentences(claim: str, article: Article, attributions: Sequence[Attribu
         spans, keys = [(start, start + len(stripped))], (frozenset().union(*keys),)
     covers = [_cover(words, entities, k) for k in keys]
     on_topic = bool(covers) and max(covers) >= ABOUT
-    lex = stance_lexicon()
     out = []
     for i, ((s, e), c) in enumerate(zip(spans, covers)):
         sent = Sentence(i, s, e, article.text[s:e], c)
         # in an article about the claim, "The story is a hoax" refers back to it
-        sent.about = c >= ABOUT or len(spans) == 1 or on_topic and bool(
-            lex["denial"].search(fold(sent.text)) or lex["unconfirmed"].search(fold(sent.text)))
+        sent.about = c >= ABOUT or len(spans) == 1 or on_topic and _calls_false(sent.text)
         if sent.about:
             sent.attributions = [a for a in attributions if s <= a.start < e or s <= (a.cue_start or -1) < e]
             sent.stance, sent.rule, sent.reason = sentence_stance(
@@ -236,6 +257,7 @@ def judge_sentences(claim: str, article: Article, attributions: Sequence[Attribu
     return out
 
 
+@lru_cache(maxsize=16384)
 def _count(pattern: re.Pattern, text: str) -> int:
     return len(pattern.findall(text))
 
@@ -255,15 +277,11 @@ def _cue_index() -> tuple[dict[str, str], list[tuple[str, str]], list[tuple[str,
     return words, prefixes, phrases
 
 
-def cue_counts(text: str) -> dict[str, float]:
-    """``cue:ENTRY`` -> log(1 + occurrences) for every cue entry in ``text``.
-
-    >>> c = cue_counts("It is a hoax, not true, a hoaxer said.")
-    >>> round(c["cue:hoax*"], 3), round(c["cue:not true"], 3)
-    (1.099, 0.693)
-    """
+@lru_cache(maxsize=1024)
+def cue_occurrences(text: str) -> dict[str, int]:
+    """How often every cue entry occurs in ``text`` (entries that do not occur are left out)."""
     words, prefixes, phrases = _cue_index()
-    tokens = re.findall(r"[\w'’]+|[^\w\s]", fold(text))
+    tokens = re.findall(r"[\w'’]+|[^\w\s]", folded(text))
     joined = " " + " ".join(tokens) + " "
     found: dict[str, int] = {}
     for t in tokens:
@@ -276,7 +294,31 @@ def cue_counts(text: str) -> dict[str, float]:
         n = joined.count(pat)
         if n:
             found[e] = found.get(e, 0) + n
-    return {CUE_PREFIX + e: math.log1p(n) for e, n in found.items()}
+    return found
+
+
+def cue_counts(text: str) -> dict[str, float]:
+    """``cue:ENTRY`` -> log(1 + occurrences) for every cue entry in ``text``.
+
+    >>> c = cue_counts("It is a hoax, not true, a hoaxer said.")
+    >>> round(c["cue:hoax*"], 3), round(c["cue:not true"], 3)
+    (1.099, 0.693)
+    """
+    return {CUE_PREFIX + e: math.log1p(n) for e, n in cue_occurrences(text).items()}
+
+
+def _position_features(claim: str, sentences: Sequence[Sentence], about: Sequence[Sentence]) -> dict[str, float]:
+    """The best sentence's stance, the lead's support, where the claim first comes up."""
+    best = max(about, key=lambda s: (s.relatedness, -s.index)) if about else None
+    n = max(1, len(sentences))
+    return {
+        "best_supports": float(best is not None and best.stance == SUPPORTS),
+        "best_denies": float(best is not None and best.stance == DENIES),
+        "best_reports": float(best is not None and best.stance in (REPORTS, CANNOT_CONFIRM)),
+        "lead_supports": float(any(s.stance == SUPPORTS for s in about if s.index < LEAD)),
+        "first_about_pos": about[0].index / n if about else 1.0,
+        "half_cover_share": sum(s.relatedness >= 0.5 for s in sentences) / n,
+    }
 
 
 def article_features(claim: str, sentences: Sequence[Sentence], rel: Relatedness) -> dict[str, float]:
@@ -290,7 +332,7 @@ def article_features(claim: str, sentences: Sequence[Sentence], rel: Relatedness
     about_text = " ".join(s.text for s in about)
     denial = lambda t: _count(lex["denial"], strip_claim_words(t, lex["denial"], claim))  # noqa: E731
     hedge = lambda t: _count(lex["hedge"], strip_claim_words(t, lex["hedge"], claim))  # noqa: E731
-    claim_denies = float(bool(lex["denial"].search(fold(claim))))
+    claim_denies = float(bool(lex["denial"].search(folded(claim))))
     f = {
         "cover": rel.overall, "lead_cover": rel.lead, "best_cover": rel.best,
         "entity_cover": rel.entities, "pair_cover": rel.pairs,
@@ -304,15 +346,23 @@ def article_features(claim: str, sentences: Sequence[Sentence], rel: Relatedness
         "hedge_words": hedge(body) / max(1, len(sentences)), "hedge_about": math.log1p(hedge(about_text)),
         "hedge_lead": math.log1p(hedge(" ".join(s.text for s in sentences[:LEAD]))),
         "denial_lead": math.log1p(denial(" ".join(s.text for s in sentences[:LEAD]))),
-        "support_about": math.log1p(_count(lex["support"], fold(about_text))),
-        "unconfirmed": math.log1p(_count(lex["unconfirmed"], fold(body))),
+        "support_about": math.log1p(_count(lex["support"], folded(about_text))),
+        "unconfirmed": math.log1p(_count(lex["unconfirmed"], folded(body))),
         "claim_denies": claim_denies,
-        "claim_hedged": float(bool(lex["hedge"].search(fold(claim)))),
+        "claim_hedged": float(bool(lex["hedge"].search(folded(claim)))),
         "question_about": math.log1p(sum(s.text.rstrip(" '\"’”").endswith("?") for s in about)),
         "length": math.log1p(len(sentences)),
     }
     f["claim_x_denial"] = claim_denies * f["denial_words"]
     f["claim_x_denies"] = claim_denies * f["share_denies"]
     f["claim_x_hedge"] = f["claim_hedged"] * f["hedge_lead"]
+    f.update(_position_features(claim, sentences, about))
+    f["quote_rate"] = len(re.findall(r"[\"“”]", body)) / max(1, len(sentences))
+    f["support_words"] = math.log1p(_count(lex["support"], folded(body)))
+    f["negation_about"] = math.log1p(_count(lex["negation"], strip_claim_words(about_text, lex["negation"], claim)))
+    f["claim_question"] = float(claim.rstrip(" '\"’”").endswith("?"))
+    f["claim_supported"] = float(bool(lex["support"].search(folded(claim))))
+    f["claim_words"] = math.log1p(len(claim_words(claim)))
     f.update(cue_counts(about_text))
+    f.update((BODY_PREFIX + e, n / max(1, len(sentences))) for e, n in dict(cue_occurrences(body)).items())
     return {k: float(f.get(k, 0.0)) for k in FEATURES}

@@ -45,6 +45,8 @@ NEGATION_REACH = 4
 NOUN_PHRASE = 3
 #: Share of the claim's words a sentence must have for any negation in it to deny the claim.
 NEGATED_COVER = 0.5
+#: Words after a modal hedge searched for a word of the claim it hedges ("could be a record": 8).
+MODAL_REACH = 8
 #: Words before a negation searched for a subordinating word ("so he won't": 3).
 SCOPE_REACH = 3
 
@@ -153,13 +155,26 @@ def strip_claim_words(text: str, pattern: re.Pattern, claim_text: str | None) ->
     >>> strip_claim_words("Nessie could be real", stance_lexicon()["hedge"], "Nessie could exist")
     'nessie   be real'
     """
-    if not claim_text:
-        return fold(text)
+    own = _own_phrases(pattern, claim_text) if claim_text else frozenset()
+    if not own:  # the usual case: the claim uses none of the words
+        return folded(text)
+    return pattern.sub(lambda m: " " if _phrase_key(m.group(0)) in own else m.group(0), folded(text))
 
-    def key(phrase: str) -> tuple[str, ...]:  # "shot down" and "shoots down" are one phrase
-        return tuple(stem(w) for w in phrase.split())
-    own = {key(m.group(0)) for m in pattern.finditer(fold(claim_text))}
-    return pattern.sub(lambda m: " " if key(m.group(0)) in own else m.group(0), fold(text))
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    """"shot down" and "shoots down" are one phrase."""
+    return tuple(stem(w) for w in phrase.split())
+
+
+@lru_cache(maxsize=4096)
+def _own_phrases(pattern: re.Pattern, claim_text: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(_phrase_key(m.group(0)) for m in pattern.finditer(fold(claim_text)))
+
+
+@lru_cache(maxsize=16384)
+def folded(text: str) -> str:
+    """:func:`quotes.lexicons.fold`, remembered (an article's sentences are read once per claim)."""
+    return fold(text)
 
 
 def context(text: str, attributions: Sequence[Attribution], claim: str | None = None,
@@ -317,16 +332,32 @@ def _attributive(text: str, m: re.Match, c: Context) -> bool:
     return bool(keys) and not phrase & c.words  # "suspected of selling" hedges
 
 
+def _modal_elsewhere(text: str, m: re.Match, c: Context) -> bool:
+    """A modal hedge ("could", "may": ``stance_modal_hedges.txt``) that no word of the claim
+    follows within :data:`MODAL_REACH` words hedges something else ("Fisherman lands catfish
+    which could be biggest in world")."""
+    if not c.words or fold(m.group(0).strip()) not in stance_lexicon()["modal_hedges"]:
+        return False
+    after = re.findall(r"[\w'’]+", text[m.end():])[:MODAL_REACH]
+    return not any(word_keys(w) & c.words for w in after)
+
+
 def hedge_words(c: Context) -> tuple[str, str] | None:
     """A hedge word of its own ("reportedly", "may", "claims"; not "alleged" before a noun
-    the claim does not have) or a question: it reports."""
+    the claim does not have, nor a modal before words that are not the claim's) or a
+    question: it reports.
+
+    >>> hedge_words(context("Fisherman lands catfish which could be a record", [], "Fisherman caught a catfish"))
+    >>> hedge_words(context("Fisherman could have caught a giant catfish", [], "Fisherman caught a catfish"))
+    ('reports', "hedge word 'could'")
+    """
     lex = stance_lexicon()
     text = c.own_text
     if c.speakers:  # "priest claims God is female" reports the speech the claim is about
         text = re.sub(rf"(?<!\w)(?:{lex['verb_re']})(?!\w)", " ", text, flags=re.I)
     folded = strip_claim_words(text, lex["hedge"], c.claim)
     for m in lex["hedge"].finditer(folded):
-        if _attributive(folded, m, c):
+        if _attributive(folded, m, c) or _modal_elsewhere(folded, m, c):
             continue
         return REPORTS, f"hedge word {m.group(0).strip()!r}"
     if text.rstrip().endswith("?"):
