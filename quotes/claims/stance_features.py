@@ -86,6 +86,11 @@ BASE_FEATURES = (
     "claim_question",    # the claim is a question ("Real or hoax?")
     "claim_supported",   # the claim holds a confirming word ("confirmed")
     "claim_words",       # log(1 + the claim's content keys)
+    "key_frequency",     # log(1 + sentences holding each claim key), averaged
+    "entity_frequency",  # ... over the claim's names
+    "shared_keys",       # log(1 + the claim's keys the text has)
+    "second_cover",      # the second best sentence's cover of the claim
+    "top3_cover",        # the three best sentences' mean cover
 )
 
 
@@ -112,6 +117,12 @@ class Relatedness:
     best: float
     entities: float = 0.0
     pairs: float = 0.0
+    #: log(1 + sentences holding each of the claim's keys), averaged (entities weigh double)
+    frequency: float = 0.0
+    #: the same over the claim's names only
+    entity_frequency: float = 0.0
+    #: how many of the claim's keys the text has
+    shared: int = 0
 
     def describe(self) -> str:
         return f"covers {self.overall:.0%} of the claim's content, best sentence {self.best:.0%}"
@@ -197,11 +208,18 @@ def measure_relatedness(claim: str, text: str) -> Relatedness:
         return Relatedness(0.0, 0.0, 0.0)
     union = frozenset().union(*keys)
     pairs = _pairs(claim)
+    freq = {k: math.log1p(sum(k in s for s in keys)) for k in words}
+    weight = {k: ENTITY_WEIGHT if k in entities else 1.0 for k in words}
+    frequency = sum(weight[k] * freq[k] for k in words) / sum(weight.values())
+    named = entities & words
     return Relatedness(_cover(words, entities, union),
                        _cover(words, entities, frozenset().union(*keys[:LEAD])),
                        max(_cover(words, entities, k) for k in keys),
                        len(entities & union) / len(entities) if entities else _cover(words, entities, union),
-                       len(pairs & _text_pairs(text)) / len(pairs) if pairs else 0.0)
+                       len(pairs & _text_pairs(text)) / len(pairs) if pairs else 0.0,
+                       frequency,
+                       sum(freq[k] for k in named) / len(named) if named else frequency,
+                       len(words & union))
 
 
 def relatedness(claim: str, text: str) -> float:
@@ -363,6 +381,9 @@ def article_features(claim: str, sentences: Sequence[Sentence], rel: Relatedness
     f["claim_question"] = float(claim.rstrip(" '\"’”").endswith("?"))
     f["claim_supported"] = float(bool(lex["support"].search(folded(claim))))
     f["claim_words"] = math.log1p(len(claim_words(claim)))
+    covers = sorted((s.relatedness for s in sentences), reverse=True) + [0.0, 0.0]
+    f.update(key_frequency=rel.frequency, entity_frequency=rel.entity_frequency,
+             shared_keys=math.log1p(rel.shared), second_cover=covers[1], top3_cover=sum(covers[:3]) / 3)
     f.update(cue_counts(about_text))
     f.update((BODY_PREFIX + e, n / max(1, len(sentences))) for e, n in dict(cue_occurrences(body)).items())
     return {k: float(f.get(k, 0.0)) for k in FEATURES}
