@@ -163,9 +163,8 @@ def main(argv=None) -> int:
     rng = np.random.default_rng(SEED)
     pairs = [p for p in pairs if p.stance != "unrelated" or rng.integers(UNRELATED_SAMPLE) == 0]
     gold = [p.stance for p in pairs]
-    if args.cache and Path(args.cache).is_file():
-        X = np.load(args.cache)
-    else:
+    X = np.load(args.cache) if args.cache and Path(args.cache).is_file() else None
+    if X is None or X.shape != (len(pairs), len(FEATURES)):  # a cache from other features is stale
         X = features(pairs, bodies, args.workers)
         if args.cache:
             np.save(args.cache, X)

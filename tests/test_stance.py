@@ -56,6 +56,10 @@ SENTENCE_RULES = [
      ("Small meteorite strikes Nicaragua", "government", ANONYMOUS, ASSERTS, "says"), REPORTS,
      "first_attribution"),
     ("Apple rumored to add engravings", "Apple will add engravings", None, REPORTS, "hedge_words"),
+    # a modal hedges what follows it: the claim, or something else
+    ("Fisherman could have caught a giant catfish", "A fisherman caught a catfish", None, REPORTS, "hedge_words"),
+    ("Fisherman lands catfish which could be a world record", "A fisherman landed a catfish", None,
+     SUPPORTS, "own_voice"),
     ("Loggers cut down oldest tree", "Loggers cut down the oldest tree", None, SUPPORTS, "own_voice"),
 ]
 
