@@ -43,7 +43,8 @@ def cap_sentences(sents: list[Sentence], doc_id: str = "doc", limit: int = MAX_W
         for words in pieces:
             for k, w in enumerate(words):
                 w.id = k + 1
-            out.append(Sentence(index=0, start=words[0].start, end=words[-1].end, words=words, parsed=False))
+            out.append(Sentence(index=0, start=words[0].start, end=words[-1].end, words=words, parsed=False,
+                                role=s.role))
     for i, s in enumerate(out):
         s.index = i
     return out

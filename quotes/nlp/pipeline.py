@@ -38,6 +38,7 @@ from quotes.nlp.caps import MAX_WORDS, cap_sentences, wordless  # noqa: F401 (MA
 from quotes.nlp.casing import tagger_case
 from quotes.errors import ModelError
 from quotes.nlp.settings import MODEL_FILES
+from quotes.nlp.structure import structured
 from quotes.types import Entity, ParsedDoc, Sentence, Word
 
 ENV_MODELS = "QUOTES_MODELS"
@@ -220,10 +221,20 @@ def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | 
 
     ``tokenizer="rules"`` (default) uses :mod:`quotes.nlp.tokenize` (hundreds of thousands of
     tokens per second, EWT conventions); ``"stanza"`` the neural tokenizer of the models.
+    Datelines, bylines, captions and boilerplate are segments of their own, which are never
+    parsed (:mod:`quotes.nlp.structure`).
 
     >>> [[w.text for w in s.words] for s in tokenize(["Peskov said no. It rained."])[0]]
     [['Peskov', 'said', 'no', '.'], ['It', 'rained', '.']]
+    >>> [(s.role, len(s.words)) for s in tokenize(["WASHINGTON — Peskov said no."])[0]]
+    [('dateline', 2), ('sentence', 4)]
     """
+    return [structured(text, sents) for text, sents in zip(texts, _tokenize(
+        texts, models=models, threads=threads, tokenizer=tokenizer, ner=ner, lemmas=lemmas))]
+
+
+def _tokenize(texts: Sequence[str], *, models: str | None, threads: int | None, tokenizer: str,
+              ner: bool, lemmas: str) -> list[list[Sentence]]:
     if tokenizer == "rules":
         from quotes.nlp.tokenize import tokenize as rule_tokenize
         out = []
@@ -305,7 +316,8 @@ def parse(texts: Sequence[str], *, ids: Sequence[str] | None = None, select: Sel
     sentence_lists = [cap_sentences(sents, doc_id) for doc_id, sents in zip(ids, tokenize(
         texts, models=models, threads=threads, tokenizer=tokenizer, ner=ner, lemmas=lemmas))]
     _, tag, _ = load_pipelines(models, threads, ner, lemmas)
-    todo = [s for sents in sentence_lists for s in sents if (select is None or select(s)) and not wordless(s)]
+    todo = [s for sents in sentence_lists for s in sents
+            if s.prose and (select is None or select(s)) and not wordless(s)]
     if todo:
         parsed = tag([tagger_case([_tagger_form(w.text) for w in s.words]) for s in todo])
         for s, ps in zip(todo, parsed.sentences):
@@ -336,7 +348,9 @@ def to_conllu(doc: ParsedDoc) -> str:
     for s in doc.sentences:
         lines.append(f"# sent_id = {s.index + 1}")
         lines.append(f"# text = {' '.join(doc.text[s.start:s.end].split())}")
-        if not s.parsed:
+        if not s.prose:
+            lines.append(f"# parsed = no ({s.role}: no sentence of the article)")
+        elif not s.parsed:
             lines.append("# parsed = no (no attribution cue in this sentence)")
         for w in s.words:
             head = "_" if w.head is None else str(w.head)

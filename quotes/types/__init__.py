@@ -29,7 +29,7 @@ from quotes.types.records import (
     parse_date, ARTICLE_METADATA, Article, Speaker, ChainLink, Attribution, Flag, Flagged, Claim,
 )
 from quotes.types.parsed import (
-    Word, Sentence, Entity, ParsedDoc, QuoteSpan, CueKind, NoSpan, Cue,
+    Word, Sentence, PROSE, Segment, Entity, ParsedDoc, QuoteSpan, CueKind, NoSpan, Cue,
 )
 from quotes.types.checks import (
     StanceEvidence, StanceJudgement, Evidence, ArticleCheck, Candidate, OriginSummary, Repeat,
@@ -43,7 +43,7 @@ __all__ = [
     "STANCES", "UNCONFIRMED", "CONTRADICTED", "CONFIRMED", "SINGLE_SOURCE", "FLAGS", "SUPPORTS",
     "REPORTS", "UNRELATED", "CLAIM_STANCES", "ARTICLE_STANCES", "parse_date", "ARTICLE_METADATA",
     "Article", "Speaker", "ChainLink", "Attribution", "Flag", "Flagged", "Claim", "Word",
-    "Sentence", "Entity", "ParsedDoc", "QuoteSpan", "CueKind", "NoSpan", "Cue", "StanceEvidence",
+    "Sentence", "PROSE", "Segment", "Entity", "ParsedDoc", "QuoteSpan", "CueKind", "NoSpan", "Cue", "StanceEvidence",
     "StanceJudgement", "Evidence", "ArticleCheck", "Candidate", "OriginSummary", "Repeat",
     "CheckResult",
 ]

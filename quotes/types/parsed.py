@@ -32,13 +32,38 @@ class Word:
 
 @dataclass(slots=True)
 class Sentence:
-    """A sentence: its words and character span; ``parsed`` is False for token-only ones."""
+    """A sentence: its words and character span; ``parsed`` is False for token-only ones.
+
+    ``role`` is :data:`PROSE` for a sentence of the article; a segment that is no sentence
+    (a dateline, a byline, a caption, boilerplate: :mod:`quotes.nlp.structure`) has the name
+    of the rule that found it there, and is never parsed.
+    """
 
     index: int
     start: int
     end: int
     words: list[Word]
     parsed: bool = True
+    role: str = "sentence"
+
+    @property
+    def prose(self) -> bool:
+        """Whether this is a sentence of the article (not a dateline, byline, caption, ...)."""
+        return self.role == PROSE
+
+
+#: :attr:`Sentence.role` of a sentence of the article.
+PROSE = "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of an article that is no sentence of it: ``rule`` names what it is
+    ("dateline", "byline", "caption", ...); ``start``/``end`` index the article text."""
+
+    rule: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
