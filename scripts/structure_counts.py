@@ -1,6 +1,6 @@
 """Count the datelines, bylines, captions and boilerplate lines the structure rules find.
 
-    python scripts/structure_counts.py ../shared/corpora            # PolNeAR dev, FNC-1 train bodies, Emergent headlines
+    python scripts/structure_counts.py ../shared/corpora            # the counts per corpus and rule
     python scripts/structure_counts.py ../shared/corpora --show 20  # and up to 20 examples per rule
 
 Reads PolNeAR dev texts (``polnear/dev/text/*.txt``), the FNC-1 training bodies

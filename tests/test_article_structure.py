@@ -25,6 +25,10 @@ OPENINGS = [
     ("dateline", "Cape Town (AFP) - South Africa's president", "Cape Town (AFP) -"),
     ("dateline", "(CNN) -- A man who said he was", "(CNN) --"),
     ("dateline", "SAN JUAN (AP) — “We are ready,” the governor said", "SAN JUAN (AP) —"),
+    ("dateline", "FORT WORTH, Texas -", "FORT WORTH, Texas -"),      # alone on its line
+    ("dateline", "OTTAWA, Ontario—A soldier on guard", "OTTAWA, Ontario—"),
+    ("dateline", "U.S.—Mexico talks resumed", ""),                   # glued: needs a region or agency
+    ("dateline", "US-China talks resumed", ""),
     ("dateline", "Washington — a city of monuments", ""),             # title case needs an agency
     ("dateline", "US officials — and Russian ones — said", ""),      # not capitals
     ("dateline", "NATO said on Monday", ""),                         # no dash

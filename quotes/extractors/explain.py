@@ -78,10 +78,14 @@ class ExplainedSentence:
     parsed: bool
     records: tuple[ExplainedRecord, ...]
     unclaimed: tuple[tuple[Word, tuple[rules.Step, ...]], ...]
+    role: str = "sentence"  # or the structure rule that found a dateline, byline, ... (never parsed)
 
     def to_text(self) -> str:
         """The explanation as plain text: the parse, then each attribution and its rules."""
         out = [f"# {self.doc} sentence {self.number} [{self.start}:{self.end}]", self.text, ""]
+        if self.role != "sentence":
+            out.append(f"(not parsed: {self.role}, no sentence of the article)")
+            return "\n".join(out)
         if not self.parsed:
             out.append("(not parsed: no cue word, so extraction skipped it)")
             return "\n".join(out)
@@ -172,7 +176,7 @@ def _explain_sentence(doc: ParsedDoc, s: Sentence, records: list[Attribution], t
         if w.id not in used and any(x.outcome != rules.NO_MATCH for x in steps):
             unclaimed.append((w, steps))
     return ExplainedSentence(doc.id, doc.sentences.index(s) + 1, s.start, s.end, doc.text[s.start:s.end],
-                             tuple(s.words), s.parsed, tuple(explained), tuple(unclaimed))
+                             tuple(s.words), s.parsed, tuple(explained), tuple(unclaimed), s.role)
 
 
 def _text_of(t) -> str:

@@ -229,12 +229,6 @@ def tokenize(texts: Sequence[str], *, models: str | None = None, threads: int | 
     >>> [(s.role, len(s.words)) for s in tokenize(["WASHINGTON — Peskov said no."])[0]]
     [('dateline', 2), ('sentence', 4)]
     """
-    return [structured(text, sents) for text, sents in zip(texts, _tokenize(
-        texts, models=models, threads=threads, tokenizer=tokenizer, ner=ner, lemmas=lemmas))]
-
-
-def _tokenize(texts: Sequence[str], *, models: str | None, threads: int | None, tokenizer: str,
-              ner: bool, lemmas: str) -> list[list[Sentence]]:
     if tokenizer == "rules":
         from quotes.nlp.tokenize import tokenize as rule_tokenize
         out = []
@@ -244,7 +238,7 @@ def _tokenize(texts: Sequence[str], *, models: str | None, threads: int | None, 
                 words = [Word(id=k + 1, text=text[a:b], start=a, end=b, lemma=text[a:b].lower())
                          for k, (a, b) in enumerate(toks)]
                 sents.append(Sentence(index=i, start=toks[0][0], end=toks[-1][1], words=words, parsed=False))
-            out.append(sents)
+            out.append(structured(text, sents))
         return out
     if tokenizer != "stanza":
         raise ValueError(f"unknown tokenizer {tokenizer!r}; expected one of {', '.join(TOKENIZERS)}")
@@ -255,7 +249,7 @@ def _tokenize(texts: Sequence[str], *, models: str | None, threads: int | None, 
     if docs:
         docs = tok(docs) if len(docs) > 1 else [tok(docs[0])]
     for doc in docs:
-        out.append([_sentence(i, s) for i, s in enumerate(doc.sentences)])
+        out.append(structured(doc.text, [_sentence(i, s) for i, s in enumerate(doc.sentences)]))
     return out
 
 
