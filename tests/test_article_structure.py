@@ -177,3 +177,12 @@ def test_dateline_is_not_parsed_with_the_lede(nlp):
     assert r.speaker.name == "Dmitry Peskov"
     assert text[r.start:r.end] == r.content and r.content.startswith("Russia has accepted")
     assert text[r.speaker.start:r.speaker.end] == r.speaker.mention
+
+
+@pytest.mark.model
+def test_quotation_in_a_link_line_is_nobodys(nlp):
+    from quotes.extractors import extract
+    text = ("“We will not stop now,” Mayor Ann Lee said on Monday.\n"
+            "MORE: “Taxes will rise again next year” and other promises\n")
+    records = extract(text)
+    assert [r.speaker.name for r in records] == ["Ann Lee"], [(r.speaker.name, r.content) for r in records]

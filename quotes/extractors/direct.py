@@ -19,6 +19,7 @@ from collections.abc import Callable
 from quotes.types import (ANONYMOUS, ASSERTS, DIRECT, INDIRECT, MIXED, Attribution, Cue, CueKind, NoSpan, ParsedDoc,
                           QuoteSpan)
 from quotes.lexicons import load
+from quotes.nlp.structure import in_prose
 from quotes.extractors import rules
 from quotes.extractors.extraction import Extraction
 from quotes.extractors.quotations import cue_record, trim_end
@@ -165,7 +166,7 @@ def unclaimed_quotes(x: Extraction) -> list[Attribution]:
     quotes with no cue are titles and terms, not speech)."""
     out: list[Attribution] = []
     for k, q in enumerate(x.quotes):
-        if k in x.claimed or q.single:
+        if k in x.claimed or q.single or not in_prose(x.doc, q.open):  # not in a caption, byline, ...
             continue
         found = rules.first_match(UNCLAIMED_RULES, x, q, out)
         if found is not None:

@@ -32,6 +32,7 @@ from quotes.extractors.dedupe import dedupe
 from quotes.extractors.direct import join_interrupted, unclaimed_quotes
 from quotes.extractors.extraction import Extraction
 from quotes.extractors.layout import layout_records
+from quotes.nlp.structure import in_prose
 from quotes.extractors.quotations import cue_record, next_quote, quote_after_audience, settle_quotes, trim_end
 from quotes.extractors.snapping import quoted_cue, snap_to_sentence
 from quotes.extractors.sources import cataphora, coordinated, cue_speaker
@@ -126,7 +127,8 @@ def cue_statements(x: Extraction) -> None:
 
 def layout_statements(x: Extraction) -> None:
     """Layout: speaker labels and dash signatures (:func:`~quotes.extractors.layout.layout_records`)."""
-    x.records.extend(layout_records(x.doc.id, x.text, x.quotes, x.claimed, x.records, x.lex, x.resolver))
+    x.records.extend(r for r in layout_records(x.doc.id, x.text, x.quotes, x.claimed, x.records, x.lex, x.resolver)
+                     if in_prose(x.doc, r.start))  # "MORE: ..." links and captions name no speaker
 
 
 def unclaimed_quotations(x: Extraction) -> None:

@@ -22,13 +22,14 @@ sentence after a dateline starts after it. Words keep their offsets into the ori
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Callable
 
 from quotes.errors import InputError
 from quotes.lexicons import BUILTIN, fold, lines, load
-from quotes.types import Segment, Sentence
+from quotes.types import ParsedDoc, Segment, Sentence
 
 #: The lexicon file of the patterns.
 PATTERNS = "article_structure.tsv"
@@ -266,3 +267,17 @@ def structured(text: str, sents: list[Sentence]) -> list[Sentence]:
     """The tokenized sentences of ``text`` with its datelines, bylines, captions and
     boilerplate as segments of their own (:func:`segments`, :func:`split_off`)."""
     return split_off(sents, segments(text))
+
+
+def in_prose(doc: ParsedDoc, offset: int) -> bool:
+    """Whether ``offset`` of ``doc``'s text is outside every dateline, byline, caption and
+    boilerplate segment (in a sentence of the article, or between sentences).
+
+    >>> from quotes.types import Word
+    >>> doc = ParsedDoc("d", "Ad\\nHe said.", [Sentence(0, 0, 2, [Word(1, "Ad", 0, 2)], role="boilerplate"),
+    ...                 Sentence(1, 3, 11, [Word(1, "He", 3, 5)])])
+    >>> in_prose(doc, 1), in_prose(doc, 4)
+    (False, True)
+    """
+    i = bisect.bisect_right([s.start for s in doc.sentences], offset) - 1
+    return i < 0 or doc.sentences[i].prose or offset >= doc.sentences[i].end
