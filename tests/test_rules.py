@@ -65,7 +65,7 @@ CASES = [
     # X denied Y
     ("Ankara/PROPN/2/nsubj denied/VERB/0/root that/SCONJ/5/mark talks/NOUN/5/nsubj failed/VERB/2/ccomp "
      "./PUNCT/2/punct",
-     [("Ankara", "talks failed", "indirect", "denies", [])]),
+     [("government of Turkey", "talks failed", "indirect", "denies", [])]),
     # neither confirm nor deny: cannot_confirm, even with 'deny' misparsed as xcomp
     ("The/DET/2/det ministry/NOUN/5/nsubj would/AUX/5/aux neither/ADV/5/advmod confirm/VERB/0/root "
      "nor/PART/7/cc deny/VERB/5/xcomp that/SCONJ/10/mark talks/NOUN/10/nsubj stalled/VERB/7/ccomp "
@@ -221,7 +221,7 @@ CASES = [
     # a finite relative clause is a speech act, its "which" standing for the noun
     ("Officials/NOUN/0/root of/ADP/3/case Riyadh/PROPN/1/nmod ,/PUNCT/7/punct which/PRON/7/nsubj has/AUX/7/aux "
      "denied/VERB/3/acl:relcl any/DET/9/det involvement/NOUN/7/obj ./PUNCT/1/punct",
-     [("Riyadh", "any involvement", "indirect", "denies", [])]),
+     [("government of Saudi Arabia", "any involvement", "indirect", "denies", [])]),
     # a passive speech act: the subject and what follows the verb, from an unnamed source ...
     ("Quiros/PROPN/3/nsubj:pass was/AUX/3/aux:pass accused/VERB/0/root of/SCONJ/5/mark "
      "lying/VERB/3/advcl to/ADP/7/case investors/NOUN/5/obl ./PUNCT/3/punct",
@@ -570,6 +570,12 @@ def _resolved(np: NP, people=(), spoke=()) -> str:
     return speakers.resolve(np, r, load()).name
 
 
+def _resolved_kind(np: NP, outlets=()) -> str:
+    r = speakers.Resolver()
+    r.outlets.update(outlets)
+    return speakers.resolve(np, r, load()).kind
+
+
 def _records(spec: str, **kw):
     text, doc = doc_from(spec, **kw)
     return sorted((r.speaker.name, r.content, r.parts, tuple(c.name for c in r.chain)) for r in attributions(doc))
@@ -641,16 +647,29 @@ STAGE_RULE_ROWS = [
         "an/DET/2/det adviser/NOUN/0/root ,/PUNCT/4/punct Yuri/PROPN/2/appos Ushakov/PROPN/4/flat", 2)[:3],
      ("Yuri Ushakov", "Yuri Ushakov", "an adviser")),
     (phrases, "DESCRIBE_STEPS", "kind", lambda: _phrase("Peskov/PROPN/0/root", 1)[3], PERSON),
+    (phrases, "DESCRIBE_STEPS", "modifier_run", lambda: _phrase(
+        "Senator/PROPN/0/root from/ADP/3/case Texas/PROPN/1/nmod", 1)[1:], (None, None, ANONYMOUS)),
+    (phrases, "DESCRIBE_STEPS", "cut_name", lambda: _phrase(
+        "the/DET/3/det Supreme/ADJ/3/amod Court/PROPN/0/root", 3)[1], "Supreme Court"),
+    (phrases, "DESCRIBE_STEPS", "title_then_name", lambda: _phrase(
+        "Attorney/PROPN/2/compound General/PROPN/5/nsubj Eric/PROPN/4/compound Schneiderman/PROPN/5/obl "
+        "said/VERB/0/root", 2)[1:3], ("Eric Schneiderman", "Attorney General")),
+    (phrases, "DESCRIBE_STEPS", "bare_title", lambda: _phrase("Judge/NOUN/0/root", 1)[1], "a judge"),
     (phrases, "DESCRIBE_STEPS", "canonical_name", lambda: _phrase(_INTERFAX, 4)[1], "Interfax"),
     # phrases.KIND_RULES: what sort of source a phrase names
-    (phrases, "KIND_RULES", "outlet_named", lambda: _phrase(
-        "The/DET/3/det Washington/PROPN/3/compound Post/PROPN/0/root", 3)[3], OUTLET),
+    (phrases, "KIND_RULES", "outlet_named", lambda: _phrase("Tass/PROPN/0/root", 1)[3], OUTLET),
+    (phrases, "KIND_RULES", "outlet_name_word", lambda: _phrase("10/NUM/2/nummod News/PROPN/0/root", 2)[1:],
+     ("10 News", None, OUTLET)),
+    (phrases, "KIND_RULES", "acronym", lambda: _phrase("NAACP/PROPN/0/root", 1)[3], "organization"),
+    (phrases, "KIND_RULES", "org_name_word", lambda: _phrase(
+        "Harvard/PROPN/2/compound University/PROPN/0/root", 2)[3], "organization"),
     (phrases, "KIND_RULES", "outlet_head", lambda: _phrase("the/DET/2/det newspaper/NOUN/0/root", 2)[3], OUTLET),
-    (phrases, "KIND_RULES", "organization_named", lambda: _phrase("NATO/PROPN/0/root", 1)[3], "organization"),
+    (phrases, "KIND_RULES", "organization_named", lambda: _phrase("the/DET/2/det Pentagon/PROPN/0/root", 2)[3],
+     "organization"),
     (phrases, "KIND_RULES", "named_org_head", lambda: _phrase(
         "the/DET/4/det rival/ADJ/4/amod Trump/PROPN/4/compound campaign/X/0/root", 4)[3], "organization"),
     (phrases, "KIND_RULES", "organization_entity", lambda: _phrase(
-        "Kremlin/PROPN/3/compound Press/PROPN/3/compound Service/PROPN/0/root", 3, ner="E-ORG")[3],
+        "NATO/PROPN/3/compound Allied/PROPN/3/compound Command/PROPN/0/root", 3, ner="E-ORG")[3],
      "organization"),
     (phrases, "KIND_RULES", "person_named", lambda: _phrase("Peskov/PROPN/0/root", 1)[3], PERSON),
     (phrases, "KIND_RULES", "org_head", lambda: _phrase("the/DET/2/det ministry/NOUN/0/root", 2)[3],
@@ -664,6 +683,10 @@ STAGE_RULE_ROWS = [
         NP("he", 40, 42, None, None, UNKNOWN, "he", pronoun=True), _PESKOV), "Dmitry Peskov"),
     (speakers, "RESOLVE_RULES", "group_pronoun", lambda: _resolved(
         NP("it", 40, 42, None, None, UNKNOWN, "it", pronoun=True), spoke=[Speaker("Tass", "Tass", OUTLET)]), "Tass"),
+    (speakers, "RESOLVE_RULES", "place_government", lambda: _resolved(
+        NP("Moscow", 0, 6, "Moscow", None, PERSON, "Moscow")), "government of Russia"),
+    (speakers, "RESOLVE_RULES", "outlet_by_use", lambda: _resolved_kind(
+        NP("Newsline", 0, 8, "Newsline", None, PERSON, "Newsline"), outlets={"newsline"}), OUTLET),
     (speakers, "RESOLVE_RULES", "named_person", lambda: _resolved(
         NP("Peskov", 40, 46, "Peskov", None, PERSON, "Peskov"), _PESKOV), "Dmitry Peskov"),
     (speakers, "RESOLVE_RULES", "person_by_role", lambda: _resolved(
@@ -894,6 +917,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('inside_dateline',
      'MOSCOW/PROPN/6/nsubj —/PUNCT/6/punct Talks/NOUN/4/nsubj failed/VERB/6/ccomp ,/PUNCT/6/punct said/VERB/0/root Peskov/PROPN/6/obj ./PUNCT/6/punct',
      None, [('said', 'Peskov', 'Talks failed', 'asserts')]),
+    ('not_nominal',
+     'The/DET/2/det rule/NOUN/3/nsubj normalizes/VERB/5/nsubj ,/PUNCT/5/punct said/VERB/0/root talks/NOUN/7/nsubj failed/VERB/5/ccomp ./PUNCT/5/punct',
+     None, []),
     ('speech_verb',
      'Peskov/PROPN/2/nsubj said/VERB/0/root that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj continued/VERB/2/ccomp ./PUNCT/2/punct',
      None, [('said', 'Peskov', 'the visit continued', 'asserts'), ('continued', 'visit', '<bare>', 'asserts')]),

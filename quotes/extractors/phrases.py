@@ -22,6 +22,8 @@ from quotes.lexicons import Lexicon, fold
 from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Word
 from quotes.extractors import rules
 from quotes.extractors.names import np_ids, proper_run, strip_demonyms
+from quotes.extractors.somebody import (acronym, bare_title, cut_name, modifier_run, org_name_word, outlet_name_word,
+                                        title_then_name)
 from quotes.extractors.tree import Tree
 
 #: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
@@ -41,6 +43,7 @@ class NP:
     head: str             # head word lemma
     pronoun: bool = False
     definite: bool = False
+    gender: str | None = None  # a pronoun's, from the parse's features: "f" or "m"
 
 
 @dataclass
@@ -175,7 +178,8 @@ def canonical_name(p: Phrase, lex: Lexicon) -> None:
 
 #: How :func:`describe` reads a phrase, in order.
 DESCRIBE_STEPS: tuple[Callable[[Phrase, Lexicon], None], ...] = (
-    name_run, outlet_before_speaker, role_before_name, apposition, kind, canonical_name)
+    name_run, modifier_run, outlet_before_speaker, cut_name, role_before_name, apposition, title_then_name, kind,
+    canonical_name, bare_title)
 
 
 def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:
@@ -183,7 +187,9 @@ def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:
     p = Phrase.of(t, head, text)
     lemma = head.lemma.lower()
     if head.upos == "PRON":
-        return NP(p.mention, p.start, p.end, None, None, UNKNOWN, lemma, pronoun=True)
+        feats = dict(f.split("=", 1) for f in head.feats.split("|") if "=" in f)
+        gender = {"Fem": "f", "Masc": "m"}.get(feats.get("Gender", ""))
+        return NP(p.mention, p.start, p.end, None, None, UNKNOWN, lemma, pronoun=True, gender=gender)
     det = t.child(head.id, "det")
     definite = det is not None and det.lemma.lower() in lex.words("definite_determiners")
     for step in DESCRIBE_STEPS:
@@ -205,7 +211,9 @@ def outlet_named(p: Phrase, lex: Lexicon) -> str | None:
     >>> outlet_named(Phrase(None, "The Washington Post", None, [], 0, 19, name="Washington Post"), load())
     'outlet'
     """
-    if lex.outlet_name(p.mention) and (p.name is None or lex.outlet_name(p.name)) and not _titled(p.role, lex):
+    alias = lex.outlet_words(p.mention)
+    named = p.name is None or lex.outlet_name(p.name) or fold(p.name) in fold(alias or "")
+    if alias and named and not _titled(p.role, lex):
         return OUTLET
     return None
 
@@ -339,5 +347,5 @@ def organization_mentioned(p: Phrase, lex: Lexicon) -> str | None:
 
 #: What sort of source a phrase names, in order: the first rule that answers wins.
 KIND_RULES: tuple[Callable[[Phrase, Lexicon], str | None], ...] = (
-    outlet_named, outlet_head, organization_named, named_org_head, organization_entity, person_named, org_head,
-    document, anonymous_head, organization_mentioned)
+    outlet_named, outlet_head, outlet_name_word, organization_named, named_org_head, organization_entity, acronym,
+    org_name_word, person_named, org_head, document, anonymous_head, organization_mentioned)

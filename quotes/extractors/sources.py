@@ -100,8 +100,11 @@ def _subject_source(c: Cue, t: Tree, text: str, lex: Lexicon, resolver: Resolver
 
 
 def _named_source(c: Cue, text: str, lex: Lexicon) -> Speaker:
-    """A source given as text ("...: report", "reportedly"): an outlet or an anonymous one."""
+    """A source given as text ("...: report", "reportedly"): an outlet or an anonymous one; a
+    hedge's source is unnamed (the hedge is its mention)."""
     src = c.source_text
+    if c.kind == CueKind.HEDGE:
+        return Speaker(UNNAMED, src, ANONYMOUS, None, c.start, c.end)
     outlet = lex.outlet_name(src)
     if outlet:
         return Speaker(outlet, src, OUTLET, None, *_find(text, src, c))

@@ -295,9 +295,22 @@ def inside_dateline(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     return x.id < dateline_end(t)
 
 
+def not_nominal(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
+    """An adverb, a verb or an adjective in lower case is no speaker ("normalizes hate ... to
+    maintain", "allegedly"): a misreading (a capitalised one may be a name the tagger missed).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Nobody/PRON/4/nsubj ,/PUNCT/3/punct normalizes/VERB/4/nsubj said/VERB/0/root talks/NOUN/6/nsubj "
+    ...       "failed/VERB/4/ccomp ./PUNCT/4/punct", "not_nominal")
+    not_nominal vetoed on 'said'
+    cue 'said': Nobody -> 'talks failed' (complement_clause)
+    """
+    return x.upos in ("ADV", "VERB", "ADJ", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "INTJ") and not x.text[:1].isupper()
+
+
 #: What rules out a word a reading found (any of them does).
 SPEAKER_REJECTIONS = (time_word, year_number, prepositional_phrase, word_of_quotation, word_of_complement,
-                      inside_dateline)
+                      inside_dateline, not_nominal)
 
 
 def speaker_of(t: Tree, w: Word, lex: Lexicon) -> Word | None:

@@ -39,6 +39,7 @@ class Resolver:
         self.people: list[tuple[str, str | None]] = []   # (full name, role), in order of mention
         self.positions: list[int] = []                    # where each was mentioned
         self.speakers: list[Speaker] = []
+        self.outlets: set[str] = set()                   # folded names the article uses as outlets
 
     def register(self, name: str, role: str | None, kind: str, at: int = -1) -> None:
         if kind != PERSON or not name:
@@ -49,11 +50,18 @@ class Resolver:
         self.people.append((full, role))
         self.positions.append(at)
 
-    def person_before(self, offset: int | None) -> tuple[str, str | None] | None:
-        """The last person mentioned before ``offset`` (for "he" with no earlier speaker)."""
+    def is_person(self, name: str) -> bool:
+        """Whether ``name`` is, or abbreviates, a person's full name mentioned in the article."""
+        return len(self.full_name(name).split()) >= 2 and any(fold(self.full_name(name)) == fold(n)
+                                                              for n, _ in self.people)
+
+    def person_before(self, offset: int | None, fits: Callable[[str, str | None], bool] = lambda n, r: True
+                      ) -> tuple[str, str | None] | None:
+        """The last person mentioned before ``offset`` that ``fits`` (name, role) (for "he"
+        with no earlier speaker)."""
         best = None
         for (full, role), at in zip(self.people, self.positions):
-            if offset is None or 0 <= at < offset:
+            if (offset is None or 0 <= at < offset) and fits(full, role):
                 if best is None or at >= best[0]:
                     best = (at, (full, role))
         return best[1] if best else None
@@ -78,9 +86,11 @@ class Resolver:
                 return full
         return None
 
-    def last_speaker(self, kinds=(PERSON,)) -> Speaker | None:
+    def last_speaker(self, kinds=(PERSON,), fits: Callable[[str, str | None], bool] = lambda n, r: True
+                     ) -> Speaker | None:
+        """The last speaker of one of ``kinds`` that ``fits`` (name, role)."""
         for s in reversed(self.speakers):
-            if s.kind in kinds:
+            if s.kind in kinds and fits(s.name, s.role):
                 return s
         return None
 
@@ -92,9 +102,10 @@ def _title_case(s: Sentence) -> bool:
 
 def _person_name(name: str, lex: Lexicon, phrase: str | None = None) -> bool:
     """Whether ``name`` (found in ``phrase``) is a person's full name: two words or more, no
-    outlet's or organisation's."""
+    outlet's, organisation's or place's."""
     phrase = name if phrase is None else phrase
-    return len(name.split()) >= 2 and not lex.outlet_name(phrase) and not lex.organization_name(phrase)
+    return len(name.split()) >= 2 and not lex.outlet_name(phrase) and not lex.organization_name(phrase) \
+        and not lex.is_place(name)
 
 
 def _proper_noun_runs(s: Sentence, lex: Lexicon) -> list[tuple[int, str]]:
@@ -149,21 +160,47 @@ def _as(prev: Speaker, np: NP) -> Speaker:
     return Speaker(prev.name, np.mention, prev.kind, prev.role, np.start, np.end)
 
 
-def personal_pronoun(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
-    """'he', 'she': the last person who spoke, else the last person mentioned before it, else
-    the pronoun itself (unknown).
+def gender_of(name: str, role: str | None, lex: Lexicon) -> str | None:
+    """``f`` or ``m`` for a person whose first name (``first_names.tsv``) or role ("Mrs.",
+    "spokeswoman"; ``female_words``/``male_words`` of ``word_lists.tsv``) says so, else None.
 
     >>> from quotes.lexicons import load
-    >>> r = Resolver(); r.register("Dmitry Peskov", None, PERSON, 0)
+    >>> lex = load()
+    >>> gender_of("Jasmine Tridley", None, lex), gender_of("Kemper", "Mr.", lex), gender_of("Peskov", None, lex)
+    ('f', 'm', None)
+    """
+    g = lex.gender(name)
+    if g in ("f", "m"):
+        return g
+    words = set(fold(role or "").replace(".", " ").replace(",", " ").split())
+    if words & lex.words("female_words"):
+        return "f"
+    if words & lex.words("male_words"):
+        return "m"
+    return None
+
+
+def personal_pronoun(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
+    """'he', 'she': the last person who spoke, else the last person mentioned before it, else
+    the pronoun itself (unknown); a person whose gender is known must match the pronoun's
+    ("he" is not a woman named just before).
+
+    >>> from quotes.lexicons import load
+    >>> r = Resolver(); r.register("Dmitry Peskov", None, PERSON, 0); r.register("Maria Zakharova", None, PERSON, 20)
     >>> personal_pronoun(NP("he", 40, 42, None, None, UNKNOWN, "he", pronoun=True), r, load()).name
     'Dmitry Peskov'
     """
     if not np.pronoun or np.head not in lex.words("person_pronouns"):
         return None
-    prev = resolver.last_speaker((PERSON,))
+    want = np.gender or ("f" if np.head in ("she", "her") else "m")
+
+    def fits(name: str, role: str | None) -> bool:
+        return gender_of(name, role, lex) in (None, want)
+
+    prev = resolver.last_speaker((PERSON,), fits)
     if prev is not None:
         return _as(prev, np)
-    before = resolver.person_before(np.start)
+    before = resolver.person_before(np.start, fits)
     if before is not None:
         return Speaker(before[0], np.mention, PERSON, before[1], np.start, np.end)
     return Speaker(np.mention, np.mention, UNKNOWN, None, np.start, np.end)
@@ -189,6 +226,21 @@ def group_pronoun(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
     return Speaker(np.mention, np.mention, UNKNOWN, None, np.start, np.end)
 
 
+def outlet_by_use(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
+    """A name the article uses as outlets are ("told TMZ", "according to Snopes":
+    :func:`~quotes.extractors.somebody.outlets_by_use`) is an outlet.
+
+    >>> from quotes.lexicons import load
+    >>> r = Resolver(); r.outlets.add("newsline")
+    >>> outlet_by_use(NP("Newsline", 0, 8, "Newsline", None, PERSON, "Newsline"), r, load()).kind
+    'outlet'
+    """
+    name = np.name or np.mention
+    if np.pronoun or np.kind in (OUTLET, DOCUMENT) or fold(name) not in resolver.outlets:
+        return None
+    return Speaker(name, np.mention, OUTLET, None, np.start, np.end)
+
+
 def named_person(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
     """'Peskov' after 'Dmitry Peskov': the full name, and the role known for it; the person
     is remembered.
@@ -207,6 +259,22 @@ def named_person(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
         role = next((r for n, r in reversed(resolver.people) if n == full and r), None)
     resolver.register(full, role, PERSON, np.start)
     return Speaker(full, np.mention, PERSON, role, np.start, np.end)
+
+
+def place_government(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
+    """A place standing alone ("Russia insisted", "the United States pledged") speaks for its
+    government (a capital for its country's: "Ankara denied"), unless an earlier person bears
+    that name ("Jordan" after "Jim Jordan").
+
+    >>> from quotes.lexicons import load
+    >>> sp = place_government(NP("Russia", 0, 6, "Russia", None, PERSON, "Russia"), Resolver(), load())
+    >>> sp.name, sp.kind, sp.mention
+    ('government of Russia', 'organization', 'Russia')
+    """
+    name = np.name or np.mention
+    if np.pronoun or not lex.is_place(name) or resolver.full_name(name) != name:
+        return None
+    return Speaker(f"government of {lex.government(name)}", np.mention, ORGANIZATION, None, np.start, np.end)
 
 
 def person_by_role(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
@@ -252,7 +320,7 @@ def same_document(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
 #: How a phrase finds its speaker, in order: the first rule that answers wins; a phrase no
 #: rule resolves is its own speaker (:func:`as_named`).
 RESOLVE_RULES: tuple[Callable[[NP, Resolver, Lexicon], Speaker | None], ...] = (
-    personal_pronoun, group_pronoun, named_person, person_by_role, same_document)
+    personal_pronoun, group_pronoun, place_government, outlet_by_use, named_person, person_by_role, same_document)
 
 
 def as_named(np: NP, lex: Lexicon) -> Speaker:

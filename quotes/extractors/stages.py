@@ -36,6 +36,7 @@ from quotes.nlp.structure import in_prose
 from quotes.extractors.quotations import cue_record, next_quote, quote_after_audience, settle_quotes, trim_end
 from quotes.extractors.snapping import quoted_cue, snap_to_sentence
 from quotes.extractors.sources import cataphora, coordinated, cue_speaker
+from quotes.extractors.somebody import outlets_by_use
 from quotes.extractors.speakers import registry_from_doc
 from quotes.extractors.statements import after_dateline, nested_statements, relays_only
 
@@ -61,11 +62,13 @@ def nest_cues(x: Extraction) -> None:
 
 
 def find_speakers(x: Extraction) -> None:
-    """Speakers: the article's full names first, then each cue's source in text order
+    """Speakers: the article's full names and the names it uses as outlets
+    (:func:`~quotes.extractors.somebody.outlets_by_use`) first, then each cue's source in text order
     (:func:`~quotes.extractors.sources.cue_speaker`), a headline's role resolved to a person
     named later (:func:`~quotes.extractors.sources.cataphora`)."""
     for at, name in registry_from_doc(x.doc, x.lex):
         x.resolver.register(name, None, PERSON, at)
+    x.resolver.outlets = outlets_by_use(x.trees.values(), x.lex, x.resolver.is_person)
     for i, c in enumerate(x.cues):
         rules.at(c.sentence, c.anchor)  # the speaker rules' steps show with their cue in a trace
         sp, ids = cue_speaker(c, x.trees, x.text, x.lex, x.resolver)

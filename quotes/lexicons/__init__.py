@@ -28,6 +28,8 @@ from quotes.errors import InputError
 
 BUILTIN = Path(__file__).resolve().parent
 ENV_EXTRA = "QUOTES_LEXICONS"
+#: Genders of ``first_names.tsv``: female, male, either.
+GENDERS = ("f", "m", "u")
 #: Values of the optional fourth column of ``reporting_verbs.tsv``.
 COMPLEMENTS = frozenset({"bare-clause", "clause", "no-object", "no-xcomp", "object"})
 
@@ -53,6 +55,8 @@ class Lexicon:
     org_heads: set[str] = field(default_factory=set)
     ambiguous: set[str] = field(default_factory=set)             # cue forms that are mostly nouns
     not_speakers: set[str] = field(default_factory=set)          # heads that cannot be a source
+    places: dict[str, str] = field(default_factory=dict)         # folded place -> its country for a capital, else ""
+    first_names: dict[str, str] = field(default_factory=dict)    # folded first name -> f | m | u
     labels: set[str] = field(default_factory=set)                # "UPDATE:", "SHOCKING:": no speaker
     headline_words: set[str] = field(default_factory=set)        # lower-cased in Title-Case Headlines
     outlets: dict[str, str] = field(default_factory=dict)        # folded alias -> canonical
@@ -76,6 +80,15 @@ class Lexicon:
         """Canonical outlet named anywhere in ``phrase`` (longest alias wins), else None."""
         return _find(self.outlets, phrase, self._outlet_re)
 
+    def outlet_words(self, phrase: str) -> str | None:
+        """The words of ``phrase`` that name an outlet (its longest alias), else None.
+
+        >>> load().outlet_words("Washington Post editor Marty Baron")
+        'Washington Post'
+        """
+        m = self._outlet_re.search(norm(phrase)) if self._outlet_re is not None else None
+        return m.group(1) if m else None
+
     def is_outlet(self, phrase: str) -> bool:
         """Whether ``phrase`` is exactly an outlet's name or alias (any case).
 
@@ -83,6 +96,33 @@ class Lexicon:
         (True, False)
         """
         return fold(phrase) in self._outlet_keys
+
+    def is_place(self, name: str) -> bool:
+        """Whether ``name`` is a place standing alone (``places.txt``).
+
+        >>> load().is_place("the United States"), load().is_place("Tampa"), load().is_place("Tampa police")
+        (True, True, False)
+        """
+        return fold(name).rstrip(".") in self.places or fold(name) in self.places
+
+    def government(self, place: str) -> str:
+        """Whose government a place standing alone speaks for: the country of a capital, else
+        the place itself.
+
+        >>> load().government("Moscow"), load().government("Texas")
+        ('Russia', 'Texas')
+        """
+        return self.places.get(fold(place)) or self.places.get(fold(place).rstrip(".")) or place
+
+    def gender(self, name: str) -> str | None:
+        """``f`` or ``m`` when the first word of ``name`` is a first name mostly given to women
+        or men (``first_names.tsv``), ``u`` for either, else None.
+
+        >>> load().gender("Hillary Clinton"), load().gender("Tim Kaine"), load().gender("Peskov")
+        ('f', 'm', None)
+        """
+        words = fold(name).split()
+        return self.first_names.get(words[0]) if words else None
 
     def organization_name(self, phrase: str) -> str | None:
         """Canonical organisation named in ``phrase`` (longest alias wins), else None."""
@@ -287,6 +327,20 @@ def _read_words(target: set[str], p: Path) -> None:
     target.update(line.split("\t")[0].strip().lower() for _, line in read_lines(p))
 
 
+def _read_places(lex: Lexicon, p: Path) -> None:
+    for _, line in read_lines(p):
+        cols = line.split("\t")
+        lex.places[fold(cols[0])] = cols[1].strip() if len(cols) > 1 else ""
+
+
+def _read_first_names(lex: Lexicon, p: Path) -> None:
+    for n, line in read_lines(p):
+        cols = line.split("\t")
+        if len(cols) != 2 or cols[1].strip() not in GENDERS:
+            raise InputError(p, f"expected 'name<TAB>gender' with gender one of {'|'.join(GENDERS)}", line=n)
+        lex.first_names[fold(cols[0])] = cols[1].strip()
+
+
 def _read_aliases(table: dict[str, str], p: Path) -> None:
     for n, line in read_lines(p):
         cols = line.split("\t")
@@ -318,7 +372,9 @@ def _load_dir(lex: Lexicon, d: Path) -> None:
     """Add the lexicon files of folder ``d`` (any of them may be missing) to ``lex``."""
     readers = [("reporting_verbs.tsv", lambda p: _read_verbs(lex, p)),
                ("reporting_nouns.tsv", lambda p: _read_nouns(lex, p)),
-               ("word_lists.tsv", lambda p: _load_word_lists(lex, p))]
+               ("word_lists.tsv", lambda p: _load_word_lists(lex, p)),
+               ("first_names.tsv", lambda p: _read_first_names(lex, p)),
+               ("places.txt", lambda p: _read_places(lex, p))]
     readers += [(f, lambda p, a=attr: _read_words(getattr(lex, a), p)) for f, attr in WORD_SETS.items()]
     readers += [(f, lambda p, a=attr: _read_aliases(getattr(lex, a), p)) for f, attr in ALIAS_TABLES.items()]
     for fname, read in readers:
