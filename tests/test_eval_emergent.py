@@ -110,7 +110,7 @@ def test_mapping(headline, publisher, record, expected):
      "Putin's first NATO visit in four years postponed", "trailing_colon"),
     ("Source: Tom Brokaw Wants Brian Williams Fired", "Source", ASSERTS,
      "Tom Brokaw Wants Brian Williams Fired", "leading_colon"),
-    ("Gill Rosenberg reportedly captured by ISIS in Syria", "reportedly", HEDGED,
+    ("Gill Rosenberg reportedly captured by ISIS in Syria", "unnamed sources", HEDGED,
      "Gill Rosenberg reportedly captured by ISIS in Syria", "implicit_cue"),
     ("Tesla settles on Nevada for gigafactory site -CNBC", "CNBC", ASSERTS,
      "Tesla settles on Nevada for gigafactory site", "dash_source"),

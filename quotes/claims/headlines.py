@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from quotes.extractors.sources import UNNAMED
 from quotes.lexicons import fold, lines, load
 from quotes.types import (
     ANONYMOUS, HEDGED, INDIRECT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Article, Attribution, Speaker,
@@ -210,7 +211,7 @@ def implicit_cue(h: Headline) -> list[Attribution] | None:
         return None
     cue = re.sub(r"\s+", " ", m.group(0))
     return [_record(h.art, 0, len(h.text), h.lex["implicit_stance"].get(cue, HEDGED), cue,
-                    Speaker(cue, cue, ANONYMOUS))]
+                    Speaker(UNNAMED, cue, ANONYMOUS))]  # a hedge names no source
 
 
 #: The headline rules, in the order they are tried; the first that applies answers.
