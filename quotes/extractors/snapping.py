@@ -107,22 +107,28 @@ def _stretch_before(t: Tree, words: list[Word], c: Cue, ids: set[int], others: s
             ids.add(w.id)
 
 
-def relative_limit(t: Tree, anchor: Word) -> set[int] | None:
-    """The words a relative clause's cue may stretch over: those of the noun phrase the clause
-    modifies ("The woman who claimed she had ... | was lying and the story is a hoax": not the
-    main clause after it); None for a cue in no relative clause.
+def relative_stop(t: Tree, anchor: Word) -> int | None:
+    """Where a relative clause's cue must stop stretching: the first word after it of the
+    predicate whose subject the clause modifies ("The woman who claimed she had ... | was
+    lying and the story is a hoax"); None for a cue in no relative clause on such a subject.
 
     >>> t = Tree.of("A woman who claimed she lied was lying", [("A", "DET", 2, "det"),
     ...     ("woman", "NOUN", 8, "nsubj"), ("who", "PRON", 4, "nsubj"), ("claimed", "VERB", 2, "acl:relcl"),
     ...     ("she", "PRON", 6, "nsubj"), ("lied", "VERB", 4, "ccomp"), ("was", "AUX", 8, "aux"),
     ...     ("lying", "VERB", 0, "root")])
-    >>> sorted(relative_limit(t, t.w(4)))
-    [1, 2, 3, 4, 5, 6]
+    >>> relative_stop(t, t.w(4))
+    7
     """
     v = anchor
     for _ in range(len(t.words)):
         if v.deprel == "acl:relcl" and v.head:
-            return t.subtree(v.head)
+            noun = t.w(v.head)
+            if not noun.deprel.startswith("nsubj") or not noun.head:
+                return None
+            pred = t.w(noun.head)
+            ids = [pred.id] + [k.id for k in t.children(pred.id, "aux", "aux:pass", "cop")]
+            after = [i for i in ids if i > anchor.id]
+            return min(after) if after else None
         if v.deprel.split(":")[0] not in ("conj", "xcomp", "ccomp") or not v.head:
             return None
         v = t.w(v.head)
@@ -138,10 +144,10 @@ def _snap(t: Tree, i: int, cues: list[Cue], blocks: list[set[int]], words: list[
     others = _stops(t, i, c, cues, blocks)
     ids = set(c.content_ids)
     if c.content_start >= anchor.end:            # "X said (that) Y"
-        limit = relative_limit(t, anchor)
-        if limit is not None:  # a relative clause's cue: not past the noun phrase it modifies
-            others = others | {w.id for w in t.words if w.id not in limit}
-            ids &= limit
+        stop = relative_stop(t, anchor)
+        if stop is not None:  # a relative clause's cue: not into the predicate of the noun it modifies
+            others = others | {w.id for w in t.words if w.id >= stop}
+            ids = {i for i in ids if i < stop}
         _stretch_after(words, c, ids, others, blocks[i])
     elif c.content_end <= anchor.start:          # "Y, X said"
         _stretch_before(t, words, c, ids, others, blocks[i])

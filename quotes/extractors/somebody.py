@@ -120,8 +120,8 @@ def cut_name(p: Phrase, lex: Lexicon) -> None:
     if before and fold(before[0].text) not in lex.first_names:
         p.run = before + p.run
     after = [t.w(i) for i in p.ids if i > p.head.id]
-    if len(after) >= 2 and after[0].text == "of" and all(w.text[:1].isupper() for w in after[1:]):
-        p.run = p.run + after  # "the Federal Bureau of Prisons"
+    if len(after) >= 2 and after[0].text in ("of", "on", "for") and all(w.text[:1].isupper() for w in after[1:]):
+        p.run = p.run + after  # "the Federal Bureau of Prisons", "the Commission on Presidential Debates"
 
 
 def title_then_name(p: Phrase, lex: Lexicon) -> None:
