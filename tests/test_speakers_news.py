@@ -68,11 +68,10 @@ def test_news_speaker(nlp, row):
     records = _extract(text)
     got = [(r.cue, r.speaker.name, r.speaker.kind, r.content) for r in records]
     mine = [r for r in records if r.cue == cue]
-    assert mine, got
     if name is not None:
         assert any((r.speaker.name, r.speaker.kind) == (name, kind) for r in mine), got
-    if not_in_content is not None:
-        assert all(not_in_content not in r.content for r in mine), got
+    if not_in_content is not None:  # nobody but the outlet that reports it says the main clause
+        assert all(not_in_content not in r.content for r in records if r.speaker.kind != OUTLET), got
     lex = load()
     assert [r.speaker.name for r in records if not_somebody(r.speaker.name, lex)] == [], got
 

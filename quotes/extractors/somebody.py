@@ -188,10 +188,11 @@ def outlet_name_word(p: Phrase, lex: Lexicon) -> str | None:
     words = p.mention.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    if len(words) < 2 or not p.run or p.head.ner.endswith("PER") or (p.role and not p.role.isdigit()):
+    if len(words) < 2 or p.head.ner.endswith("PER") or (p.role and not p.role.isdigit()):
         return None
     last = fold(words[-1]).rstrip(".,")
-    if last not in lex.words("outlet_name_words") or fold(p.run[-1].text) != last:
+    heads = {fold(p.head.text)} | ({fold(p.run[-1].text)} if p.run else set())
+    if last not in lex.words("outlet_name_words") or last not in heads:
         return None
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words) or fold(words[0]) in lex.first_names:
         return None
