@@ -116,7 +116,9 @@ def _speaker_like(phrase: str) -> bool:
     if not 0 < len(words) <= 4 or folded in lex.labels and folded not in nouns:
         return False  # "IT'S OFFICIAL: ...", "...: live" label the story; "Source: ..." speaks
     last = fold(words[-1])
-    return last in nouns or last in lex.outlet_heads or bool(lex.outlet_name(phrase))
+    # (an outlet's possession is no speaker: "Vogue's new offices: ...")
+    outlet = bool(lex.outlet_name(phrase)) and "'s" not in phrase.replace("’", "'")
+    return last in nouns or last in lex.outlet_heads or outlet
 
 
 def _record(art: Article, cs: int, ce: int, stance: str, cue: str, sp: Speaker) -> Attribution:
