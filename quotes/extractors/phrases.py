@@ -44,6 +44,7 @@ class NP:
     pronoun: bool = False
     definite: bool = False
     gender: str | None = None  # a pronoun's, from the parse's features: "f" or "m"
+    plural: bool = False       # the head's number, from the parse's features
 
 
 @dataclass
@@ -194,7 +195,8 @@ def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:
     definite = det is not None and det.lemma.lower() in lex.words("definite_determiners")
     for step in DESCRIBE_STEPS:
         step(p, lex)
-    return NP(p.mention, p.start, p.end, p.name, p.role, p.kind, lemma, definite=definite and not p.run)
+    return NP(p.mention, p.start, p.end, p.name, p.role, p.kind, lemma, definite=definite and not p.run,
+              plural="Number=Plur" in head.feats)
 
 
 # --- kind rules: what sort of source a phrase names ----------------------------------

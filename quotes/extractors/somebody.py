@@ -233,9 +233,11 @@ def acronym(p: Phrase, lex: Lexicon) -> str | None:
     'organization'
     """
     from quotes.types import ORGANIZATION
-    if p.name and ACRONYM.match(p.name) and not p.head.ner.endswith("PER") and not p.role:
-        return ORGANIZATION
-    return None
+    if not p.name or not ACRONYM.match(p.name) or p.head.ner.endswith("PER") or p.role:
+        return None
+    if p.t is not None and (p.head.deprel in ("flat", "compound") or p.t.children(p.head.id, "flat")):
+        return None  # initials of a name: "Rep. G.K. Butterfield"
+    return ORGANIZATION
 
 
 def _name_at(t, w) -> str:

@@ -290,6 +290,8 @@ def person_by_role(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
     if not (np.definite and np.kind in (ANONYMOUS, UNKNOWN) and (np.head in lex.titles or np.head in
                                                                   lex.words("role_heads"))):
         return None
+    if np.plural:
+        return None  # "the judges in the cases": no one person
     full = resolver.by_role(np.head)
     prev = resolver.last_speaker((PERSON,))
     if full is None and prev is not None:
