@@ -52,7 +52,8 @@ def _speaker_label(label: str, text: str, lex: Lexicon) -> bool:
     last = fold(words[-1])
     if label.isupper() and len(words) <= 2 and len(label) > 2:
         return True
-    if last in lex.nouns or last.rstrip("s") in lex.nouns or last in lex.anonymous_heads or lex.outlet_name(label):
+    outlet = lex.outlet_name(label) and "'s" not in label.replace("’", "'")  # (not "Vogue's new offices:")
+    if last in lex.nouns or last.rstrip("s") in lex.nouns or last in lex.anonymous_heads or outlet:
         return True
     surname = re.escape(words[-1])
     after = _alternatives(lex.words("label_speech_after_name"))
