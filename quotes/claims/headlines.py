@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from quotes.extractors.sources import UNNAMED
 from quotes.lexicons import fold, lines, load
+from quotes.nlp.colon import AFTER, BEFORE, colon_source
 from quotes.types import (
     ANONYMOUS, HEDGED, INDIRECT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Article, Attribution, Speaker,
 )
@@ -108,19 +109,6 @@ def _speaker(art: Article, start: int, end: int) -> Speaker:
     return Speaker(name, name, _speaker_kind(name), start=start, end=start + len(name))
 
 
-def _speaker_like(phrase: str) -> bool:
-    """A colon-separated headline part names a speaker ("Source", "Police", "Tim Cook")?"""
-    words = phrase.split()
-    lex, nouns = load(), stance_lexicon()["speaker_nouns"]
-    folded = fold(phrase).strip(" .")
-    if not 0 < len(words) <= 4 or folded in lex.labels and folded not in nouns:
-        return False  # "IT'S OFFICIAL: ...", "...: live" label the story; "Source: ..." speaks
-    last = fold(words[-1])
-    # (an outlet's possession is no speaker: "Vogue's new offices: ...")
-    outlet = bool(lex.outlet_name(phrase)) and "'s" not in phrase.replace("’", "'")
-    return last in nouns or last in lex.outlet_heads or outlet
-
-
 def _record(art: Article, cs: int, ce: int, stance: str, cue: str, sp: Speaker) -> Attribution:
     while cs < ce and art.text[cs] in TRIM:
         cs += 1
@@ -142,11 +130,6 @@ class Headline:
 
 #: A headline rule: the records it finds, or None when its pattern does not apply.
 HeadlineRule = Callable[[Headline], "list[Attribution] | None"]
-
-
-def _colon_stance(speaker: str) -> str:
-    """"...: report" hedges; "...: police" asserts."""
-    return HEDGED if fold(speaker.split()[-1]) in ("report", "reports") else "asserts"
 
 
 def trailing_verb(h: Headline) -> list[Attribution] | None:
@@ -171,29 +154,28 @@ def leading_verb(h: Headline) -> list[Attribution] | None:
 def dash_source(h: Headline) -> list[Attribution] | None:
     """A source after a dash: "Tesla settles on Nevada -CNBC"."""
     m = re.match(r"^(?P<c>.+?)\s+[-–—]\s*(?P<s>[^-–—]{2,40})$", h.text)
-    if not m or not _speaker_like(m.group("s")):
+    if not m or not colon_source(m.group("s")):
         return None
     return [_record(h.art, 0, m.end("c"), "asserts", "-", _speaker(h.art, m.start("s"), m.end("s")))]
 
 
 def trailing_colon(h: Headline) -> list[Attribution] | None:
-    """A source after a colon: "Meteorite hits Nicaragua: report" (one word that is not a
-    label will do)."""
+    """A source after a colon (:func:`quotes.nlp.colon.colon_source`): "Meteorite hits
+    Nicaragua: report" (one word that is not a label will do)."""
     m = re.match(r"^(?P<c>.+?)\s*:\s*(?P<s>[^:]{1,40})$", h.text)
-    if not m:
+    source = colon_source(m.group("s"), AFTER, by_shape=True) if m else None
+    if source is None:
         return None
-    s = m.group("s")
-    if not (_speaker_like(s) or len(s.split()) == 1 and fold(s).strip(" .") not in load().labels):
-        return None
-    return [_record(h.art, 0, m.end("c"), _colon_stance(s), ":", _speaker(h.art, m.start("s"), m.end("s")))]
+    return [_record(h.art, 0, m.end("c"), source.stance, ":", _speaker(h.art, m.start("s"), m.end("s")))]
 
 
 def leading_colon(h: Headline) -> list[Attribution] | None:
     """A source before a colon: "Police: Banksy arrested"."""
     m = re.match(r"^(?P<s>[^:]{1,40}?)\s*:\s*(?P<c>.+)$", h.text)
-    if not m or not _speaker_like(m.group("s")):
+    source = colon_source(m.group("s"), BEFORE) if m else None
+    if source is None:
         return None
-    return [_record(h.art, m.start("c"), len(h.text), _colon_stance(m.group("s")), ":",
+    return [_record(h.art, m.start("c"), len(h.text), source.stance, ":",
                     _speaker(h.art, m.start("s"), m.end("s")))]
 
 

@@ -35,7 +35,8 @@ from quotes.extractors.according import according_to, according_to_words
 from quotes.extractors.tree import Tree
 from quotes.extractors.verbs import BARE, verb_cue
 from quotes.lexicons import Lexicon, load
-from quotes.types import ASSERTS, HEDGED, Cue, CueKind, NoSpan, Sentence, Word
+from quotes.nlp.colon import AFTER, colon_source
+from quotes.types import ASSERTS, HEDGED, ColonSource, Cue, CueKind, NoSpan, Sentence, Word
 
 __all__ = ["BARE", "sentence_cues"]
 
@@ -225,24 +226,22 @@ def headline_colon(t: Tree, text: str, lex: Lexicon) -> Iterator[Cue]:
     c = colons[-1]
     tail = [w for w in words if w.id > c.id and w.text not in ".!?"]
     head = [w for w in words if w.id < c.id]
-    if not tail or len(tail) > 5 or len(head) < 3 or not _headline_source(tail, text, lex):
+    source = _headline_source(tail, text, lex) if tail and len(head) >= 3 else None
+    if source is None:
         return
     ids = t.trimmed({w.id for w in head})
     if not ids:
         return
-    noun = next((w for w in tail if w.lemma.lower() in lex.nouns), None)
-    stance = HEDGED if noun is not None and lex.nouns[noun.lemma.lower()] == "document" else ASSERTS
     rules.record(headline_colon, rules.FIRED)
     yield Cue(sentence=t.sent.index, kind=CueKind.HEADLINE, lemma=":", text=":", start=c.start, end=c.end,
-              stance=stance, speaker=None, content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end,
+              stance=source.stance, speaker=None, content_start=t.w(ids[0]).start, content_end=t.w(ids[-1]).end,
               content_ids=frozenset(ids), anchor=c.id, source_text=text[tail[0].start:tail[-1].end],
               rule="headline_colon")
 
 
-def _headline_source(tail: list[Word], text: str, lex: Lexicon) -> bool:
-    """Whether the words after a headline's colon name a source ("report", "officials",
-    "Tass"), with no speech verb of their own."""
-    lemmas = {w.lemma.lower() for w in tail}
-    is_source = bool(lemmas & set(lex.nouns)) or bool(lemmas & lex.anonymous_heads) or \
-        lex.outlet_name(text[tail[0].start:tail[-1].end]) is not None
-    return is_source and not any(lex.is_speech_verb(w.lemma.lower()) and w.upos == "VERB" for w in tail)
+def _headline_source(tail: list[Word], text: str, lex: Lexicon) -> ColonSource | None:
+    """What the words after a headline's colon name as a source (:func:`quotes.nlp.colon.colon_source`:
+    "report", "officials", "Tass"), when they have no speech verb of their own."""
+    if any(lex.is_speech_verb(w.lemma.lower()) and w.upos == "VERB" for w in tail):
+        return None
+    return colon_source(text[tail[0].start:tail[-1].end], AFTER, lex=lex)

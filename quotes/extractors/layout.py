@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from quotes.lexicons import Lexicon, fold, load
-from quotes.types import ANONYMOUS, ASSERTS, OUTLET, PERSON, Attribution, QuoteSpan, Speaker
+from quotes.lexicons import Lexicon, load
+from quotes.nlp.colon import BEFORE, colon_source
+from quotes.types import ANONYMOUS, ASSERTS, DOCUMENT, OUTLET, PERSON, Attribution, ColonSource, QuoteSpan, Speaker
 from quotes.extractors.quotations import settle_quotes
 from quotes.extractors.speakers import Resolver
 
@@ -42,29 +43,8 @@ class LayoutCue:
     cue_end: int
     start: int
     end: int
-
-
-def _speaker_label(label: str, text: str, lex: Lexicon) -> bool:
-    """Whether a 'Label:' names who speaks rather than what it is about: a transcript's
-    upper-case name (WALLACE:), a source noun (Poll:, Officials:), an outlet, or a name the
-    article itself has speak elsewhere ('Pat Caddell: ...' with 'Caddell said' below)."""
-    words = label.split()
-    last = fold(words[-1])
-    if label.isupper() and len(words) <= 2 and len(label) > 2:
-        return True
-    outlet = lex.outlet_name(label) and "'s" not in label.replace("’", "'")  # (not "Vogue's new offices:")
-    if last in lex.nouns or last.rstrip("s") in lex.nouns or last in lex.anonymous_heads or outlet:
-        return True
-    surname = re.escape(words[-1])
-    after = _alternatives(lex.words("label_speech_after_name"))
-    before = _alternatives(lex.words("label_speech_before_name"))
-    return bool(re.search(rf"\b{surname}\b[^.\n]{{0,40}}\b(?:{after})\b"
-                          rf"|\b(?:{before})\s+(?:\w+\s+){{0,3}}{surname}\b", text))
-
-
-def _alternatives(words: frozenset[str]) -> str:
-    """A regex alternation of ``words`` (longest first)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    #: what a speaker label names (:func:`quotes.nlp.colon.colon_source`); None for a dash signature
+    source: ColonSource | None = None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,19 +60,16 @@ def layout_cues(text: str, lex: Lexicon | None = None) -> Iterator[LayoutCue]:
     lex = lex or load()
     for m in _LABEL.finditer(text):
         label = m.group("label").strip()
-        if fold(label).rstrip(".") in lex.labels or len(m.group("content").split()) < 3:
+        if len(m.group("content").split()) < 3:
             continue
-        words = label.split()
-        articles = lex.words("label_articles")
-        if words[0].lower() in articles or any(w.lower() in lex.titles and len(words) == 1 for w in words):
-            continue
-        if not _speaker_label(label, text, lex):
-            continue  # "India: 400 men ...", "Apple Watch Edition: ..." name a topic
+        source = colon_source(label, BEFORE, text=text, by_shape=True, lex=lex)
+        if source is None:
+            continue  # "UPDATE: ...", "India: 400 men ...", "Apple Watch Edition: ..." name a topic
         start, end = _trim(text, m.start("content"), m.end("content"))
         if end - start < 10:
             continue
         colon = text.index(":", m.end("label"))
-        yield LayoutCue(label, m.start("label"), m.end("label"), ":", colon, colon + 1, start, end)
+        yield LayoutCue(label, m.start("label"), m.end("label"), ":", colon, colon + 1, start, end, source)
     for m in _SIGNED.finditer(text):
         close = m.start()
         # the quotation this signature closes: back to its opening mark on the same paragraph
@@ -114,7 +91,8 @@ def layout_cues(text: str, lex: Lexicon | None = None) -> Iterator[LayoutCue]:
 
 
 def label_speaker(lc: LayoutCue, lex: Lexicon, resolver: Resolver) -> Speaker:
-    """Who a layout cue names: an outlet, an anonymous source ("Officials:") or a person
+    """Who a layout cue names: an outlet, an anonymous source ("Officials:"), a document
+    ("Poll:") or a person
     (registered with the article's resolver; "PENCE" reads "Pence").
 
     >>> from quotes.lexicons import load
@@ -123,12 +101,11 @@ def label_speaker(lc: LayoutCue, lex: Lexicon, resolver: Resolver) -> Speaker:
     'Pence'
     """
     label = lc.speaker
-    outlet = lex.outlet_name(label)
-    head = fold(label).split()[-1]
-    if outlet:
-        return Speaker(outlet, label, OUTLET, None, lc.speaker_start, lc.speaker_end)
-    if head in lex.nouns or head in lex.anonymous_heads or head.rstrip("s") in lex.nouns:
-        return Speaker(label, label, ANONYMOUS, None, lc.speaker_start, lc.speaker_end)
+    kind = lc.source.kind if lc.source is not None else PERSON
+    if kind == OUTLET:
+        return Speaker(lex.outlet_name(label) or label, label, OUTLET, None, lc.speaker_start, lc.speaker_end)
+    if kind in (ANONYMOUS, DOCUMENT):
+        return Speaker(label, label, kind, None, lc.speaker_start, lc.speaker_end)
     name = resolver.full_name(label.title() if label.isupper() else label)
     if name.isupper():
         name = name.title()
@@ -151,9 +128,10 @@ def layout_records(doc_id: str, text: str, quotes: list[QuoteSpan], claimed: set
         for r in clash:
             records.remove(r)
         sp = label_speaker(lc, lex, resolver)
+        stance = lc.source.stance if lc.source is not None else ASSERTS
         kind, start, end, qis = settle_quotes(text, lc.start, lc.end, quotes)
         claimed.update(qis)
         out.append(Attribution(doc=doc_id, type=kind, content=text[start:end], start=start, end=end, cue=lc.cue,
-                               stance=ASSERTS, speaker=sp, cue_start=lc.cue_start, cue_end=lc.cue_end,
+                               stance=stance, speaker=sp, cue_start=lc.cue_start, cue_end=lc.cue_end,
                                rule=DASH_SIGNATURE if signed else SPEAKER_LABEL))
     return out

@@ -59,6 +59,7 @@ class Lexicon:
     first_names: dict[str, str] = field(default_factory=dict)    # folded first name -> f | m | u
     labels: set[str] = field(default_factory=set)                # "UPDATE:", "SHOCKING:": no speaker
     headline_words: set[str] = field(default_factory=set)        # lower-cased in Title-Case Headlines
+    source_nouns: set[str] = field(default_factory=set)          # "...: police", "Experts: ...": a source
     outlets: dict[str, str] = field(default_factory=dict)        # folded alias -> canonical
     organizations: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
     word_lists: dict[str, set[str]] = field(default_factory=dict)  # word_lists.tsv: name -> words
@@ -268,7 +269,7 @@ WORD_SETS = {
     "hedges.tsv": "hedges", "titles.txt": "titles", "anonymous_heads.txt": "anonymous_heads",
     "outlet_heads.txt": "outlet_heads", "org_heads.txt": "org_heads", "ambiguous_cues.txt": "ambiguous",
     "not_speakers.txt": "not_speakers", "headline_labels.txt": "labels",
-    "headline_function_words.txt": "headline_words",
+    "headline_function_words.txt": "headline_words", "headline_speaker_nouns.txt": "source_nouns",
 }
 
 

@@ -26,7 +26,7 @@ from quotes.types.vocabulary import (
     FLAGS, SUPPORTS, REPORTS, UNRELATED, CLAIM_STANCES, ARTICLE_STANCES,
 )
 from quotes.types.records import (
-    parse_date, ARTICLE_METADATA, Article, Speaker, ChainLink, Attribution, Flag, Flagged, Claim,
+    parse_date, ARTICLE_METADATA, Article, Speaker, ChainLink, Attribution, ColonSource, Flag, Flagged, Claim,
 )
 from quotes.types.parsed import (
     Word, Sentence, PROSE, Segment, Entity, ParsedDoc, QuoteSpan, CueKind, NoSpan, Cue,
@@ -42,7 +42,7 @@ __all__ = [
     "SPEAKER_KINDS", "NAMED_KINDS", "ASSERTS", "DENIES", "CONFIRMS", "CANNOT_CONFIRM", "HEDGED",
     "STANCES", "UNCONFIRMED", "CONTRADICTED", "CONFIRMED", "SINGLE_SOURCE", "FLAGS", "SUPPORTS",
     "REPORTS", "UNRELATED", "CLAIM_STANCES", "ARTICLE_STANCES", "parse_date", "ARTICLE_METADATA",
-    "Article", "Speaker", "ChainLink", "Attribution", "Flag", "Flagged", "Claim", "Word",
+    "Article", "Speaker", "ChainLink", "Attribution", "ColonSource", "Flag", "Flagged", "Claim", "Word",
     "Sentence", "PROSE", "Segment", "Entity", "ParsedDoc", "QuoteSpan", "CueKind", "NoSpan", "Cue", "StanceEvidence",
     "StanceJudgement", "Evidence", "ArticleCheck", "Candidate", "OriginSummary", "Repeat",
     "CheckResult",

@@ -184,6 +184,22 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class ColonSource:
+    """What the words on one side of a headline colon name as a source
+    (:func:`quotes.nlp.colon.colon_source`): ``"...: report"``, ``"Police: ..."``.
+
+    ``kind`` is a speaker kind (``document`` for "report", ``anonymous`` for "officials",
+    ``outlet``, ``person``, ``unknown``); ``stance`` is ``hedged`` for a document, else
+    ``asserts``; ``rule`` names the reading that found it.
+    """
+
+    name: str
+    kind: str
+    stance: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class Flag:
     """A flag raised on a claim, with one human-readable reason per piece of evidence."""
 
