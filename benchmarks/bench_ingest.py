@@ -4,12 +4,17 @@ Ingests PolNeAR train (840 articles) into a fresh store per worker count and pri
 at several corpus sizes (after 100, 200, 400, ... articles), the rate so far and the
 memory of this process plus its workers (RSS summed over the process tree, and PSS,
 which counts pages the forked workers share once; sampled every 50 ms from /proc, via
-memwatch.py). Peak memory should stay flat as the
-corpus grows: ingest streams, it never holds all parsed documents.
+memwatch.py; MiB), and each process's RSS at the summed peak. Peak memory should stay
+flat as the corpus grows: ingest streams, it never holds all parsed documents.
+
+At two workers or more the parent extracts one worker's share itself (the pool's parent
+lane: two processes hold the models at ``--workers 2``); ``--no-parent-lane`` measures the
+layout without it (the parent forks ``--workers`` processes and drops its models).
 
     python benchmarks/bench_ingest.py                      # full run: real extractor (models)
     python benchmarks/bench_ingest.py --limit 5            # smoke test
     python benchmarks/bench_ingest.py --fake --limit 200   # plumbing only, no models
+    python benchmarks/bench_ingest.py --workers 2 --no-parent-lane   # parent + 2 forked workers
     python benchmarks/bench_ingest.py --workers 2 --scheduler tcp://host:8786
 """
 
@@ -27,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from memwatch import tree_mem  # noqa: E402  (one /proc process-tree walk for all benchmarks)
+from memwatch import tree_mem, tree_procs  # noqa: E402  (one /proc process-tree walk for all benchmarks)
 DEFAULT_TEXT = ROOT.parent / "shared" / "corpora" / "polnear" / "train" / "text"
 MB = 1024 * 1024
 
@@ -38,18 +43,22 @@ def tree_rss(pid: int) -> int:
 
 
 class Sampler:
-    """Samples the process tree's RSS in a thread; ``peak`` since start, ``now``."""
+    """Samples the process tree's memory in a thread: ``peak`` RSS summed since start,
+    ``now``, ``peak_pss``, and ``at_peak`` (each process's RSS when the summed RSS peaked)."""
 
     def __init__(self, every: float = 0.05):
         self.every, self.peak, self.now, self.peak_pss = every, 0, 0, 0
+        self.at_peak: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self):
         while not self._stop.is_set():
-            pss, self.now = tree_mem(os.getpid())
-            self.peak = max(self.peak, self.now)
-            self.peak_pss = max(self.peak_pss, pss)
+            procs = tree_procs(os.getpid())
+            self.now = sum(rss for _, rss in procs.values())
+            if self.now > self.peak:
+                self.peak, self.at_peak = self.now, {p: rss for p, (_, rss) in procs.items()}
+            self.peak_pss = max(self.peak_pss, sum(pss for pss, _ in procs.values()))
             time.sleep(self.every)
 
     def __enter__(self):
@@ -59,6 +68,13 @@ class Sampler:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+
+    def breakdown(self) -> str:
+        """``parent N + worker N ...`` (MiB) at the summed peak."""
+        me = os.getpid()
+        parts = [f"parent {self.at_peak.get(me, 0) / MB:.0f}"]
+        parts += [f"worker {rss / MB:.0f}" for p, rss in sorted(self.at_peak.items()) if p != me]
+        return " + ".join(parts)
 
 
 def bench(files: list[Path], workers: int, args, extract) -> dict:
@@ -82,9 +98,10 @@ def bench(files: list[Path], workers: int, args, extract) -> dict:
 
         report = ingest([str(f) for f in files], db, workers=workers, scheduler=args.scheduler,
                         extract=extract, models=args.models, batch=args.batch, quiet=True,
-                        progress=False, callback=at_batch, start_method=args.start_method)
-        peak, peak_pss = mem.peak, mem.peak_pss
-    return {"workers": workers, "report": report, "rows": rows, "peak_mb": peak / MB, "pss_mb": peak_pss / MB}
+                        progress=False, callback=at_batch, start_method=args.start_method,
+                        parent_lane=False if args.no_parent_lane else None)
+    return {"workers": workers, "report": report, "rows": rows, "peak_mb": mem.peak / MB,
+            "pss_mb": mem.peak_pss / MB, "breakdown": mem.breakdown()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--start-method", choices=("fork", "spawn"), default=None,
                     help="how the pool starts its workers (default fork where available: they share "
                          "the models loaded once; spawn: each loads its own)")
+    ap.add_argument("--no-parent-lane", action="store_true",
+                    help="the parent only collects: --workers forked processes extract (the layout "
+                         "before the parent lane)")
     args = ap.parse_args(argv)
 
     files = sorted(args.path.glob("*.txt"))[: args.limit]
@@ -117,17 +137,17 @@ def main(argv: list[str] | None = None) -> int:
         res = bench(files, w, args, extract)
         r = res["report"]
         print(f"\n## workers {w}{' (Dask ' + args.scheduler + ')' if args.scheduler else ''}")
-        print(f"{'articles':>8} {'seconds':>8} {'art/min':>8} {'rss MB':>8} {'peak MB':>8}")
+        print(f"{'articles':>8} {'seconds':>8} {'art/min':>8} {'rss MiB':>8} {'peak MiB':>8}")
         for row in res["rows"]:
             print(f"{row['articles']:>8} {row['seconds']:>8.1f} {row['per_min']:>8.1f} "
                   f"{row['rss_mb']:>8.0f} {row['peak_mb']:>8.0f}")
         print(f"{r.summary}; {r.articles_per_minute:.1f} articles/min (incl. claim refresh); "
-              f"peak {res['peak_mb']:.0f} MB RSS summed, {res['pss_mb']:.0f} MB PSS")
+              f"peak {res['peak_mb']:.0f} MiB RSS summed ({res['breakdown']}), {res['pss_mb']:.0f} MiB PSS")
         for f in r.failures[:5]:
             print(f"  failed: {f}")
     self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"\n# getrusage max RSS: self {self_mb:.0f} MB, largest child {child_mb:.0f} MB")
+    print(f"\n# getrusage max RSS: self {self_mb:.0f} MiB, largest child {child_mb:.0f} MiB")
     return 0
 
 

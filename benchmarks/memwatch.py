@@ -47,19 +47,23 @@ def _mem(pid: int) -> tuple[int, int]:
     return pss, rss
 
 
-def tree_mem(pid: int) -> tuple[int, int]:
-    """(PSS, RSS) summed over ``pid`` and its descendants."""
-    pss = rss = 0
-    stack, seen = [pid], set()
+def tree_procs(pid: int) -> dict[int, tuple[int, int]]:
+    """(PSS, RSS) of ``pid`` and of each of its descendants, by process id."""
+    out: dict[int, tuple[int, int]] = {}
+    stack = [pid]
     while stack:
         p = stack.pop()
-        if p in seen:
+        if p in out:
             continue
-        seen.add(p)
-        a, b = _mem(p)
-        pss, rss = pss + a, rss + b
+        out[p] = _mem(p)
         stack.extend(_children(p))
-    return pss, rss
+    return out
+
+
+def tree_mem(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) summed over ``pid`` and its descendants."""
+    procs = tree_procs(pid).values()
+    return sum(p for p, _ in procs), sum(r for _, r in procs)
 
 
 def timed(cmd: list[str], **kw) -> tuple[float, int]:

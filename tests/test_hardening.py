@@ -443,9 +443,9 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _orphans_after_killing(args: list[str], sig, cwd) -> list[int]:
-    """Start ``quotes ARGS``, wait for its two workers to be busy, send ``sig`` to it; the
-    workers still running 5 s later."""
+def _orphans_after_killing(args: list[str], sig, cwd, workers: int) -> list[int]:
+    """Start ``quotes ARGS``, wait for its ``workers`` forked workers to be busy, send ``sig``
+    to it; the workers still running 5 s later."""
     import os
     import signal
     import subprocess
@@ -457,10 +457,10 @@ def _orphans_after_killing(args: list[str], sig, cwd) -> list[int]:
     kids: list[int] = []
     try:
         deadline = time.monotonic() + 1200  # loading the models takes long on a loaded machine
-        while len(kids) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        while len(kids) < workers and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.1)
             kids = _children(proc.pid)
-        assert len(kids) >= 2, "the workers never started"
+        assert len(kids) >= workers, "the workers never started"
         time.sleep(1.0)  # busy on their first batches
         proc.send_signal(sig)
         proc.wait()
@@ -488,9 +488,11 @@ def many_articles(tmp_path_factory):
 
 @pytest.mark.slow
 @pytest.mark.model
-@pytest.mark.parametrize("command, sig", [("extract", "SIGKILL"), ("ingest", "SIGKILL"), ("extract", "SIGTERM")])
-def test_no_worker_outlives_a_killed_parent(models, many_articles, tmp_path, command, sig):
+@pytest.mark.parametrize("command, sig, jobs", [("extract", "SIGKILL", 2), ("ingest", "SIGKILL", 3),
+                                               ("extract", "SIGTERM", 2)])
+def test_no_worker_outlives_a_killed_parent(models, many_articles, tmp_path, command, sig, jobs):
+    """``-j N`` forks N - 1 workers: the parent extracts one share itself (the parent lane)."""
     import signal
-    args = [command, str(many_articles), "-j", "2"] + (["--db", str(tmp_path / "q.db"), "-q"]
-                                                       if command == "ingest" else [])
-    assert _orphans_after_killing(args, getattr(signal, sig), tmp_path) == []
+    args = [command, str(many_articles), "-j", str(jobs)] + (["--db", str(tmp_path / "q.db"), "-q"]
+                                                            if command == "ingest" else [])
+    assert _orphans_after_killing(args, getattr(signal, sig), tmp_path, jobs - 1) == []

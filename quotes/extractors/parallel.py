@@ -1,9 +1,11 @@
 """Running extraction over many articles: in this process, or on the one local process pool.
 
-:func:`extract_parallel` is what ``quotes extract`` runs; ``quotes ingest`` uses the same
-pieces. The pool itself (:func:`run_pool`, forking after the models are loaded so the
-workers share the weights, and its fault handling) is :mod:`quotes.extractors.pool`; this
-module is the extraction work a worker does, and loading and releasing the models around it.
+:func:`extract_parallel` is what ``quotes extract`` runs; its pool part, :func:`run_extraction`,
+is what ``quotes ingest`` runs. The pool itself (:func:`run_pool`: forking after the models
+are loaded so the workers share the weights, the parent lane, fault handling) is
+:mod:`quotes.extractors.pool`; this module is the extraction work a worker does, loading
+the models before the workers fork, and releasing them after where the parent does not
+extract itself.
 
 >>> list(extract_parallel([], workers=1))
 []
@@ -23,7 +25,7 @@ from quotes.errors import QuotesError
 from quotes.extractors.pool import RETRIES, BatchFailed, run_pool, start_method
 from quotes.types import Article, Attribution
 
-__all__ = ["extract_parallel", "extract_batch", "preload_models", "release_models", "run_pool",
+__all__ = ["extract_parallel", "run_extraction", "extract_batch", "preload_models", "release_models", "run_pool",
            "start_method", "BatchFailed", "WorkerError", "RETRIES"]
 
 Result = tuple[Article, list[Attribution]]
@@ -81,20 +83,18 @@ def preload_models(models: str | None = None) -> None:
 
 
 def release_models() -> None:
-    """Drop this process's reference to the loaded models once the workers are forked.
+    """Drop this process's copy of the models once the workers are forked (the layout
+    without the parent lane, ``parent_lane=False``).
 
     The forked workers keep the weights (their pages stay mapped in the workers), so the
-    parent, which only collects and writes results, gives its copy back to the system: at
-    two workers that is a third less memory summed over the processes. A worker forked later
-    (to replace one that died) loads the models itself on its first batch.
+    parent, which then only collects and writes results, gives its copy back to the system.
+    A worker forked later (to replace one that died) loads the models itself on its first batch.
 
     >>> release_models()  # nothing loaded: nothing to do
     """
     import gc
-    pipeline = sys.modules.get("quotes.nlp.pipeline")
-    if pipeline is None:
-        return
-    pipeline.load_pipelines.cache_clear()
+    from quotes.nlp.pipeline import unload_pipelines
+    unload_pipelines()
     gc.collect()
     if sys.platform.startswith("linux"):
         try:
@@ -102,6 +102,37 @@ def release_models() -> None:
             ctypes.CDLL(None).malloc_trim(0)  # hand freed heap pages back to the system
         except (OSError, AttributeError):  # pragma: no cover - not glibc
             pass
+
+
+def run_extraction(batches: Iterable[list[Article]], extract: Extractor | None = None, *,
+                   workers: int = 2, models: str | None = None, method: str | None = None,
+                   parent_lane: bool | None = None) -> Iterator[list[Outcome] | BatchFailed]:
+    """:func:`extract_batch` of every batch on the process pool, in input order (a batch
+    whose worker died on every try comes back as :class:`BatchFailed`).
+
+    With the real extractor (``extract=None``) under ``fork``, the models are loaded here
+    once and the workers forked after that, sharing them. ``parent_lane`` (default: on
+    exactly then) makes this process one of the ``workers``: at two workers, two processes
+    hold the models instead of three (see :mod:`quotes.extractors.pool` for the isolation it
+    gives up; extraction reports a bad article and goes on). With ``parent_lane=False`` this
+    process drops its models once the workers are forked (:func:`release_models`). Another
+    extractor keeps every batch on a worker: nothing is loaded here to share.
+
+    >>> [len(r) for r in run_extraction([[Article("a", "x")]], lambda art: [], workers=2)]
+    [1]
+    """
+    method = method or start_method()
+    shared = extract is None and method == "fork"
+    lane = shared if parent_lane is None else parent_lane and shared
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing to do: no models loaded, no processes started
+    if shared:
+        preload_models(models)  # once, here: the forked workers share the weights
+    work = functools.partial(extract_batch, extract=extract, models=models, threads=1)
+    yield from run_pool(_chain(first, batches), work, workers=workers, method=method, parent_lane=lane,
+                        started=release_models if shared and not lane else None)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -118,13 +149,14 @@ def _report(failed: Callable[[Article, str], None] | None, art: Article, reason:
 
 def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: str | None = None,
                      batch: int = 8, failed: Callable[[Article, str], None] | None = None,
-                     method: str | None = None) -> Iterator[Result]:
+                     method: str | None = None, parent_lane: bool | None = None) -> Iterator[Result]:
     """Yield ``(article, attributions)`` for every article, in input order.
 
-    ``workers=1`` runs in this process (models cached here); more use :func:`run_pool`,
-    whose workers each use one thread; ``0`` means one per core (at most 4). An article
-    extraction failed on (or whose worker died twice) is passed to ``failed(article,
-    reason)`` and skipped; without ``failed`` it raises :class:`WorkerError`.
+    ``workers=1`` runs in this process (models cached here); more use
+    :func:`run_extraction` (``method``, ``parent_lane``: see there), whose workers each use
+    one thread; ``0`` means one per core (at most 4). An article extraction failed on (or
+    whose worker died twice) is passed to ``failed(article, reason)`` and skipped; without
+    ``failed`` it raises :class:`WorkerError`.
     """
     if workers <= 0:
         workers = min(os.cpu_count() or 1, 4)
@@ -132,16 +164,8 @@ def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: s
         outcomes: Iterator[list[Outcome] | BatchFailed] = (
             extract_batch(b, None, models) for b in _batches(articles, batch))
     else:
-        batches = _batches(articles, batch)
-        first = next(batches, None)
-        if first is None:
-            return  # nothing to do: no models loaded, no processes started
-        method = method or start_method()
-        if method == "fork":
-            preload_models(models)  # once, here: the forked workers share the weights
-        work = functools.partial(extract_batch, extract=None, models=models, threads=1)
-        outcomes = run_pool(_chain(first, batches), work, workers=workers, method=method,
-                            started=release_models if method == "fork" else None)
+        outcomes = run_extraction(_batches(articles, batch), workers=workers, models=models,
+                                  method=method, parent_lane=parent_lane)
     for result in outcomes:
         if isinstance(result, BatchFailed):
             for art in result.batch:

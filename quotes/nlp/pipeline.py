@@ -36,6 +36,7 @@ from typing import Callable, Sequence
 
 from quotes.nlp.caps import MAX_WORDS, cap_sentences, wordless  # noqa: F401 (MAX_WORDS: named here too)
 from quotes.nlp.casing import tagger_case
+from quotes.nlp.conllu import NER_TYPES, entities_of, from_conllu, to_conllu  # noqa: F401 (named here too)
 from quotes.errors import ModelError
 from quotes.nlp.settings import MODEL_FILES
 from quotes.nlp.structure import structured
@@ -44,10 +45,6 @@ from quotes.types import Entity, ParsedDoc, Sentence, Word
 ENV_MODELS = "QUOTES_MODELS"
 #: The compact models shipped with the project (a source checkout or editable install).
 COMPACT_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
-#: stanza's and OntoNotes' entity labels, folded to the project's few types.
-NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC",
-             "FAC": "LOC", "NORP": "MISC"}
-
 Select = Callable[[Sentence], bool]
 
 
@@ -193,6 +190,15 @@ def load_pipelines(models: str | None = None, threads: int | None = None, ner: b
     return tok, tag, ms
 
 
+def unload_pipelines() -> None:
+    """Forget the pipelines :func:`load_pipelines` loaded in this process (the next call
+    loads them again); the memory goes back to the system once nothing else holds them.
+
+    >>> unload_pipelines()  # nothing loaded: nothing to do
+    """
+    load_pipelines.cache_clear()
+
+
 @functools.lru_cache(maxsize=1)
 def _empty_resources_dir() -> str:
     # stanza reads <dir>/resources.json even when every model path is given.
@@ -279,26 +285,6 @@ def _fill(sent: Sentence, parsed) -> None:
     sent.parsed = True
 
 
-def entities_of(sent: Sentence) -> list[Entity]:
-    """Entity spans from a parsed sentence's BIOES tags, with folded types."""
-    out, cur = [], None
-    for w in sent.words:
-        tag = w.ner or "O"
-        if tag == "O" or "-" not in tag:
-            cur = None
-            continue
-        pos, typ = tag.split("-", 1)
-        typ = NER_TYPES.get(typ, "MISC")
-        if pos in ("B", "S") or cur is None or cur[0] != typ:
-            cur = [typ, w.start, w.end]
-            out.append(cur)
-        else:
-            cur[2] = w.end
-        if pos in ("E", "S"):
-            cur = None
-    return [Entity(text="", type=t, start=s, end=e, sentence=sent.index) for t, s, e in out]
-
-
 def parse(texts: Sequence[str], *, ids: Sequence[str] | None = None, select: Select | None = None,
           models: str | None = None, threads: int | None = None, tokenizer: str = "rules",
           ner: bool = True, lemmas: str = "model") -> list[ParsedDoc]:
@@ -326,70 +312,3 @@ def parse(texts: Sequence[str], *, ids: Sequence[str] | None = None, select: Sel
                                        sentence=e.sentence))
         docs.append(ParsedDoc(id=doc_id, text=text, sentences=sents, entities=ents))
     return docs
-
-
-def to_conllu(doc: ParsedDoc) -> str:
-    """Render a parsed document as CoNLL-U (offsets in MISC as ``start_char``/``end_char``).
-
-    >>> from quotes.types import ParsedDoc, Sentence, Word
-    >>> w = Word(1, "Hi", 0, 2, lemma="hi", upos="INTJ", head=0, deprel="root")
-    >>> print(to_conllu(ParsedDoc("d", "Hi", [Sentence(0, 0, 2, [w])])).strip())
-    # sent_id = 1
-    # text = Hi
-    1	Hi	hi	INTJ	_	_	0	root	_	start_char=0|end_char=2|ner=O
-    """
-    lines = []
-    for s in doc.sentences:
-        lines.append(f"# sent_id = {s.index + 1}")
-        lines.append(f"# text = {' '.join(doc.text[s.start:s.end].split())}")
-        if not s.prose:
-            lines.append(f"# parsed = no ({s.role}: no sentence of the article)")
-        elif not s.parsed:
-            lines.append("# parsed = no (no attribution cue in this sentence)")
-        for w in s.words:
-            head = "_" if w.head is None else str(w.head)
-            lines.append("\t".join([str(w.id), w.text, w.lemma or "_", w.upos or "_", w.xpos or "_",
-                                    w.feats or "_", head, w.deprel or "_", "_",
-                                    f"start_char={w.start}|end_char={w.end}|ner={w.ner}"]))
-        lines.append("")
-    return "\n".join(lines) + "\n"
-
-
-def from_conllu(text: str, conllu: str, doc_id: str = "doc") -> ParsedDoc:
-    """Build a :class:`ParsedDoc` from CoNLL-U whose MISC column holds ``start_char``/``end_char``.
-
-    Used by rule tests that need no model: the parse is written out by hand.
-
-    >>> d = from_conllu("Hi", "1\\tHi\\thi\\tINTJ\\t_\\t_\\t0\\troot\\t_\\tstart_char=0|end_char=2\\n")
-    >>> d.sentences[0].words[0].deprel
-    'root'
-    """
-    sents: list[Sentence] = []
-    words: list[Word] = []
-
-    def close():
-        if words:
-            sents.append(Sentence(len(sents), words[0].start, words[-1].end, list(words)))
-            words.clear()
-
-    for line in conllu.splitlines():
-        if not line.strip():
-            close()
-            continue
-        if line.startswith("#"):
-            continue
-        c = line.split("\t")
-        if "-" in c[0] or "." in c[0]:
-            continue
-        misc = dict(kv.split("=", 1) for kv in c[9].split("|") if "=" in kv)
-        words.append(Word(id=int(c[0]), text=c[1], start=int(misc["start_char"]), end=int(misc["end_char"]),
-                          lemma=c[2] if c[2] != "_" else c[1].lower(), upos=c[3] if c[3] != "_" else "",
-                          xpos=c[4] if c[4] != "_" else "", feats=c[5] if c[5] != "_" else "",
-                          head=int(c[6]) if c[6] != "_" else None, deprel=c[7] if c[7] != "_" else "",
-                          ner=misc.get("ner", "O")))
-    close()
-    doc = ParsedDoc(id=doc_id, text=text, sentences=sents)
-    for s in sents:
-        doc.entities.extend(Entity(text=text[e.start:e.end], type=e.type, start=e.start, end=e.end,
-                                   sentence=e.sentence) for e in entities_of(s))
-    return doc

@@ -27,8 +27,6 @@ file. Until then ``meta.stale`` says the derived tables lag behind.
 
 from __future__ import annotations
 
-import functools
-import itertools
 import os
 import sys
 import time
@@ -93,38 +91,28 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def map_batches(batches: Iterable[list[Article]], extract: Extractor | None = None, *,
                 workers: int = 1, scheduler: Any = None, models: str | None = None,
-                start_method: str | None = None) -> Iterator[list[Outcome]]:
+                start_method: str | None = None, parent_lane: bool | None = None) -> Iterator[list[Outcome]]:
     """Yield :func:`~quotes.extractors.parallel.extract_batch` of every batch, in input
     order, with a bounded number in flight: in this process (``workers=1``), on the local
-    process pool (:func:`~quotes.extractors.parallel.run_pool`: forked after the models
-    are loaded here, so the workers share them; a batch whose worker died twice comes back
-    as one failure per article), or on a Dask cluster (``scheduler``: an address or a
+    process pool (:func:`~quotes.extractors.parallel.run_extraction`: forked after the
+    models are loaded here, so the workers share them, this process computing one
+    worker's share unless ``parent_lane=False``; a batch whose worker died twice comes
+    back as one failure per article), or on a Dask cluster (``scheduler``: an address or a
     ``distributed.Client``).
 
     >>> [len(r) for r in map_batches([[Article("a", "x")]], no_attributions)]
     [1]
     """
-    # the extractors (and their word lists) load only when something is extracted
-    from quotes.extractors.parallel import BatchFailed, preload_models, release_models, run_pool
-    from quotes.extractors.parallel import start_method as default_start_method
-
     if scheduler is not None:
         yield from _map_dask(batches, extract, scheduler, models)
     elif workers <= 1:
         for b in batches:
             yield extract_batch(b, extract, models)
     else:
-        method = start_method or default_start_method()
-        batches = iter(batches)
-        first = next(batches, None)
-        if first is None:
-            return  # nothing to extract: no models loaded, no processes started
-        shared = extract is None and method == "fork"
-        if shared:
-            preload_models(models)  # once, here: the forked workers share the weights
-        work = functools.partial(extract_batch, extract=extract, models=models, threads=1)
-        for result in run_pool(itertools.chain([first], batches), work, workers=workers, method=method,
-                               started=release_models if shared else None):
+        # the extractors (and their word lists) load only when something is extracted
+        from quotes.extractors.parallel import BatchFailed, run_extraction
+        for result in run_extraction(batches, extract, workers=workers, models=models,
+                                     method=start_method, parent_lane=parent_lane):
             if isinstance(result, BatchFailed):
                 yield [(art, f"extraction failed: {result.reason}") for art in result.batch]
             else:
@@ -279,7 +267,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
            workers: int = 1, scheduler: Any = None, extract: Extractor | None = None,
            models: str | None = None, batch: int = BATCH, max_bytes: int = MAX_BYTES,
            progress: bool | None = None, quiet: bool = False, busy_timeout: float | None = None,
-           start_method: str | None = None,
+           start_method: str | None = None, parent_lane: bool | None = None,
            callback: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Ingest articles from ``paths`` (``.txt``, ``.jsonl``, ``.csv`` files, folders) into
     the store ``db``; returns an :class:`IngestReport`.
@@ -291,7 +279,9 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
     progress bar (tqdm, on stderr) shows unless ``quiet``, stderr is not a terminal, or
     ``progress=False``. ``callback`` gets the report after every committed batch.
     ``busy_timeout``: seconds to wait for another writer's lock (see :class:`Store`);
-    ``start_method``: the pool's ``fork`` (default where available) or ``spawn``.
+    ``start_method``: the pool's ``fork`` (default where available) or ``spawn``;
+    ``parent_lane``: whether this process extracts a share itself (default: with the real
+    extractor under ``fork``; see :func:`~quotes.extractors.parallel.run_extraction`).
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -308,7 +298,8 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | Store = D
     try:
         todo = _to_extract(read_articles(paths, max_bytes=max_bytes), store, name, report, tick)
         for outcomes in map_batches(_chunks(todo, batch), extract, workers=workers,
-                                    scheduler=scheduler, models=models, start_method=start_method):
+                                    scheduler=scheduler, models=models, start_method=start_method,
+                                    parent_lane=parent_lane):
             _store_batch(outcomes, store, name, report, tick)
             if callback is not None:
                 callback(report)
