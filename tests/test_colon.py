@@ -32,6 +32,7 @@ CASES = [
     ("live", AFTER, True, "", "story_label"),
     ("The Plan", BEFORE, True, "", "topic_phrase"),
     ("President", BEFORE, True, "", "topic_phrase"),
+    ("AUSTRALIA", BEFORE, True, "", "topic_phrase"),
     ("Vogue's new offices", BEFORE, True, "", None),
     ("Apple Watch Edition", BEFORE, True, "", None),
     ("WALLACE", BEFORE, False, "", None),  # a shape reading only when asked for

@@ -61,6 +61,28 @@ SENTENCE_RULES = [
     ("Fisherman lands catfish which could be a world record", "A fisherman landed a catfish", None,
      SUPPORTS, "own_voice"),
     ("Loggers cut down oldest tree", "Loggers cut down the oldest tree", None, SUPPORTS, "own_voice"),
+    # negated_proposition: the claim's own subject right before the negation (SUBJECT_REACH) ...
+    ("Paul Rudd Is Not the Viral Video Hero", "Paul Rudd helped take down the Dallas airport homophobe", None,
+     DENIES, "negated_proposition"),
+    # ... but not across a comma, nor an alternative ("may or may not")
+    ("Police did not comment, Banksy arrested in London", "Banksy was arrested in London", None,
+     SUPPORTS, "own_voice"),
+    ("Apple May Or May Not Hold An Event In February", "Apple will hold an event in February", None,
+     REPORTS, "hedge_words"),
+    # denial_words: a denial word that is itself negated affirms (_negated_denial)
+    ("Woman vows footage will prove her third breast is no hoax", BREAST, None, SUPPORTS, "own_voice"),
+    # claim_event: a record whose cue the claim itself uses is the claim's event, not an attribution
+    ("Suspended boy threatened to make a student disappear", "A boy was suspended after threatening a student",
+     ("to make a student disappear", "boy", PERSON, ASSERTS, "threatened"), SUPPORTS, "own_voice"),
+    # hedge_words: a question the claim itself quotes is no question of the headline's (_claims_question);
+    # a hedge opening a hyphenated compound is no hedge (_compound)
+    ("Teen wakes up in surgery and asks doctors How's it going?",
+     "A woman woke up during brain surgery and asked the surgeons How's it going?", None, SUPPORTS, "own_voice"),
+    ("Would-be rapist has penis severed by angry mob", "A crowd chopped off a would be rapist's penis", None,
+     SUPPORTS, "own_voice"),
+    ("Pizza delivery man gets tipped 2,000 dollars", "A pizza delivery man received a 2,000 dollar tip", None,
+     SUPPORTS, "own_voice"),
+    ("Lenovo tipped to make a bid for BlackBerry", "Lenovo will bid for BlackBerry", None, REPORTS, "hedge_words"),
 ]
 
 

@@ -49,6 +49,8 @@ NEGATED_COVER = 0.5
 MODAL_REACH = 8
 #: Words before a negation searched for a subordinating word ("so he won't": 3).
 SCOPE_REACH = 3
+#: Words before a negation searched for a word of the claim, its negated subject ("Paul Rudd is not": 2).
+SUBJECT_REACH = 2
 
 
 @dataclass
@@ -107,10 +109,20 @@ def _overlap(text: str, claim: frozenset[str]) -> int:
     return len(content_keys(text).all & claim)
 
 
-def _own_words(a: Attribution, claim: frozenset[str]) -> bool:
-    """A denial whose cue the claim itself uses ("shoots down" for the claim that the army
-    "shot down" two planes) is the claim's event, not somebody's speech."""
-    if a.stance != DENIES or not claim or not a.cue:
+def claim_event(a: Attribution, claim: frozenset[str]) -> bool:
+    """A record whose cue the claim itself uses is the claim's own event, not somebody's
+    speech about it: "shoots down" for the claim that the army "shot down" two planes, "threatened"
+    for the claim that a boy was suspended after "threatening" a classmate.
+
+    >>> from quotes.types import Speaker
+    >>> boy = Speaker("boy", "boy", "unknown")
+    >>> a = Attribution("h", "indirect", "to make a student disappear", 14, 41, "threatened", "asserts", boy)
+    >>> claim_event(a, claim_words("A boy was suspended after threatening a student"))
+    True
+    >>> claim_event(a, claim_words("A boy made a student disappear"))
+    False
+    """
+    if not claim or not a.cue:
         return False
     cue = [stem(w) for w in re.findall(r"[\w'’]+", a.cue) if len(w) > 2]
     return bool(cue) and cue[0] in claim
@@ -182,7 +194,7 @@ def context(text: str, attributions: Sequence[Attribution], claim: str | None = 
     """Precompute what the rules need; ``offset`` is where ``text`` starts in the article
     the records' offsets index."""
     words, speakers = claim_words(claim), claim_speakers(claim)
-    every = [a for a in attributions if not _own_words(a, words)]
+    every = [a for a in attributions if not claim_event(a, words)]
     deciding = [a for a in every if _extent(a) >= MIN_COVER * len(text.strip())
                 and not (words and _off_claim(a, text, offset, words))]
     own = text
@@ -224,9 +236,26 @@ def _denial_in(clause: str, claim: str | None) -> str | None:
     lex = stance_lexicon()
     if clause.rstrip(" '\"’”").endswith("?"):
         return None
-    clause = re.sub(r",\s+not\b", ", ", clause, flags=re.I)
-    m = lex["denial"].search(strip_claim_words(clause, lex["denial"], claim))
-    return m.group(0) if m else None
+    clause = strip_claim_words(re.sub(r",\s+not\b", ", ", clause, flags=re.I), lex["denial"], claim)
+    for m in lex["denial"].finditer(clause):
+        if not _negated_denial(clause, m):
+            return m.group(0)
+    return None
+
+
+def _negated_denial(clause: str, m: re.Match) -> bool:
+    """A denial word that is itself negated or denied affirms ("is no hoax", "They're not fake",
+    "denies hoax claims"): within :data:`NEGATION_REACH` words before it, in its own phrase.
+
+    >>> lex = stance_lexicon()
+    >>> [_negated_denial(t, lex["denial"].search(t)) for t in ("it is no hoax", "it is a hoax")]
+    [True, False]
+    """
+    before = re.findall(r"[\w'’,]+", clause[:m.start()])[-NEGATION_REACH:]
+    phrase = " ".join(before).split(",")[-1]
+    lex = stance_lexicon()
+    return bool(lex["negation"].search(phrase) or re.search(r"(?<!\w)no(?!\w)", phrase)
+                or lex["denial"].search(phrase))
 
 
 def denial_words(c: Context) -> tuple[str, str] | None:
@@ -242,22 +271,31 @@ def denial_words(c: Context) -> tuple[str, str] | None:
 def _negated_word(clause: str, m: re.Match, c: Context) -> str | None:
     """What a negation negates when that is the claim: a word of the claim within
     :data:`NEGATION_REACH` words after it; nothing at all ("No he wasn't", "Probably not":
-    the negation answers the claim); or, in a sentence mostly about the claim
-    (:data:`NEGATED_COVER`), whatever follows. Never from inside a subordinate clause ("so
-    he won't turn into a werewolf", "who has not been identified": ``stance_negation_scope.txt``)."""
+    the negation answers the claim); in a sentence mostly about the claim
+    (:data:`NEGATED_COVER`), whatever follows; or the claim's subject right before it
+    (:data:`SUBJECT_REACH` words: "Paul Rudd is not the hero"). Never from inside a
+    subordinate clause ("so he won't turn into a werewolf", "who has not been identified":
+    ``stance_negation_scope.txt``)."""
     before = re.findall(r"[\w'’]+", clause[:m.start()])[-SCOPE_REACH:]
     if any(fold(w) in stance_lexicon()["negation_scope"] for w in before):
         return None
+    subject = re.findall(r"[\w'’]+", re.split(r"[,;—–]", clause[:m.start()])[-1])[-SUBJECT_REACH:]
     after = re.findall(r"[\w'’]+", clause[m.end():])
     if not after:
         return "(the claim)"
-    for w in after[:NEGATION_REACH]:
+    if "or" in (fold(w) for w in before[-2:]):
+        return None  # "may or may not", "whether or not": an alternative, no denial
+    # (the reach stops at a comma: "Kim not missing, just having ankle surgery")
+    rest = re.split(r"[,;—–]", clause[m.end():])[0]
+    for w in re.findall(r"[\w'’]+", rest)[:NEGATION_REACH]:
         keys = word_keys(w)
         if keys and (not c.words or keys & c.words):
             return w
-    if c.words and len(content_keys(clause).all & c.words) >= NEGATED_COVER * len(c.words):
+    if c.words and len(content_keys(clause[:m.end()] + rest).all & c.words) >= NEGATED_COVER * len(c.words):
         return after[0]
-    return None
+    # "Paul Rudd is not the hero who ...": the claim's own subject, right before the negation
+    subject = [w for w in subject if c.words and word_keys(w) & c.words]
+    return subject[-1] if subject else None
 
 
 def negated_proposition(c: Context) -> tuple[str, str] | None:
@@ -357,12 +395,30 @@ def hedge_words(c: Context) -> tuple[str, str] | None:
         text = re.sub(rf"(?<!\w)(?:{lex['verb_re']})(?!\w)", " ", text, flags=re.I)
     folded = strip_claim_words(text, lex["hedge"], c.claim)
     for m in lex["hedge"].finditer(folded):
-        if _attributive(folded, m, c) or _modal_elsewhere(folded, m, c):
+        if _attributive(folded, m, c) or _modal_elsewhere(folded, m, c) or _compound(folded, m):
             continue
         return REPORTS, f"hedge word {m.group(0).strip()!r}"
-    if text.rstrip().endswith("?"):
+    if text.rstrip().endswith("?") and not _claims_question(text, c.claim):
         return REPORTS, "a question"
     return None
+
+
+def _compound(text: str, m: re.Match) -> bool:
+    """A hedge word that opens a hyphenated compound is no hedge ("would-be rapist")."""
+    return bool(re.match(r"-\w", text[m.end():]))
+
+
+def _claims_question(text: str, claim: str | None) -> bool:
+    """The question is one the claim itself quotes ("asks doctors How's it going?" for the claim
+    that she asked "How's it going?"): no question of the headline's own.
+
+    >>> _claims_question("Teen asks doctors how's it going?", "She asked the surgeons How's it going?")
+    True
+    >>> _claims_question("Is this Crabzilla?", "A giant crab was spotted")
+    False
+    """
+    asked = re.search(r"((?:[\w'’]+\W+){0,2}[\w'’]+)\W*\?\W*$", text)
+    return bool(claim and "?" in claim and asked and folded(asked.group(1)) in folded(claim))
 
 
 def own_voice(c: Context) -> tuple[str, str] | None:

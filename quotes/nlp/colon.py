@@ -67,9 +67,11 @@ def story_label(p: _Phrase) -> bool:
 
 
 def topic_phrase(p: _Phrase) -> bool:
-    """An article before the colon opens a topic ("The Plan: ..."), and a title alone names
-    nobody ("President: ...")."""
+    """An article before the colon opens a topic ("The Plan: ..."), a place alone says where
+    ("AUSTRALIA: ..."), and a title alone names nobody ("President: ...")."""
     if p.side == BEFORE and fold(p.words[0]) in p.lex.words("label_articles") and not p.lex.outlet_name(p.phrase):
+        return True
+    if p.lex.is_place(p.phrase):
         return True
     return len(p.words) == 1 and p.folded in p.lex.titles and p.folded not in p.lex.source_nouns
 
