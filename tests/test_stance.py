@@ -71,6 +71,9 @@ SENTENCE_RULES = [
      REPORTS, "hedge_words"),
     # denial_words: a denial word that is itself negated affirms (_negated_denial)
     ("Woman vows footage will prove her third breast is no hoax", BREAST, None, SUPPORTS, "own_voice"),
+    # denial_words: words that call a claim false or a deception ("inaccurate", "misinformation", "libel")
+    ("Comcast calls the story wildly inaccurate", "Comcast blocks Tor users", None, DENIES, "denial_words"),
+    ("The flood libel propagandists of 2015", "Israel caused flooding in Gaza", None, DENIES, "denial_words"),
     # claim_event: a record whose cue the claim itself uses is the claim's event, not an attribution
     ("Suspended boy threatened to make a student disappear", "A boy was suspended after threatening a student",
      ("to make a student disappear", "boy", PERSON, ASSERTS, "threatened"), SUPPORTS, "own_voice"),
