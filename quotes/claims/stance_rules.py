@@ -26,19 +26,18 @@ a contrast (", not Texas") do not. Word lists are data (``quotes/lexicons/stance
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Sequence
 
 from quotes.claims.headlines import stance_lexicon
-from quotes.claims.normalize import content_keys, stem
-from quotes.lexicons import fold, load
+from quotes.claims.normalize import content_keys
+from quotes.claims.stance_context import (
+    Context, claim_words, context, folded, in_claim, is_publisher, outside, strip_claim_words, word_keys,
+)
+from quotes.lexicons import fold
 from quotes.types import (
     CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, NAMED_KINDS, REPORTS, SUPPORTS, Attribution,
 )
 
-#: Share of the sentence an attribution must cover to decide its stance.
-MIN_COVER = 0.5
 #: Words after a negation that it can reach ("did not have the surgery": 4).
 NEGATION_REACH = 4
 #: Words after an attributive hedge taken as the noun phrase it modifies ("alleged new audio").
@@ -53,155 +52,9 @@ SCOPE_REACH = 3
 SUBJECT_REACH = 2
 
 
-@dataclass
-class Context:
-    """What the rules look at: the sentence, its records and the claim (all precomputed)."""
-
-    text: str                       # the sentence
-    claim: str | None
-    publisher: str | None
-    every: list[Attribution]        # records that are not the claim's own event
-    deciding: list[Attribution]     # those that cover most of the sentence and are about the claim
-    own_text: str                   # the sentence without the deciding records' cues
-    words: frozenset[str]           # the claim's content keys
-    speakers: frozenset[str]        # who speaks in the claim itself ("Pope told ...")
-    offset: int = 0                 # where the sentence starts in the article
-
+__all__ = ["RULES", "Context", "Rule", "claim_words", "context", "folded", "sentence_stance", "strip_claim_words"]
 
 Rule = Callable[[Context], "tuple[str, str] | None"]
-
-
-# --- helpers ------------------------------------------------------------------------------
-
-def _is_publisher(a: Attribution, publisher: str | None) -> bool:
-    if not publisher:
-        return False
-    pub, name = fold(publisher), fold(a.speaker.name)
-    return name == pub or name.replace(" ", "") in pub.replace(" ", "")
-
-
-def _extent(a: Attribution) -> int:
-    """Characters from the first to the last of speaker, cue and content (a record
-    without cue offsets is not judged: it counts as covering everything)."""
-    if a.cue_start is None:
-        return 10 ** 9
-    points = [p for p in (a.start, a.end, a.cue_start, a.cue_end, a.speaker.start, a.speaker.end) if p is not None]
-    return max(points) - min(points)
-
-
-@lru_cache(maxsize=4096)
-def claim_words(claim: str | None) -> frozenset[str]:
-    """The claim's content keys (lemmas, entities, synonyms mapped).
-
-    >>> sorted(claim_words("Banksy was arrested in London"))
-    ['arrest', 'banksy', 'london']
-    """
-    return content_keys(claim).all if claim else frozenset()
-
-
-@lru_cache(maxsize=65536)
-def word_keys(word: str) -> frozenset[str]:
-    """The content keys of one word (cached: the rules look words up one by one)."""
-    return content_keys(word).all
-
-
-def _overlap(text: str, claim: frozenset[str]) -> int:
-    return len(content_keys(text).all & claim)
-
-
-def claim_event(a: Attribution, claim: frozenset[str]) -> bool:
-    """A record whose cue the claim itself uses is the claim's own event, not somebody's
-    speech about it: "shoots down" for the claim that the army "shot down" two planes, "threatened"
-    for the claim that a boy was suspended after "threatening" a classmate.
-
-    >>> from quotes.types import Speaker
-    >>> boy = Speaker("boy", "boy", "unknown")
-    >>> a = Attribution("h", "indirect", "to make a student disappear", 14, 41, "threatened", "asserts", boy)
-    >>> claim_event(a, claim_words("A boy was suspended after threatening a student"))
-    True
-    >>> claim_event(a, claim_words("A boy made a student disappear"))
-    False
-    """
-    if not claim or not a.cue:
-        return False
-    cue = [stem(w) for w in re.findall(r"[\w'’]+", a.cue) if len(w) > 2]
-    return bool(cue) and cue[0] in claim
-
-
-@lru_cache(maxsize=4096)
-def claim_speakers(claim: str | None) -> frozenset[str]:
-    """Stems of the words before a claim's own reporting verb: for a claim about speech
-    ("Pope Francis told a boy that ..."), who spoke; else empty.
-
-    >>> sorted(claim_speakers("Pope Francis told a boy that dogs go to heaven"))
-    ['francis', 'pope']
-    """
-    if not claim:
-        return frozenset()
-    cues = load().cue_words()
-    words = re.findall(r"[\w'’-]+", claim)
-    for i, w in enumerate(words):
-        if w.lower() in cues and i > 0:
-            return frozenset(stem(x) for x in words[:i] if len(x) > 2)
-    return frozenset()
-
-
-def _in_claim(a: Attribution, speakers: frozenset[str]) -> bool:
-    words = [w for w in re.findall(r"[\w'’-]+", a.speaker.name or "") if len(w) > 2]
-    return bool(words) and stem(words[-1]) in speakers
-
-
-def _outside(text: str, a: Attribution, offset: int) -> str:
-    """The sentence without ``a``'s content."""
-    return text[:a.start - offset] + " " + text[a.end - offset:]
-
-
-def _off_claim(a: Attribution, text: str, offset: int, claim: frozenset[str]) -> bool:
-    """The attributed content says nothing of the claim while the rest of the sentence does."""
-    return _overlap(a.content, claim) == 0 and _overlap(_outside(text, a, offset), claim) > 0
-
-
-def strip_claim_words(text: str, pattern: re.Pattern, claim_text: str | None) -> str:
-    """``text`` (folded) without the hedge or denial words the claim itself uses.
-
-    >>> strip_claim_words("Nessie could be real", stance_lexicon()["hedge"], "Nessie could exist")
-    'nessie   be real'
-    """
-    own = _own_phrases(pattern, claim_text) if claim_text else frozenset()
-    if not own:  # the usual case: the claim uses none of the words
-        return folded(text)
-    return pattern.sub(lambda m: " " if _phrase_key(m.group(0)) in own else m.group(0), folded(text))
-
-
-def _phrase_key(phrase: str) -> tuple[str, ...]:
-    """"shot down" and "shoots down" are one phrase."""
-    return tuple(stem(w) for w in phrase.split())
-
-
-@lru_cache(maxsize=4096)
-def _own_phrases(pattern: re.Pattern, claim_text: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(_phrase_key(m.group(0)) for m in pattern.finditer(fold(claim_text)))
-
-
-@lru_cache(maxsize=16384)
-def folded(text: str) -> str:
-    """:func:`quotes.lexicons.fold`, remembered (an article's sentences are read once per claim)."""
-    return fold(text)
-
-
-def context(text: str, attributions: Sequence[Attribution], claim: str | None = None,
-            publisher: str | None = None, offset: int = 0) -> Context:
-    """Precompute what the rules need; ``offset`` is where ``text`` starts in the article
-    the records' offsets index."""
-    words, speakers = claim_words(claim), claim_speakers(claim)
-    every = [a for a in attributions if not claim_event(a, words)]
-    deciding = [a for a in every if _extent(a) >= MIN_COVER * len(text.strip())
-                and not (words and _off_claim(a, text, offset, words))]
-    own = text
-    cues = {a.cue for a in every if a.cue and len(a.cue) > 1 and (a in deciding or a.stance == CANNOT_CONFIRM)}
-    for cue in sorted(cues, key=len, reverse=True):
-        own = re.sub(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", " ", own, flags=re.I)
-    return Context(text, claim, publisher, every, deciding, own, words, speakers, offset)
 
 
 # --- the rules, in order ---------------------------------------------------------------------
@@ -209,7 +62,7 @@ def context(text: str, attributions: Sequence[Attribution], claim: str | None = 
 def claim_speaker_unsaid(c: Context) -> tuple[str, str] | None:
     """The speaker the claim has speak did not say it: "Pope Francis did NOT say ..."."""
     for a in c.every:
-        if c.speakers and _in_claim(a, c.speakers) and a.stance in (CANNOT_CONFIRM, HEDGED) and \
+        if c.speakers and in_claim(a, c.speakers) and a.stance in (CANNOT_CONFIRM, HEDGED) and \
                 re.search(r"\b(?:not|n't|never)\b", a.cue or "", re.I):
             return DENIES, f"{a.speaker.name!r}, who speaks in the claim, did not say it ({a.cue!r})"
     return None
@@ -342,10 +195,10 @@ def first_attribution(c: Context) -> tuple[str, str] | None:
         who = f"{a.speaker.name!r} ({a.stance})"
         if a.stance == DENIES:
             return DENIES, f"{who} denies it"
-        if c.speakers and _in_claim(a, c.speakers):
+        if c.speakers and in_claim(a, c.speakers):
             continue
         if a.stance == CONFIRMS and a.speaker.kind in NAMED_KINDS:
-            rest = _outside(c.text, a, c.offset)
+            rest = outside(c.text, a, c.offset)
             if a.cue:
                 rest = rest.replace(a.cue, " ")
             m = lex["hedge"].search(fold(rest))
@@ -354,7 +207,7 @@ def first_attribution(c: Context) -> tuple[str, str] | None:
             return SUPPORTS, f"{who} confirms it"
         if a.stance in (HEDGED, CANNOT_CONFIRM):
             return REPORTS, f"attributed to {who}"
-        if not _is_publisher(a, c.publisher):
+        if not is_publisher(a, c.publisher):
             return REPORTS, f"attributed to {who}, not the publisher"
     return None
 
