@@ -256,9 +256,9 @@ class _Run:
     """The bookkeeping of one :func:`run_pool` call: which batches are taken, held by a
     worker, waiting to be tried again, or done and waiting for their turn to be yielded."""
 
-    def __init__(self, batches: Iterable[Any], pool: _Pool, limit: int, retries: int, parent_lane: bool):
+    def __init__(self, batches: Iterable[Any], pool: _Pool, limit: int, retries: int):
         self.source = iter(batches)
-        self.pool, self.limit, self.retries, self.parent_lane = pool, limit, retries, parent_lane
+        self.pool, self.limit, self.retries = pool, limit, retries
         self.again: deque[int] = deque()  # batches to try again (their worker died), oldest first
         self.held: dict[int, tuple[Any, int]] = {}  # index -> (batch, tries so far), off this process
         self.done: dict[int, Any] = {}
@@ -286,12 +286,13 @@ class _Run:
         return self.taken - 1, batch
 
     def dispatch(self) -> None:
-        """Hand batches to the workers with room: those to try again first, each alone."""
+        """Hand batches to the workers with room: those to try again first, each alone on
+        an empty worker (until one is, the workers get no new batch: they empty)."""
         while self.again and (room := self.pool.room(retry=True)):
             i = self.again.popleft()
             if not self.pool.send(room[0], i, self.held[i][0], retry=True):
                 self.again.appendleft(i)
-        while (room := self.pool.room(retry=False)) and (job := self.fresh()) is not None:
+        while not self.again and (room := self.pool.room(retry=False)) and (job := self.fresh()) is not None:
             self.held[job[0]] = (job[1], 0)
             if not self.pool.send(room[0], *job):
                 self.again.append(job[0])  # that worker is gone: the next free one takes it
@@ -371,7 +372,7 @@ def run_pool(batches: Iterable[Any], work: Callable[[Any], Any], *, workers: int
     """
     parent_lane = parent_lane and workers >= 2
     pool = _Pool(work, workers - parent_lane, method or start_method(), DEPTH if parent_lane else 1)
-    run = _Run(batches, pool, 2 * workers, retries, parent_lane)
+    run = _Run(batches, pool, 2 * workers, retries)
     try:
         for _ in range(pool.size):
             pool.start()
