@@ -10,6 +10,7 @@ parent's batch waits until the worker has started dying.
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 import os
 import time
@@ -155,3 +156,4 @@ def test_a_bad_article_in_the_parents_batch_is_reported_like_a_workers(tmp_path,
         [(f"{b}0", []), (f"{b}1", "extraction failed: RuntimeError: boom"), (f"{b}2", [])] for b in "abcde"]
     assert seen, "the parent computed no batch"
     assert _no_workers_left()
+    assert gc.get_freeze_count() == 0, "what the pool froze in this process is collectable again"

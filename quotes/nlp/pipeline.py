@@ -195,8 +195,15 @@ def unload_pipelines() -> None:
     loads them again); the memory goes back to the system once nothing else holds them.
 
     >>> unload_pipelines()  # nothing loaded: nothing to do
+    >>> loaded_pipelines()
+    0
     """
     load_pipelines.cache_clear()
+
+
+def loaded_pipelines() -> int:
+    """How many sets of pipelines (one per settings) :func:`load_pipelines` holds here."""
+    return load_pipelines.cache_info().currsize
 
 
 @functools.lru_cache(maxsize=1)
