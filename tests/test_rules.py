@@ -315,6 +315,11 @@ CASES = [
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
      [("Husted", "voters died", "indirect", "asserts", [])]),
+    # ... and hung off a subject mid-sentence, it speaks for the subject's clause
+    ("Other/ADJ/2/amod cleavages/NOUN/8/nsubj ,/PUNCT/6/punct according/VERB/6/case to/ADP/6/case "
+     "Gallup/PROPN/2/nmod ,/PUNCT/6/punct include/VERB/0/root age/NOUN/8/obj and/CCONJ/11/cc "
+     "gender/NOUN/9/conj ./PUNCT/8/punct",
+     [("Gallup", "include age and gender", "indirect", "asserts", [])]),
 ]
 
 
@@ -325,6 +330,28 @@ def test_rules(spec, expected):
     for r in attributions(doc):
         assert text[r.start:r.end] == r.content
     assert sorted(got) == sorted(expected)
+
+
+@pytest.mark.parametrize("spec, side", [
+    # "Y, according to X." speaks for all of Y, whatever word of it the parse hangs X off
+    ("Aides/NOUN/2/nsubj told/VERB/0/root her/PRON/2/obj talks/NOUN/5/nsubj failed/VERB/2/ccomp ,/PUNCT/7/punct "
+     "according/VERB/9/case to/ADP/7/fixed Gallup/PROPN/5/obl ./PUNCT/2/punct", "Aides told her talks failed"),
+    # "According to X, Y." for all of Y
+    ("According/VERB/3/case to/ADP/1/fixed Gallup/PROPN/6/obl ,/PUNCT/3/punct age/NOUN/6/nsubj "
+     "matters/VERB/0/root most/ADV/6/advmod ./PUNCT/6/punct", "age matters most"),
+    # mid-sentence: the parse decides
+    ("Talks/NOUN/5/nsubj ,/PUNCT/4/punct according/VERB/4/case to/ADP/3/fixed Gallup/PROPN/1/nmod ,/PUNCT/4/punct "
+     "failed/VERB/0/root ./PUNCT/6/punct", None),
+])
+def test_according_to_at_a_sentence_edge_speaks_for_the_rest(spec, side):
+    from quotes.extractors.according import sentence_side
+    from quotes.extractors.tree import Tree
+    text, doc = doc_from(spec)
+    t = Tree(doc.sentences[0])
+    w = next(x for x in t.words if x.text.lower() == "according")
+    src = next(x for x in t.words if x.text == "Gallup")
+    got = sentence_side(t, w, t.subtree(src.id))
+    assert (text[t.w(got[0]).start:t.w(got[-1]).end] if got else None) == side
 
 
 def test_reportedly_is_hedged_and_anonymous():
@@ -426,15 +453,50 @@ def test_speaker_names(spec, speaker):
     assert r.speaker.name == speaker
 
 
-def test_quotations_in_separate_paragraphs_stay_apart():
+@pytest.mark.parametrize("text, second_cue, records", [
+    # the quotation goes on in the next paragraph with no cue of its own: one statement
+    # (as PolNeAR annotates it)
+    ("“We act,” he said.\n\n“And we win.”", None, 1),
+    # ... but not past a paragraph of other words, nor when it has a cue of its own
+    ("“We act,” he said.\n\nIt rained.\n\n“And we win.”", None, 2),
+    ("“We act,” he said.\n\n“And we win.”", "said", 2),
+])
+def test_quotation_continued_in_the_next_paragraph(text, second_cue, records):
     from quotes.extractors.direct import join_interrupted
     from quotes.types import Attribution, Speaker
-    text = "“We act,” he said.\n\n“And we win.”"
     sp = Speaker("Al", "he", start=10, end=12)
     a = Attribution("d", "direct", "We act", 1, 7, "said", "asserts", sp, cue_start=13, cue_end=17)
-    b = Attribution("d", "direct", "And we win.", 21, 32, None, "asserts", sp)
+    s = text.index("And")
+    b = Attribution("d", "direct", "And we win.", s, s + 11, second_cue, "asserts", sp,
+                    cue_start=None if second_cue is None else 13, cue_end=None if second_cue is None else 17)
     assert text[b.start:b.end] == b.content
-    assert len(join_interrupted([a, b], text)) == 2
+    assert len(join_interrupted([a, b], text)) == records
+
+
+def test_quotation_after_a_non_breaking_space_opens_a_sentence():
+    # '“A,” Gorka urged.\xa0“B.”': the second quotation continues the same speaker
+    text, doc = doc_from("“/PUNCT/3/punct We/PRON/3/nsubj act/VERB/7/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+                         "Gorka/PROPN/7/nsubj urged/VERB/0/root ./PUNCT/7/punct", lemmas={"urged": "urge"},
+                         tail="\xa0“This is a woman who is responsible.”")
+    (r,) = list(attributions(doc))
+    assert r.speaker.mention == "Gorka" and text[r.parts[-1][0]:r.parts[-1][1]] == "This is a woman who is responsible."
+
+
+def test_continuation_is_the_last_quoted_speakers_even_an_anonymous_one():
+    # '“A,” the source said. “B.”' continues "the source", not a named speaker quoted earlier
+    text, doc = doc_from("“/PUNCT/3/punct We/PRON/3/nsubj act/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct "
+                         "the/DET/7/det source/NOUN/8/nsubj said/VERB/0/root ./PUNCT/8/punct",
+                         lead="“Taxes will rise,” Rubio said.\n\nIt rained.\n\n", tail=" “We will win it all.”")
+    recs = [r for r in attributions(doc) if "win" in r.content]
+    assert [r.speaker.mention for r in recs] == ["the source"]
+
+
+def test_a_bare_cue_whose_sentence_ends_claims_no_quotation_after_it():
+    # '“A,” Oliver barked. “Honestly,” he continued, ...': "Honestly" is not what he barked
+    text, doc = doc_from("“/PUNCT/3/punct You/PRON/3/nsubj lie/VERB/7/parataxis ,/PUNCT/3/punct ”/PUNCT/3/punct "
+                         "Oliver/PROPN/7/nsubj barked/VERB/0/root ./PUNCT/7/punct", lemmas={"barked": "bark"},
+                         tail=" “Honestly,” he continued, “we lose.”")
+    assert [(r.content, r.rule) for r in attributions(doc) if r.cue == "barked"] == [("You lie", "verb_beside")]
 
 
 def test_relative_pronoun_is_the_mention_and_its_noun_the_name():
@@ -760,7 +822,7 @@ def test_every_stage_rule_has_a_row(module):
     ("Melanie/PROPN/2/nsubj said/VERB/0/root ./PUNCT/2/punct", {"lead": "“We act now,” "}, ["verb_beside"]),
     (_SAID, {"tail": "\nWALLACE: Will she be there tonight?"}, ["clause_after_verb", "speaker_label"]),
     (_SAID, {"tail": "\n“Trump scares me a lot.” ― Krystal Correa"}, ["clause_after_verb", "dash_signature"]),
-    (_CONTINUED, {"tail": "\n“I would do it again, Donald.”"}, ["complement_clause", "continuation"]),
+    (_CONTINUED, {"tail": "\nIt rained.\n“I would do it again, Donald.”"}, ["complement_clause", "continuation"]),
 ])
 def test_records_of_quotations_and_layout_name_their_rule(spec, kw, rules):
     text, doc = doc_from(spec, **kw)
@@ -926,6 +988,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('according',
      'According/VERB/3/case to/ADP/1/fixed Tass/PROPN/6/obl ,/PUNCT/3/punct talks/NOUN/6/nsubj resumed/VERB/0/root ./PUNCT/6/punct',
      None, [('According', 'Tass', 'talks resumed', 'asserts')]),
+    ('verb_after_quotation',
+     '“/PUNCT/2/punct Go/VERB/7/parataxis home/ADV/2/advmod ,/PUNCT/2/punct ”/PUNCT/2/punct Oliver/PROPN/7/nsubj barked/VERB/0/root ./PUNCT/7/punct',
+     {'barked': 'bark'}, [('barked', 'Oliver', '<bare>', 'asserts')]),
     ('colon_after_name',
      'Tass/PROPN/2/compound reports/NOUN/0/root :/PUNCT/2/punct',
      None, [('reports', 'Tass', '<follows>', 'asserts')]),

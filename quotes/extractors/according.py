@@ -19,6 +19,8 @@ from quotes.types import ASSERTS, HEDGED, Cue, CueKind, Word
 
 #: Relations by which the source of "according to" hangs off the clause it speaks for.
 SOURCE_RELS = ("obl", "nmod", "advmod", "nsubj", "obj", "conj", "root", "parataxis", "dep")
+#: Parts of speech of a subject the phrase may hang off.
+NOMINAL = ("NOUN", "PROPN", "PRON")
 #: Fewest words (after trimming) of what was said on one side of "according to X".
 MIN_SIDE = 3
 
@@ -32,6 +34,10 @@ def according_to(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
         return None
     clause = src.head
     src_ids = t.subtree(src.id)
+    if t.w(clause).deprel.startswith("nsubj") and t.w(clause).upos in NOMINAL and t.w(clause).head:
+        # "Other cleavages, according to the poll, include ...": hung off the subject, the
+        # phrase speaks for the subject's clause
+        clause = t.w(clause).head
     if clause > w.id and t.w(clause).head and t.w(clause).head < w.id:
         # "..., according to a speech Mrs. Clinton delivered in July" parsed with the speech
         # as the relative clause's own phrase: what was said comes before "according"
@@ -44,12 +50,38 @@ def according_to(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     before = [r for r in runs if r[-1] < w.id and len(t.trimmed(set(r))) >= MIN_SIDE
               and any(t.w(i).upos in ("VERB", "AUX") for i in r)]
     ids = t.trimmed(set(before[-1] if before else max(runs, key=len)))
+    ids = sentence_side(t, w, src_ids) or ids
     if not ids:
         return None
     to = t.child(src.id, "case")
     end_word = to if to is not None and to.id > w.id else w
     stance = HEDGED if _unnamed_document(src, [t.w(i) for i in src_ids], lex) else ASSERTS
     return _cue(t, w, end_word, text, stance, src, ids, "according_to")
+
+
+def sentence_side(t: Tree, w: Word, src_ids: set[int]) -> list[int] | None:
+    """"According to X, Y." and "Y, according to X.": with the phrase at an edge of its
+    sentence, what X says is the whole rest of the sentence (the parse often hangs the phrase
+    off one word of Y: "Other cleavages include ..., according to the poll").
+
+    >>> text = "Other cleavages include age, according to the poll."
+    >>> t = Tree.of(text, [("Other", "ADJ", 2, "amod"), ("cleavages", "NOUN", 3, "nsubj"),
+    ...     ("include", "VERB", 0, "root"), ("age", "NOUN", 3, "obj"), (",", "PUNCT", 6, "punct"),
+    ...     ("according", "VERB", 9, "case"), ("to", "ADP", 6, "fixed"), ("the", "DET", 9, "det"),
+    ...     ("poll", "NOUN", 2, "nmod"), (".", "PUNCT", 3, "punct")])
+    >>> [t.w(i).text for i in sentence_side(t, t.w(6), {8, 9})]
+    ['Other', 'cleavages', 'include', 'age']
+    """
+    last = max(i for i in src_ids | {w.id + 1} if t.w(i).upos != "PUNCT")
+    rest = [x for x in t.words if x.id > last]
+    lead = [x for x in t.words if x.id < w.id]
+    if all(x.upos == "PUNCT" for x in rest) and lead and lead[-1].text == ",":
+        side = t.trimmed({x.id for x in lead})
+    elif all(x.upos == "PUNCT" for x in lead) and rest and rest[0].text == ",":
+        side = t.trimmed({x.id for x in rest})
+    else:
+        return None
+    return side if len(side) >= MIN_SIDE else None
 
 
 def according_to_words(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:

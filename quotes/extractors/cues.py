@@ -32,7 +32,7 @@ from typing import Iterator
 
 from quotes.extractors import rules
 from quotes.extractors.according import according_to, according_to_words
-from quotes.extractors.tree import Tree
+from quotes.extractors.tree import CLOSE_QUOTES, Tree
 from quotes.extractors.verbs import BARE, verb_cue
 from quotes.lexicons import Lexicon, load
 from quotes.nlp.colon import AFTER, colon_source
@@ -41,6 +41,12 @@ from quotes.types import ASSERTS, HEDGED, ColonSource, Cue, CueKind, NoSpan, Sen
 __all__ = ["BARE", "sentence_cues"]
 
 RULE_SEQUENCES = ("WORD_CUES",)
+
+#: Where a verb after a quotation hangs when it speaks it (the quotation is its parataxis or
+#: the verb is the quotation's: either way a main clause, never a relative or adverbial one).
+QUOTED_VERB_RELS = ("root", "parataxis", "ccomp", "conj")
+#: What ends a quotation a verb after it speaks ('“...,” she quipped', '“Why?” he shrugged').
+QUOTATION_END_PUNCT = (",", "?", "!")
 
 
 def speech_verb(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
@@ -57,6 +63,43 @@ def speech_verb(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop |
     if w.upos != "VERB" or not lex.is_speech_verb(w.lemma.lower()):
         return None
     return verb_cue(t, w, text, lex) or rules.veto("a reporting verb whose rules found no speech act here")
+
+
+def verb_after_quotation(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+    """'“..., you fool,” Oliver barked.', '“...,” opined the Plain Dealer': any verb the
+    lexicon does not list speaks the quotation it follows when the quotation ends with a
+    comma (or "?", "!") and only the verb's subject stands between them; what was said is
+    that quotation (a bare cue the quotation stage gives it to).
+
+    >>> text = "“Go home,” Oliver barked."
+    >>> t = Tree.of(text, [("“", "PUNCT", 2, "punct"), ("Go", "VERB", 7, "parataxis"), ("home", "ADV", 2, "advmod"),
+    ...                    (",", "PUNCT", 2, "punct"), ("”", "PUNCT", 2, "punct"), ("Oliver", "PROPN", 7, "nsubj"),
+    ...                    ("barked", "VERB", 0, "root", "bark"), (".", "PUNCT", 7, "punct")])
+    >>> c = verb_after_quotation(t, t.w(7), text, load())
+    >>> c.text, t.w(c.speaker).text, c.content_start == NoSpan.BARE, c.rule
+    ('barked', 'Oliver', True, 'verb_after_quotation')
+    >>> verb_after_quotation(t, t.w(2), text, load()) is None
+    True
+    """
+    if w.upos != "VERB" or w.deprel.split(":")[0] not in QUOTED_VERB_RELS or lex.is_speech_verb(w.lemma.lower()):
+        return None
+    subj = t.child(w.id, "nsubj")
+    if subj is not None and subj.id > w.id:
+        subj = None
+    first = min(t.subtree(subj.id)) if subj is not None else w.id
+    if first < 3 or t.w(first - 1).text not in CLOSE_QUOTES or t.w(first - 2).text not in QUOTATION_END_PUNCT:
+        return None
+    if subj is None:  # '“...,” opined the Plain Dealer'
+        subj = next((k for k in t.children(w.id) if k.id > w.id and k.upos in ("PROPN", "NOUN")
+                     and k.deprel.split(":")[0] in ("nsubj", "obj", "appos", "dep", "flat")), None)
+    elif not set(range(first, w.id)) <= t.subtree(subj.id):
+        return None
+    if subj is None or any(k.id > w.id and k.deprel.split(":")[0] in ("ccomp", "xcomp", "csubj")
+                           for k in t.children(w.id)):
+        return None  # the verb has a clause of its own: the quotation is not what it says
+    return Cue(sentence=t.sent.index, kind=CueKind.VERB, lemma=w.lemma.lower(), text=w.text, start=w.start,
+               end=w.end, stance=ASSERTS, speaker=subj.id, content_start=NoSpan.BARE, content_end=NoSpan.BARE,
+               anchor=w.id, rule="verb_after_quotation")
 
 
 def according(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
@@ -171,7 +214,7 @@ def hedge_word(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | 
 
 
 #: What a word may be the cue of, tried in order; the first rule that claims the word decides.
-WORD_CUES = (speech_verb, according, colon_after_name, reporting_noun, hedge_word)
+WORD_CUES = (speech_verb, verb_after_quotation, according, colon_after_name, reporting_noun, hedge_word)
 
 
 def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iterator[Cue]:

@@ -90,9 +90,11 @@ def _verb_after(x: Extraction, q: QuoteSpan, c: Cue) -> bool:
     return bool(close) or _quoted(x, q).endswith(",") and _own_speaker_between(c, x.trees, q.outer_end, x.text)
 
 
-def _verb_before(q: QuoteSpan, c: Cue) -> bool:
-    """'he said: “...”': verb cue ``c`` with nothing else to say right before quotation ``q``."""
-    return c.end <= q.open <= c.end + 3 and c.content_start in (NoSpan.FOLLOWS, NoSpan.BARE)
+def _verb_before(text: str, q: QuoteSpan, c: Cue) -> bool:
+    """'he said: “...”': verb cue ``c`` with nothing else to say right before quotation ``q``
+    (not one whose sentence ends there: '... Oliver barked. “Honestly,” he continued')."""
+    return c.end <= q.open <= c.end + 3 and c.content_start in (NoSpan.FOLLOWS, NoSpan.BARE) \
+        and text[c.end:q.open].strip() in ("", ",", ":")
 
 
 def verb_beside(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribution | None:
@@ -101,7 +103,8 @@ def verb_beside(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribut
     One word is enough for the first piece of an interrupted quotation ('"That," he added,
     "..."'); a quotation inside a noun phrase is a title ('on CBS's “Face the Nation,” Ryan said').
     """
-    near = [i for i, c in enumerate(x.cues) if c.kind == CueKind.VERB and (_verb_after(x, q, c) or _verb_before(q, c))]
+    near = [i for i, c in enumerate(x.cues)
+            if c.kind == CueKind.VERB and (_verb_after(x, q, c) or _verb_before(x.text, q, c))]
     if not near or not (_words(x, q) >= 2 or _quoted(x, q).endswith(",")) or _inside_phrase(x.text, q):
         return None
     i = near[0]
@@ -145,10 +148,12 @@ def continuation(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribu
     speaker within :data:`CONTINUATION_GAP` characters; it needs
     :data:`MIN_CONTINUATION_WORDS` words (shorter ones are terms or titles)."""
     prev = [r for r in x.records + out if r.type in (DIRECT, MIXED) and r.end <= q.open and
-            q.open - r.end <= CONTINUATION_GAP and r.speaker.kind != ANONYMOUS]
+            q.open - r.end <= CONTINUATION_GAP]
     if not prev or not _opens_sentence(x.text, q) or _words(x, q) < MIN_CONTINUATION_WORDS:
         return None
     r = max(prev, key=lambda r: r.end)
+    if r.speaker.kind == ANONYMOUS and r.speaker.start is None:
+        return None
     end = trim_end(x.text, q.start, q.end)
     # the same source: its mention is the one that introduced it
     return Attribution(doc=x.doc.id, type=DIRECT, content=x.text[q.start:end], start=q.start, end=end, cue=None,
@@ -229,6 +234,9 @@ def _close(text: str, prev: Attribution, r: Attribution) -> bool:
     cue_between = prev.cue_start is not None and prev.end <= prev.cue_start < r.start
     short = len(gap) <= MAX_INTERRUPTION or \
         cue_between and len(gap) <= MAX_CUE_CLAUSE and len(_SENTENCE_END.findall(gap)) <= 1
+    if "\n" in gap and r.cue is None:
+        head, _, tail = gap.rstrip(" \t\xa0\u201c\"'").rpartition("\n")
+        return short and not tail.strip() and "\n" not in head.strip()
     return short and "\n" not in gap
 
 
@@ -251,7 +259,7 @@ def _interrupts(text: str, r: Attribution, offset: int) -> bool:
 
 
 def _opens_sentence(text: str, q: QuoteSpan) -> bool:
-    before = text[:q.open].rstrip(" \t")
+    before = text[:q.open].rstrip(" \t\xa0\u2009\u200b")
     return not before or before[-1] in ".!?\n:”\"" or before.endswith(("—", "–"))
 
 
