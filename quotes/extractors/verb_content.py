@@ -269,6 +269,47 @@ def reporting_clause_tail(a: SpeechAct) -> Content | None:
     return Content(frozenset(t.subtree(w.head, skip=t.subtree(w.id))))
 
 
+def clause_before_comma(a: SpeechAct) -> Content | None:
+    """"Y, X said." with Y hung elsewhere by the parse (as a second subject of the verb): a
+    reporting clause that ends its sentence after a comma says everything before the comma,
+    when that holds a verb.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("That/DET/2/det kind/NOUN/9/nsubj of/ADP/4/case tie/NOUN/2/nmod has/AUX/6/aux helped/VERB/2/acl "
+    ...       ",/PUNCT/2/punct donors/NOUN/9/nsubj said/VERB/0/root/say ./PUNCT/9/punct", "clause_before_comma")
+    clause_before_comma fired on 'said'
+    cue 'said': donors -> 'That kind of tie has helped' (clause_before_comma)
+    """
+    t, w, s = a.t, a.w, a.subj
+    if s is None or s.id > w.id or not all(k.deprel.split(":")[0] in TAIL_RELS for k in t.children(w.id)
+                                          if k.id > w.id):
+        return None
+    first = min(t.subtree(s.id))
+    if first < 2 or t.w(first - 1).text != "," or \
+            not set(range(first, w.id)) <= t.subtree(s.id) | {k.id for k in t.children(w.id, "advmod", "aux")}:
+        return None
+    if s.upos == "PRON" and s.lemma.lower() in a.lex.words("relative_speakers") or \
+            any(x.text.lower() == "that" or x.text in ":“\"" for x in t.words[w.id:]):
+        return None  # '..., who added ...'; "said on Friday that ...", "wrote:"
+    before = set(range(1, first - 1))
+    tops = [t.w(i) for i in before if t.w(i).head not in before]
+    if not all(x.head == w.id and x.deprel.split(":")[0] in BEFORE_RELS or x.head not in before | {w.id}
+               and x.upos == "PUNCT" for x in tops):
+        return None  # "In one memorable moment after ..., Sanders declared ...": the verb's own adjunct
+    ids = frozenset(t.trimmed(before))
+    if len(ids) < 3 or not any(t.w(i).upos in ("VERB", "AUX") for i in ids):
+        return None
+    return Content(ids)
+
+
+#: What may follow the verb of a reporting clause that ends its sentence ("said Tuesday", "said
+#: in a statement").
+TAIL_RELS = ("punct", "obl", "advmod", "nmod")
+#: How the parse may hang the clause before such a reporting clause on its verb (not as an
+#: adjunct of its own: "In a memorable moment, Sanders declared ...").
+BEFORE_RELS = ("nsubj", "ccomp", "parataxis", "csubj", "dep", "conj")
+
+
 def colon_ends_sentence(a: SpeechAct) -> rules.Stop | None:
     """"X said:" at the end of a sentence: the quotation in the next one is what was said.
 
