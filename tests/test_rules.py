@@ -315,6 +315,11 @@ CASES = [
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
      [("Husted", "voters died", "indirect", "asserts", [])]),
+    # a relative clause set off by commas between the quotation and its verb describes the speaker
+    ("“/PUNCT/3/punct We/PRON/3/nsubj wait/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/3/punct Warren/PROPN/3/appos "
+     ",/PUNCT/10/punct who/PRON/10/nsubj has/AUX/10/aux endorsed/VERB/6/acl:relcl nobody/PRON/10/obj "
+     ",/PUNCT/13/punct told/VERB/3/conj reporters/NOUN/13/obj ./PUNCT/3/punct",
+     [("Warren", "We wait", "direct", "asserts", [])]),
     # ... and hung off a subject mid-sentence, it speaks for the subject's clause
     ("Other/ADJ/2/amod cleavages/NOUN/8/nsubj ,/PUNCT/6/punct according/VERB/6/case to/ADP/6/case "
      "Gallup/PROPN/2/nmod ,/PUNCT/6/punct include/VERB/0/root age/NOUN/8/obj and/CCONJ/11/cc "
@@ -982,6 +987,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('inside_dateline',
      'MOSCOW/PROPN/6/nsubj —/PUNCT/6/punct Talks/NOUN/4/nsubj failed/VERB/6/ccomp ,/PUNCT/6/punct said/VERB/0/root Peskov/PROPN/6/obj ./PUNCT/6/punct',
      None, [('said', 'Peskov', 'Talks failed', 'asserts')]),
+    ('audience_object',
+     '“/PUNCT/3/punct We/PRON/3/nsubj wait/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/3/punct Warren/PROPN/3/appos ,/PUNCT/10/punct who/PRON/10/nsubj has/AUX/10/aux endorsed/VERB/6/acl:relcl nobody/PRON/10/obj ,/PUNCT/13/punct told/VERB/3/conj CNN/PROPN/13/obj ./PUNCT/3/punct',
+     {'endorsed': 'endorse'}, [('told', 'Warren', '<bare>', 'asserts')]),
     ('not_nominal',
      'The/DET/2/det rule/NOUN/3/nsubj normalizes/VERB/5/nsubj ,/PUNCT/5/punct said/VERB/0/root talks/NOUN/7/nsubj failed/VERB/5/ccomp ./PUNCT/5/punct',
      None, []),

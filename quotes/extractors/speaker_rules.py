@@ -308,9 +308,31 @@ def not_nominal(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     return x.upos in ("ADV", "VERB", "ADJ", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "INTJ") and not x.text[:1].isupper()
 
 
+def audience_object(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
+    """The object after a verb whose object is its audience is who was told, not who spoke
+    ('“...,” Warren, who has not endorsed anyone, told reporters').
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("“/PUNCT/3/punct We/PRON/3/nsubj wait/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/3/punct Warren/PROPN/3/appos "
+    ...       ",/PUNCT/10/punct who/PRON/10/nsubj has/AUX/10/aux endorsed/VERB/6/acl:relcl nobody/PRON/10/obj "
+    ...       ",/PUNCT/13/punct told/VERB/3/conj/tell CNN/PROPN/13/obj ./PUNCT/3/punct", "audience_object")
+    audience_object vetoed on 'told'
+    cue 'told': Warren -> (nothing here: a bare cue) (bare_cue)
+    """
+    verb = lex.verbs.get(w.lemma.lower())
+    if not (x.id > w.id and x.head == w.id and x.deprel.split(":")[0] in ("obj", "iobj")
+            and verb is not None and "no-object" in verb.complement):
+        return False
+    # ('“...,” added Smith' is inverted: nothing but punctuation between quotation and verb)
+    k = w.id - 1
+    while k >= 1 and t.w(k).upos == "PUNCT" and t.w(k).text not in CLOSE_QUOTES:
+        k -= 1
+    return k >= 1 and t.w(k).text not in CLOSE_QUOTES
+
+
 #: What rules out a word a reading found (any of them does).
 SPEAKER_REJECTIONS = (time_word, year_number, prepositional_phrase, word_of_quotation, word_of_complement,
-                      inside_dateline, not_nominal)
+                      inside_dateline, not_nominal, audience_object)
 
 
 def speaker_of(t: Tree, w: Word, lex: Lexicon) -> Word | None:

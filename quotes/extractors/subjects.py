@@ -50,9 +50,10 @@ def name_before(t: Tree, w: Word) -> Word | None:
     ('“...,” Scott Pruitt, the Republican attorney general of Oklahoma, said') the name is
     the first phrase; with no name, the noun ('“...,” the Republican attorney general said')."""
     k = w.id - 1
+    relative = _relative_words(t, w)
     while k >= 1 and t.w(k).text not in CLOSE_QUOTES:
-        if t.w(k).upos not in _NP_WORDS or t.w(k).upos in ("VERB", "AUX") and \
-                t.w(k).deprel.split(":")[0] not in ("acl", "amod"):
+        if k not in relative and (t.w(k).upos not in _NP_WORDS or t.w(k).upos in ("VERB", "AUX") and
+                                  t.w(k).deprel.split(":")[0] not in ("acl", "amod")):
             return None  # a clause of its own between quotation and verb
         k -= 1
     if k < 1 or w.id - k > 30:
@@ -70,6 +71,20 @@ def name_before(t: Tree, w: Word) -> Word | None:
             return heads[-1] if tags == ("NOUN",) or len(first) == len(stretch) else \
                 _last_of_run(first, heads[0])
     return None
+
+
+def _relative_words(t: Tree, w: Word) -> set[int]:
+    """The words of relative clauses set off by commas before verb ``w`` ('Warren, who has
+    not endorsed anyone, told'): they describe the speaker, they are no clause of their own."""
+    out: set[int] = set()
+    for v in t.words[:w.id - 1]:
+        if v.deprel != "acl:relcl":
+            continue
+        sub = t.subtree(v.id)
+        lo = min(i for i in sub if t.w(i).upos != "PUNCT")
+        if lo > 1 and t.w(lo - 1).text == "," and max(sub) < w.id:
+            out |= sub
+    return out
 
 
 #: Parts of speech a speaker's noun phrase (with its apposition) may contain.
