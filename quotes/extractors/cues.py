@@ -32,7 +32,7 @@ from typing import Iterator
 
 from quotes.extractors import rules
 from quotes.extractors.according import according_to, according_to_words
-from quotes.extractors.tree import CLOSE_QUOTES, Tree
+from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 from quotes.extractors.verbs import BARE, verb_cue
 from quotes.lexicons import Lexicon, load
 from quotes.nlp.colon import AFTER, colon_source
@@ -100,6 +100,42 @@ def verb_after_quotation(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | Non
     return Cue(sentence=t.sent.index, kind=CueKind.VERB, lemma=w.lemma.lower(), text=w.text, start=w.start,
                end=w.end, stance=ASSERTS, speaker=subj.id, content_start=NoSpan.BARE, content_end=NoSpan.BARE,
                anchor=w.id, rule="verb_after_quotation")
+
+
+def verb_before_colon(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
+    """'He also played up his strength: “Who gives us the best chance?”', 'Clinton's campaign
+    worded it more carefully: “...”': the main verb of a sentence whose colon opens a quotation
+    (at its end or running to its end) speaks it, though the lexicon does not list it; its
+    subject is the speaker.
+
+    >>> text = "He played up his odds: “We win.”"
+    >>> t = Tree.of(text, [("He", "PRON", 2, "nsubj"), ("played", "VERB", 0, "root", "play"),
+    ...     ("up", "ADP", 2, "compound:prt"), ("his", "PRON", 5, "nmod:poss"), ("odds", "NOUN", 2, "obj"),
+    ...     (":", "PUNCT", 8, "punct"), ("“", "PUNCT", 8, "punct"), ("We", "PRON", 8, "nsubj"),
+    ...     ("win", "VERB", 2, "parataxis"), (".", "PUNCT", 8, "punct"), ("”", "PUNCT", 8, "punct")])
+    >>> c = verb_before_colon(t, t.w(2), text, load())
+    >>> c.text, t.w(c.speaker).text, c.content_start == NoSpan.FOLLOWS, c.rule
+    ('played', 'He', True, 'verb_before_colon')
+    """
+    if w.upos != "VERB" or w.deprel != "root" or lex.is_speech_verb(w.lemma.lower()):
+        return None
+    colon = next((x for x in t.words if x.text == ":" and x.id > w.id), None)
+    if colon is None:
+        return None
+    after = [x for x in t.words if x.id > colon.id]
+    opens = not after or after[0].text in OPEN_QUOTES and _quoted_to_end(after)
+    subj = next((k for k in t.children(w.id) if k.deprel == "nsubj" and k.id < w.id), None)
+    if not opens or subj is None or subj.upos == "PRON" and subj.lemma.lower() in ("it", "this", "that"):
+        return None
+    return Cue(sentence=t.sent.index, kind=CueKind.VERB, lemma=w.lemma.lower(), text=w.text, start=w.start,
+               end=w.end, stance=ASSERTS, speaker=subj.id, content_start=NoSpan.FOLLOWS,
+               content_end=NoSpan.FOLLOWS, anchor=w.id, rule="verb_before_colon")
+
+
+def _quoted_to_end(words: list[Word]) -> bool:
+    """Whether ``words`` (opening with a quotation mark) are one quotation to the sentence end."""
+    closes = [i for i, x in enumerate(words) if x.text in CLOSE_QUOTES and i > 0]
+    return not closes or all(x.upos == "PUNCT" for x in words[closes[0] + 1:])
 
 
 def according(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
@@ -214,7 +250,8 @@ def hedge_word(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | 
 
 
 #: What a word may be the cue of, tried in order; the first rule that claims the word decides.
-WORD_CUES = (speech_verb, verb_after_quotation, according, colon_after_name, reporting_noun, hedge_word)
+WORD_CUES = (speech_verb, verb_after_quotation, verb_before_colon, according, colon_after_name, reporting_noun,
+             hedge_word)
 
 
 def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iterator[Cue]:

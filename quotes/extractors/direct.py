@@ -144,20 +144,26 @@ def before_cued_quotation(x: Extraction, q: QuoteSpan, out: list[Attribution]) -
 
 
 def continuation(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribution | None:
-    """A quotation that opens a sentence continues the previous quoted (not anonymous)
-    speaker within :data:`CONTINUATION_GAP` characters; it needs
+    """A quotation that opens a sentence continues the speaker of the quotation before it
+    (the one named outside it) within :data:`CONTINUATION_GAP` characters; it needs
     :data:`MIN_CONTINUATION_WORDS` words (shorter ones are terms or titles)."""
     prev = [r for r in x.records + out if r.type in (DIRECT, MIXED) and r.end <= q.open and
             q.open - r.end <= CONTINUATION_GAP]
     if not prev or not _opens_sentence(x.text, q) or _words(x, q) < MIN_CONTINUATION_WORDS:
         return None
-    r = max(prev, key=lambda r: r.end)
+    r = max(prev, key=lambda r: (r.end, not _speaker_inside(r), -r.start))
     if r.speaker.kind == ANONYMOUS and r.speaker.start is None:
         return None
     end = trim_end(x.text, q.start, q.end)
     # the same source: its mention is the one that introduced it
     return Attribution(doc=x.doc.id, type=DIRECT, content=x.text[q.start:end], start=q.start, end=end, cue=None,
                        stance=ASSERTS, speaker=r.speaker, chain=r.chain, sentence=_sentence_of(x.doc, q.start))
+
+
+def _speaker_inside(r: Attribution) -> bool:
+    """Whether ``r``'s speaker is named inside what it says (a reporting noun of the quotation,
+    'disagree with the assertion that ...': the quotation's speaker is the one outside it)."""
+    return r.speaker.start is not None and r.start <= r.speaker.start < r.end
 
 
 #: Who says a quotation no cue claimed, in order: the first rule that gives a record wins.

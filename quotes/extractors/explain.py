@@ -32,6 +32,10 @@ from quotes.lexicons import Lexicon
 from quotes.types import Article, Attribution, ParsedDoc, Sentence, Word  # noqa: F401
 
 
+#: Filters that find a speaker when no speaker reading did (:mod:`.verb_filters`).
+SPEAKER_FILTERS = frozenset({"speaker_before_verb"})
+
+
 def _speaker_rule_names() -> frozenset[str]:
     """The speaker readings, by name, as they stand now (:data:`.speaker_rules.SPEAKER_READINGS`)."""
     return frozenset(r.__name__ for r in speaker_rules.SPEAKER_READINGS)
@@ -49,7 +53,10 @@ class ExplainedRecord:
         """The speaker reading that found the head word of the speaker (None: none ran, as
         for "according to" or a quotation continuing its speaker)."""
         names = _speaker_rule_names()
-        return next((s.rule for s in self.steps if s.rule in names and s.outcome == rules.FIRED), None)
+        found = next((s.rule for s in self.steps if s.rule in names and s.outcome == rules.FIRED), None)
+        # with every reading vetoed, the filter that found the speaker before the verb
+        return found or next((s.rule for s in self.steps if s.rule in SPEAKER_FILTERS and s.outcome == rules.FIRED),
+                             None)
 
     def speaker_why(self) -> str:
         """Why the speaker came out as it did, in a sentence."""
