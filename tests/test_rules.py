@@ -315,6 +315,10 @@ CASES = [
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
      [("Husted", "voters died", "indirect", "asserts", [])]),
+    # verb_after_quotation: a speech verb's form tagged as a noun after its subject speaks the quotation
+    ("“/PUNCT/3/punct We/PRON/3/nsubj wait/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/3/punct Conway/PROPN/7/nsubj "
+     "notes/NOUN/3/parataxis ./PUNCT/3/punct",
+     [("Conway", "We wait", "direct", "asserts", [])]),
     # a relative clause set off by commas between the quotation and its verb describes the speaker
     ("“/PUNCT/3/punct We/PRON/3/nsubj wait/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/3/punct Warren/PROPN/3/appos "
      ",/PUNCT/10/punct who/PRON/10/nsubj has/AUX/10/aux endorsed/VERB/6/acl:relcl nobody/PRON/10/obj "

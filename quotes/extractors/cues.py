@@ -81,7 +81,8 @@ def verb_after_quotation(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | Non
     >>> verb_after_quotation(t, t.w(2), text, load()) is None
     True
     """
-    if w.upos != "VERB" or w.deprel.split(":")[0] not in QUOTED_VERB_RELS or lex.is_speech_verb(w.lemma.lower()):
+    lemma = _quoted_verb_lemma(t, w, lex)
+    if lemma is None or w.deprel.split(":")[0] not in QUOTED_VERB_RELS:
         return None
     subj = t.child(w.id, "nsubj")
     if subj is not None and subj.id > w.id:
@@ -97,9 +98,22 @@ def verb_after_quotation(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | Non
     if subj is None or any(k.id > w.id and k.deprel.split(":")[0] in ("ccomp", "xcomp", "csubj")
                            for k in t.children(w.id)):
         return None  # the verb has a clause of its own: the quotation is not what it says
-    return Cue(sentence=t.sent.index, kind=CueKind.VERB, lemma=w.lemma.lower(), text=w.text, start=w.start,
+    return Cue(sentence=t.sent.index, kind=CueKind.VERB, lemma=lemma, text=w.text, start=w.start,
                end=w.end, stance=ASSERTS, speaker=subj.id, content_start=NoSpan.BARE, content_end=NoSpan.BARE,
                anchor=w.id, rule="verb_after_quotation")
+
+
+def _quoted_verb_lemma(t: Tree, w: Word, lex: Lexicon) -> str | None:
+    """The lemma of a verb that may speak the quotation before it: one the lexicon does not
+    list (the speech verbs have rules of their own), or a speech verb's form tagged as a noun
+    after its subject ('“...,” Conway notes.')."""
+    if w.upos == "VERB":
+        return None if lex.is_speech_verb(w.lemma.lower()) else w.lemma.lower()
+    lemma = lex.verb_lemma(w.text, w.lemma)
+    if w.upos == "NOUN" and lex.is_speech_verb(lemma) and lemma != w.text.lower() \
+            and any(k.id < w.id for k in t.children(w.id, "nsubj")):
+        return lemma
+    return None
 
 
 def verb_before_colon(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
