@@ -97,14 +97,19 @@ def _spans(field_: str) -> list[tuple[int, int]]:
 
 
 def read_ann(path: Path, text: str) -> list[Gold]:
-    """The attributions of one brat ``.ann`` file."""
+    """The attributions of one brat ``.ann`` file (a line with no tab after a text-bound
+    annotation is the rest of its text: one PolNeAR train file has a line break in one)."""
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     relations = []
     lex = load()
+    after_text = False  # whether the last line was a text-bound annotation
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         cols = line.split("\t")
+        if len(cols) == 1 and after_text:
+            continue  # the rest of the annotated text before it, which held a line break
+        after_text = cols[0].startswith("T")
         try:
             if cols[0].startswith("T"):
                 label, rng = cols[1].split(" ", 1)
