@@ -315,6 +315,11 @@ CASES = [
     ("In/ADP/2/case statement/NOUN/5/obl ,/PUNCT/2/punct Husted/VERB/5/ccomp said/VERB/0/root "
      "voters/NOUN/7/nsubj died/VERB/5/ccomp ./PUNCT/5/punct",
      [("Husted", "voters died", "indirect", "asserts", [])]),
+    # relative_clause_content: a relative clause after the speaker is not what was said, but the
+    # quotation before the verb is
+    ("“/PUNCT/3/punct Buyer/NOUN/3/compound beware/NOUN/6/nsubj ,/PUNCT/3/punct ”/PUNCT/3/punct said/VERB/0/root "
+     "Sunshine/PROPN/6/nsubj ,/PUNCT/10/punct who/PRON/10/nsubj knows/VERB/6/ccomp him/PRON/10/obj ./PUNCT/6/punct",
+     [("Sunshine", "Buyer beware", "direct", "asserts", [])]),
     # verb_after_quotation: a speech verb's form tagged as a noun after its subject speaks the quotation
     ("“/PUNCT/3/punct We/PRON/3/nsubj wait/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/3/punct Conway/PROPN/7/nsubj "
      "notes/NOUN/3/parataxis ./PUNCT/3/punct",

@@ -185,5 +185,11 @@ def relative_clause_content(a: SpeechAct) -> rules.Stop | None:
     relative_clause_content vetoed on 'said'
     """
     first = a.t.w(a.ids[0]).text.lower() if a.ids else ""
-    return rules.VETO if first in a.lex.words("relative_pronouns") else None
+    if first not in a.lex.words("relative_pronouns"):
+        return None
+    w = a.w
+    if a.subj is not None and (a.after_quote or w.id > 1 and a.t.w(w.id - 1).text in CLOSE_QUOTES):
+        # '“...,” said Louise Sunshine, who has known him since ...': the quotation before is what she said
+        return rules.Stop(make_cue(a, a.verb.stance, a.subj, NoSpan.BARE, NoSpan.BARE, frozenset(), rule="bare_cue"))
+    return rules.VETO
 
