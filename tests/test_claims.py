@@ -83,6 +83,21 @@ def test_cluster_is_order_independent():
     assert groups == groups_rev and len(groups) == 2
 
 
+
+@pytest.mark.parametrize("kept,expected", [
+    ({(0, 1)}, {(0, 1)}),            # a pair still compared keeps its cosine
+    (set(), set()),                  # groups merged away: nothing to remember
+    ({(0, 1), (1, 2)}, {(0, 1)}),    # a pair never scored is not invented
+])
+def test_centroid_cache_forgets_pairs_no_longer_compared(kept, expected):
+    from quotes.claims.group import _Centroids
+    c = _Centroids()
+    for root, text in enumerate(["talks delayed", "talks postponed", "games hosted"]):
+        c.add(root, {k: 1.0 for k in content_keys(text).all})
+    before = c.cosine(0, 1), c.cosine(0, 2)
+    c.keep(kept)
+    assert set(c._cosine) == expected and (c.cosine(0, 1), c.cosine(0, 2)) == before
+
 # --- the two example articles ---------------------------------------------------------
 
 def test_postponed_claim_groups_report_source_and_peskov(corpus):

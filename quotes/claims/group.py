@@ -210,6 +210,11 @@ class _Centroids:
         self._cosine[(a, b)] = (va, vb, value)
         return value
 
+    def keep(self, pairs: set[tuple[int, int]]) -> None:
+        """Forget the cosines of pairs no longer compared (groups merged away): the cache
+        otherwise grows with every pair ever scored."""
+        self._cosine = {p: hit for p, hit in self._cosine.items() if p in pairs}
+
 
 def cluster(keys: Sequence[Keys]) -> list[list[int]]:
     """Group statement indexes into propositions.
@@ -232,27 +237,37 @@ def cluster(keys: Sequence[Keys]) -> list[list[int]]:
     centroids = _Centroids()
     for i, v in enumerate(vecs):
         centroids.add(sets.find(i), v)
-    pairs = {(min(a, b), max(a, b)) for a, b in ((sets.find(i), sets.find(j)) for i, j in links)
-             if a != b}
+    pairs = _group_pairs(sets, links)
+    del links, vecs  # the largest structures: the merge passes need only the groups' pairs
     for _ in range(MAX_MERGE_ROUNDS):
-        scored = sorted(((centroids.cosine(a, b), a, b) for a, b in pairs),
-                        key=lambda t: (-t[0], t[1], t[2]))
-        merged = False
-        for _, a, b in scored:
-            a, b = sets.find(a), sets.find(b)
-            if a == b or centroids.cosine(a, b) < MERGE:
-                continue
-            root = sets.union(a, b)
-            centroids.merge(root, b if root == a else a)
-            merged = True
-        if not merged:
+        if not _merge_pass(sets, centroids, pairs):
             break
-        pairs = {(min(a, b), max(a, b)) for a, b in ((sets.find(i), sets.find(j)) for i, j in pairs)
-                 if a != b}
+        pairs = _group_pairs(sets, pairs)
+        centroids.keep(pairs)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
         groups[sets.find(i)].append(i)
     return list(groups.values())
+
+
+def _group_pairs(sets: _Sets, pairs: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The pairs of distinct groups that ``pairs`` of members (or of earlier groups) link."""
+    return {(min(a, b), max(a, b)) for a, b in ((sets.find(i), sets.find(j)) for i, j in pairs) if a != b}
+
+
+def _merge_pass(sets: _Sets, centroids: _Centroids, pairs: set[tuple[int, int]]) -> bool:
+    """Merge linked groups, most similar first, while their centroids' cosine stays at
+    least :data:`MERGE`; True if any two groups merged."""
+    scored = sorted(((centroids.cosine(a, b), a, b) for a, b in pairs), key=lambda t: (-t[0], t[1], t[2]))
+    merged = False
+    for _, a, b in scored:
+        a, b = sets.find(a), sets.find(b)
+        if a == b or centroids.cosine(a, b) < MERGE:
+            continue
+        root = sets.union(a, b)
+        centroids.merge(root, b if root == a else a)
+        merged = True
+    return merged
 
 
 def _representative(members: list[int], keys: Sequence[Keys]) -> int:
