@@ -29,6 +29,7 @@ from collections import Counter, defaultdict, deque
 from typing import Iterable, Mapping, Sequence
 
 from quotes.errors import NotFoundError
+from quotes.claims.disjoint import DisjointSets
 from quotes.claims.flags import claim_flags
 from quotes.claims.normalize import Keys, claim_keys, content_keys, names_clash
 from quotes.types import Attribution, Claim
@@ -80,25 +81,6 @@ def similar(a: Keys, b: Keys) -> bool:
 
 def _block_keys(k: Keys, freq: Counter) -> list[str]:
     return sorted(k.all, key=lambda w: (freq[w], w))[:BLOCK_KEYS]
-
-
-class _Sets:
-    """Union-find over statement indexes."""
-
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> int:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-        return min(ri, rj)
 
 
 def weights(keys: Sequence[Keys]) -> list[dict[str, float]]:
@@ -230,7 +212,7 @@ def cluster(keys: Sequence[Keys]) -> list[list[int]]:
     """
     vecs = weights(keys)
     links = _links(keys, vecs)
-    sets = _Sets(len(keys))
+    sets = DisjointSets(range(len(keys)))
     for (i, j), score in links.items():
         if score >= NEAR_DUPLICATE:
             sets.union(i, j)
@@ -250,12 +232,12 @@ def cluster(keys: Sequence[Keys]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _group_pairs(sets: _Sets, pairs: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+def _group_pairs(sets: DisjointSets, pairs: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
     """The pairs of distinct groups that ``pairs`` of members (or of earlier groups) link."""
     return {(min(a, b), max(a, b)) for a, b in ((sets.find(i), sets.find(j)) for i, j in pairs) if a != b}
 
 
-def _merge_pass(sets: _Sets, centroids: _Centroids, pairs: set[tuple[int, int]]) -> bool:
+def _merge_pass(sets: DisjointSets, centroids: _Centroids, pairs: set[tuple[int, int]]) -> bool:
     """Merge linked groups, most similar first, while their centroids' cosine stays at
     least :data:`MERGE`; True if any two groups merged."""
     scored = sorted(((centroids.cosine(a, b), a, b) for a, b in pairs), key=lambda t: (-t[0], t[1], t[2]))

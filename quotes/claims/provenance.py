@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
+from quotes.claims.disjoint import DisjointSets
 from quotes.lexicons import fold
 from quotes.types import (
     ASSERTS, CONFIRMS, DENIES, DIRECT, MIXED, NAMED_KINDS, OUTLET, THE_ARTICLE, UNKNOWN, Attribution,
@@ -149,23 +150,6 @@ def _quote_key(a: Attribution) -> str | None:
     return " ".join(words) if len(words) >= MIN_QUOTE_WORDS else None
 
 
-class _Union:
-    def __init__(self):
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 @dataclass(frozen=True, slots=True)
 class Row:
     """One statement about a claim with its stance toward it, its origin and path."""
@@ -212,7 +196,7 @@ def independent_origins(rows: Sequence[Row]) -> dict[str, str]:
     >>> sorted(set(independent_origins(rows_of([(bal, "asserts"), (gua, "asserts")])).values()))
     ['balmaceda']
     """
-    uf = _Union()
+    uf = DisjointSets()
     quotes: dict[str, str] = {}
     for r in rows:
         uf.find(r.origin.key)

@@ -50,9 +50,13 @@ class _Phrase:
         cut = next((i for i, w in enumerate(folded) if i > 0 and w in stops), len(folded))
         self.head = folded[cut - 1] if folded else ""
 
+    def head_forms(self) -> tuple[str, ...]:
+        """The head and, for a plural-looking head, its singular ("officials", "official")."""
+        return (self.head, self.head[:-1]) if self.head.endswith("s") else (self.head,)
+
     def head_in(self, words) -> bool:
         """The head, or its singular ("officials"), is one of ``words``."""
-        return self.head in words or (self.head.endswith("s") and self.head[:-1] in words)
+        return any(h in words for h in self.head_forms())
 
     def found(self, kind: str, stance: str, rule: Callable) -> ColonSource:
         return ColonSource(self.phrase, kind, stance, rule.__name__)
@@ -88,7 +92,7 @@ def document_head(p: _Phrase) -> ColonSource | None:
     >>> colon_source("new study")
     ColonSource(name='new study', kind='document', stance='hedged', rule='document_head')
     """
-    if p.head_in({n for n, kind in p.lex.nouns.items() if kind == DOCUMENT}):
+    if any(p.lex.nouns.get(h) == DOCUMENT for h in p.head_forms()):
         return p.found(DOCUMENT, HEDGED, document_head)
     return None
 
