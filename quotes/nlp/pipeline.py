@@ -38,7 +38,7 @@ from quotes.nlp.caps import MAX_WORDS, cap_sentences, wordless  # noqa: F401 (MA
 from quotes.nlp.casing import tagger_case
 from quotes.nlp.conllu import NER_TYPES, entities_of, from_conllu, to_conllu  # noqa: F401 (named here too)
 from quotes.errors import ModelError
-from quotes.nlp.settings import MODEL_FILES
+from quotes.nlp.settings import MODEL_FILES, VECTORS
 from quotes.nlp.structure import structured
 from quotes.types import Entity, ParsedDoc, Sentence, Word
 
@@ -60,12 +60,26 @@ class ModelSet:
         lines = [f"models: {self.source} ({self.path})"]
         for proc, f in self.files.items():
             lines.append(f"  {proc:9s} {f}")
+        lines.append(f"  vectors   {self.vectors()}")
         return "\n".join(lines)
+
+    def vectors(self) -> str:
+        """The pretrained word vectors the tagger, parser and NER use.
+
+        >>> ModelSet("explicit", Path("m"), {"pos": "m/t.pt"}).vectors()
+        'none (models trained without pretrained vectors)'
+        """
+        if self.source == "stanza":
+            return "those of stanza's official models"
+        if "pretrain" in self.files:
+            return f"{VECTORS['name']}, trimmed ({VECTORS['licence']})"
+        return "none (models trained without pretrained vectors)"
 
 
 #: Processors a models directory may lack: without mwt, tokens are not split into
-#: syntactic words; without ner, entities come from the lexicons and the parse alone.
-OPTIONAL = ("mwt", "ner")
+#: syntactic words; without ner, entities come from the lexicons and the parse alone;
+#: without pretrain, the tagger, parser and NER must have been trained without vectors.
+OPTIONAL = ("mwt", "ner", "pretrain")
 
 
 def _own_layout(path: Path) -> dict[str, str] | None:
@@ -170,13 +184,14 @@ def load_pipelines(models: str | None = None, threads: int | None = None, ner: b
             mwt = {"mwt_model_path": f["mwt"]} if "mwt" in f else {}
             tok = stanza.Pipeline(dir=empty, processors="tokenize,mwt" if mwt else "tokenize",
                                   tokenize_model_path=f["tokenize"], **mwt, **common)
-            ner = dict(ner_model_path=f["ner"], ner_pretrain_path=None, ner_forward_charlm_path=None,
+            vectors = f.get("pretrain")  # None: models trained without pretrained vectors
+            ner = dict(ner_model_path=f["ner"], ner_pretrain_path=vectors, ner_forward_charlm_path=None,
                        ner_backward_charlm_path=None) if "ner" in f and ner else {}
             tag = stanza.Pipeline(dir=empty, processors="tokenize,pos,lemma,depparse" + (",ner" if ner else ""),
                                   tokenize_pretokenized=True, tokenize_model_path=f["tokenize"],
                                   pos_model_path=f["pos"],
                                   lemma_model_path=f["lemma"], depparse_model_path=f["depparse"],
-                                  pos_pretrain_path=None, depparse_pretrain_path=None,
+                                  pos_pretrain_path=vectors, depparse_pretrain_path=vectors,
                                   # small batches: the parser's biaffine scores grow with batch x length^2;
                                   # 500 words per batch measured faster and ~550 MB lighter than 3000
                                   pos_batch_size=500, depparse_batch_size=500,

