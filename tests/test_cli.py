@@ -33,6 +33,14 @@ def test_missing_models_dir_is_a_clean_error(tmp_path, capsys):
     assert code == 3 and err.startswith("quotes: error: models directory") and "Traceback" not in err
 
 
+def test_info_names_the_vectors(capsys):
+    """The shipped models use the trimmed GloVe file, and `quotes info` says so."""
+    from quotes.nlp.settings import MODEL_FILES, VECTORS
+    assert main(["info"]) == 0
+    out = capsys.readouterr().out
+    assert MODEL_FILES["pretrain"] in out and f"vectors   {VECTORS['name']}" in out
+
+
 def test_usage_error_exit_code():
     proc = subprocess.run([sys.executable, "-m", "quotes.cli", "extract"], capture_output=True, text=True)
     assert proc.returncode == 2 and "usage:" in proc.stderr
