@@ -5,6 +5,9 @@ component, stanza's official CoNLL 2018 evaluator for the whole pipeline run fro
 text on UD English-EWT test, and the NER tagger's own entity F1 on UNER English-EWT test.
 
     python -m quotes.models.build --out data/models --stage card
+
+When ``<work>/history.md`` exists (training runs made by hand rather than by one unattended
+build, e.g. a stage continued from its saved model), the card quotes it as written.
 """
 
 from __future__ import annotations
@@ -39,13 +42,17 @@ def _ud_eval():
         return (lambda fh, name: ev.load_conllu(fh)), ev.evaluate
 
 
-def _after_header(path: Path, header: str) -> dict[str, str] | None:
-    """The numbers under the last line matching ``header`` (names split on whitespace)."""
+def _after_header(path: Path, header: str, title: str | None = None) -> dict[str, str] | None:
+    """The numbers under the last line matching ``header`` (names split on whitespace); with
+    ``title``, only a header right under a line matching it (stanza's NER prints an entity
+    table and a token table with the same header)."""
     if not path.exists():
         return None
     lines = [re.sub(r"^\S+ \S+ (INFO|DEBUG): ", "", ln) for ln in path.read_text(errors="replace").splitlines()]
     found = None
     for i, ln in enumerate(lines[:-1]):
+        if title and (i == 0 or not re.fullmatch(title, lines[i - 1].strip())):
+            continue
         if re.fullmatch(header, ln.strip()):
             names, vals = ln.split(), lines[i + 1].split()
             if len(vals) == len(names) and all(re.fullmatch(r"[\d.]+", v) for v in vals):
@@ -68,7 +75,7 @@ def component_scores(work: Path) -> dict[str, str]:
     dep = _after_header(logs / "depparse.log", r"UAS\s+LAS\s+CLAS\s+MLAS\s+BLEX") or \
         _after_header(logs / "depparse.log", r"LAS\s+MLAS\s+BLEX")
     out["depparse (EWT test, predicted tags)"] = ", ".join(f"{k} {v}" for k, v in dep.items()) if dep else "not in log"
-    ner = _after_header(logs / "ner_test.log", r"Prec\.\s+Rec\.\s+F1")
+    ner = _after_header(logs / "ner_test.log", r"Prec\.\s+Rec\.\s+F1", title=r"Score by entity:")
     out["ner (UNER English-EWT test)"] = f"entity F1 {ner['F1']} (P {ner['Prec.']}, R {ner['Rec.']})" if ner \
         else "not in log"
     return out
@@ -212,15 +219,19 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
             lines.append(f"| {p} | {f} | {sizes[p]:.1f} |")
     lines.append(f"| total | | {sum(sizes.values()):.1f} |")
     lines += ["", "## Settings", "", "Every stage runs with `--cpu` and `--no_charlm`; the tagger, parser and NER "
-              "with `--wordvec_pretrain_file` pointing at the trimmed vectors. Each trains until its dev score "
-              "stops improving (stanza's early stop), with a step ceiling. Extra arguments per stage, and wall "
-              "time on 2 CPU cores (stages that share the cores ran side by side):", ""]
+              "with `--wordvec_pretrain_file` pointing at the trimmed vectors. The tagger and parser train until "
+              "their dev score stops improving (stanza's early stop) or a step ceiling; NER (stanza has no early "
+              "stop for it) trains to its ceiling and keeps its best dev model. Extra arguments per stage, and "
+              "wall time on 2 CPU cores where a build run recorded it:", ""]
     times = _timings(work)
     for st, a in STAGE_ARGS.items():
         took = f" ({times[st] / 60:.0f} min)" if st in times else ""
         lines.append(f"- {st}{took}: `{' '.join(a) or '(defaults)'}`")
     lines += ["", "The parser is trained on UPOS/XPOS/features predicted by the trained tagger "
               "(`retag` stage), so it sees at training time the kind of tags it gets at run time.", ""]
+    history = work / "history.md"
+    if history.exists():  # runs made outside one unattended build, said as they happened
+        lines += ["## How the committed files were trained", "", history.read_text(encoding="utf-8").strip(), ""]
     shortfalls = _shortfalls(pipe, comp)
     lines += ["## Against the targets", ""] + (shortfalls or ["All targets met."]) + [""]
     path = out / "MODEL_CARD.md"
