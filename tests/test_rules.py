@@ -334,6 +334,27 @@ CASES = [
      "Gallup/PROPN/2/nmod ,/PUNCT/6/punct include/VERB/0/root age/NOUN/8/obj and/CCONJ/11/cc "
      "gender/NOUN/9/conj ./PUNCT/8/punct",
      [("Gallup", "include age and gender", "indirect", "asserts", [])]),
+    # a quotation mark the parse hung off the verb does not cut what was said short (longest_run)
+    ("Putin/PROPN/2/nsubj spoke/VERB/0/root ,/PUNCT/4/punct saying/VERB/2/advcl it/PRON/8/nsubj “/PUNCT/4/punct "
+     "could/AUX/8/aux happen/VERB/2/conj ./PUNCT/8/punct ”/PUNCT/8/punct",
+     [("Putin", "it “could happen.”", "mixed", "asserts", [])]),
+    # a title and the name after it parsed as two subjects are one speaker, also for a verb
+    # that inherits them (Tree.title_then_name_subject)
+    ("Kremlin/PROPN/2/compound spokesman/NOUN/5/nsubj Dmitry/PROPN/5/nsubj Peskov/PROPN/3/flat told/VERB/0/root "
+     "Tass/PROPN/5/obj that/SCONJ/9/mark talks/NOUN/9/nsubj failed/VERB/5/ccomp ,/PUNCT/12/punct but/CCONJ/12/cc "
+     "said/VERB/5/conj :/PUNCT/16/punct “/PUNCT/16/punct We/PRON/16/nsubj continue/VERB/12/ccomp ./PUNCT/16/punct "
+     "”/PUNCT/16/punct",
+     [("Dmitry Peskov", "talks failed", "indirect", "asserts", ["Tass"]),
+      ("Dmitry Peskov", "We continue.", "direct", "asserts", ["Tass"])]),
+    # a month is no speaker, however the parse hangs it ("said Dec. 5 that ...": time_word)
+    ("Clinton/PROPN/2/dep said/VERB/0/root Dec./PROPN/2/nsubj 5/NUM/3/nummod that/SCONJ/7/mark talks/NOUN/7/nsubj "
+     "failed/VERB/2/ccomp ./PUNCT/2/punct",
+     [("Clinton", "talks failed", "indirect", "asserts", [])]),
+    # the complement's subject the parse gave the reporting verb is the complement's
+    # (complement_subject_on_verb)
+    ("Kiedis/PROPN/2/nsubj said/VERB/0/root his/PRON/4/nmod:poss band/NOUN/2/nsubj played/VERB/2/ccomp "
+     "songs/NOUN/5/obj ./PUNCT/2/punct",
+     [("Kiedis", "his band played songs", "indirect", "asserts", [])]),
 ]
 
 
@@ -716,6 +737,9 @@ STAGE_RULE_ROWS = [
         "the/DET/7/det officers/NOUN/4/obl", 4, 2), None),
     # phrases.DESCRIBE_STEPS: how a speaker's phrase is read
     (phrases, "DESCRIBE_STEPS", "name_run", lambda: _phrase(_KREMLIN, 4)[1], "Dmitry Peskov"),
+    (phrases, "DESCRIBE_STEPS", "name_after_title_noun", lambda: _phrase(
+        "Kremlin/ADJ/2/amod spokesman/NOUN/0/root Dmitry/PROPN/2/flat Peskov/PROPN/3/flat", 2)[1:],
+     ("Dmitry Peskov", "Kremlin spokesman", PERSON)),
     (phrases, "DESCRIBE_STEPS", "outlet_before_speaker", lambda: _phrase(
         "Washington/PROPN/3/compound Post/PROPN/3/compound Trump/PROPN/0/root", 3)[0], "Trump"),
     (phrases, "DESCRIBE_STEPS", "role_before_name", lambda: _phrase(_KREMLIN, 4)[2], "Kremlin spokesman"),
@@ -999,6 +1023,18 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('audience_object',
      '“/PUNCT/3/punct We/PRON/3/nsubj wait/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/3/punct Warren/PROPN/3/appos ,/PUNCT/10/punct who/PRON/10/nsubj has/AUX/10/aux endorsed/VERB/6/acl:relcl nobody/PRON/10/obj ,/PUNCT/13/punct told/VERB/3/conj CNN/PROPN/13/obj ./PUNCT/3/punct',
      {'endorsed': 'endorse'}, [('told', 'Warren', '<bare>', 'asserts')]),
+    ('named_before_conjunct',
+     'The/DET/2/det report/NOUN/3/nsubj came/VERB/0/root after/ADP/5/case one/NUM/3/obl ,/PUNCT/7/punct Yuri/PROPN/5/appos Ushakov/PROPN/7/flat ,/PUNCT/7/punct told/VERB/3/conj Tass/PROPN/10/obj that/SCONJ/15/mark talks/NOUN/15/nsubj had/AUX/15/aux failed/VERB/10/ccomp ./PUNCT/3/punct',
+     None, [('told', 'Yuri', 'talks had failed', 'asserts')]),
+    ('clause_of_medium',
+     'Awad/PROPN/2/nsubj says/VERB/0/root in/ADP/5/case a/DET/5/det statement/NOUN/2/obl that/SCONJ/9/mark the/DET/8/det rhetoric/NOUN/9/nsubj crossed/VERB/5/acl the/DET/11/det line/NOUN/9/obj ./PUNCT/2/punct',
+     {'crossed': 'cross'}, [('says', 'Awad', 'the rhetoric crossed the line', 'asserts')]),
+    ('medium_noun',
+     'Awad/PROPN/2/nsubj says/VERB/0/root in/ADP/5/case a/DET/5/det statement/NOUN/2/obl that/SCONJ/9/mark the/DET/8/det rhetoric/NOUN/9/nsubj crossed/VERB/5/acl the/DET/11/det line/NOUN/9/obj ./PUNCT/2/punct',
+     {'crossed': 'cross'}, [('says', 'Awad', 'the rhetoric crossed the line', 'asserts')]),
+    ('subject_of_complement',
+     'Warren/PROPN/2/dep said/VERB/0/root the/DET/4/det nominee/NOUN/2/nsubj was/AUX/7/cop a/DET/7/det failure/NOUN/2/ccomp ./PUNCT/2/punct',
+     None, [('said', 'Warren', 'the nominee was a failure', 'asserts')]),
     ('not_nominal',
      'The/DET/2/det rule/NOUN/3/nsubj normalizes/VERB/5/nsubj ,/PUNCT/5/punct said/VERB/0/root talks/NOUN/7/nsubj failed/VERB/5/ccomp ./PUNCT/5/punct',
      None, []),

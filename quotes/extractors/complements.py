@@ -85,6 +85,38 @@ def that_clause_on_audience(t: Tree, w: Word, lex: Lexicon) -> Word | None:
     return None
 
 
+def complement_subject_on_verb(t: Tree, w: Word, comp: Word) -> Word | None:
+    """'Warren said presumptive nominee Donald Trump was a “proven failure”' parsed with the
+    nominee as a subject of "said": a subject of verb ``w`` between it and its complement
+    clause ``comp``, which has no subject of its own, is the complement's subject (with no
+    "that" before it).
+
+    >>> t = Tree.from_spec("Warren/PROPN/2/nsubj said/VERB/0/root the/DET/4/det nominee/NOUN/2/nsubj "
+    ...                    "was/AUX/7/cop a/DET/7/det failure/NOUN/2/ccomp")
+    >>> complement_subject_on_verb(t, t.w(2), t.w(7)).text
+    'nominee'
+    """
+    if comp.id < w.id or not comp.deprel.startswith("ccomp") or \
+            t.child(comp.id, "nsubj", "nsubj:pass", "csubj", "expl") is not None:
+        return None
+    subj = next((s for s in t.children(w.id, "nsubj") if w.id < s.id < comp.id), None)
+    if subj is None or any(t.w(k).lemma.lower() == "that" and t.w(k).upos == "SCONJ" for k in range(w.id + 1, subj.id)):
+        return None  # (after "that": the speaker rules' word_of_complement, subject_in_complement)
+    before = next((t.w(k) for k in range(w.id - 1, 0, -1) if t.w(k).text != ","), None)
+    if before is not None and before.text in CLOSE_QUOTES:
+        return None  # ('“...,” said Smith, a senator. “...”': the speaker after the verb)
+    return subj
+
+
+def medium_clause(t: Tree, noun: Word) -> Word | None:
+    """The that-clause hung off ``noun`` ("in a statement that ..."), or None."""
+    for k in t.children(noun.id, "acl", "ccomp"):
+        mark = t.child(k.id, "mark")
+        if k.id > noun.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
+            return k
+    return None
+
+
 def quote_or_clause_child(t: Tree, w: Word) -> Word | None:
     """A complement parsed as parataxis/xcomp/obj that is a clause or a quotation."""
     for k in t.children(w.id, "parataxis", "xcomp", "obj", "advcl"):

@@ -32,6 +32,7 @@ from typing import Iterator
 
 from quotes.extractors import rules
 from quotes.extractors.according import according_to, according_to_words
+from quotes.extractors.complements import medium_clause
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 from quotes.extractors.verbs import BARE, verb_cue
 from quotes.lexicons import Lexicon, load
@@ -196,6 +197,27 @@ def colon_after_name(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
                rule="colon_after_name")
 
 
+def medium_noun(t: Tree, w: Word, text: str, lex: Lexicon) -> rules.Stop | None:
+    """A reporting noun that is the medium of a speech verb before it ("says in a statement
+    that ...") does not speak on its own: the verb says its clause (:func:`.verb_content.clause_of_medium`).
+
+    >>> text = "Awad says in a statement that talks failed"
+    >>> t = Tree.of(text, [("Awad", "PROPN", 2, "nsubj"), ("says", "VERB", 0, "root", "say"), ("in", "ADP", 5, "case"),
+    ...     ("a", "DET", 5, "det"), ("statement", "NOUN", 2, "obl"), ("that", "SCONJ", 8, "mark"),
+    ...     ("talks", "NOUN", 8, "nsubj"), ("failed", "VERB", 5, "acl")])
+    >>> medium_noun(t, t.w(5), text, load()) is rules.VETO
+    True
+    """
+    if w.upos != "NOUN" or w.lemma.lower() not in lex.nouns or not w.deprel.startswith("obl") or not w.head:
+        return None
+    verb = t.w(w.head)
+    if verb.id > w.id or verb.upos != "VERB" or not lex.is_speech_verb(verb.lemma.lower()):
+        return None
+    if t.child(w.id, "case") is None or medium_clause(t, w) is None:
+        return None
+    return rules.VETO
+
+
 def reporting_noun(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | None:
     """A reporting noun with its clause ("a report that the visit was canceled", "his claim
     that people would ...", "comments on the shooting"): the noun speaks.
@@ -264,8 +286,8 @@ def hedge_word(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | 
 
 
 #: What a word may be the cue of, tried in order; the first rule that claims the word decides.
-WORD_CUES = (speech_verb, verb_after_quotation, verb_before_colon, according, colon_after_name, reporting_noun,
-             hedge_word)
+WORD_CUES = (speech_verb, verb_after_quotation, verb_before_colon, according, colon_after_name, medium_noun,
+             reporting_noun, hedge_word)
 
 
 def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iterator[Cue]:

@@ -96,6 +96,28 @@ def name_run(p: Phrase, lex: Lexicon) -> None:
     p.run = strip_demonyms(run)
 
 
+def name_after_title_noun(p: Phrase, lex: Lexicon) -> None:
+    """'Kremlin spokesman Dmitry Peskov' parsed with the title noun as the head and the name
+    hung off it as its flat part: the name names the phrase (the title and what precedes it
+    is the role, :func:`role_before_name`).
+
+    >>> from quotes.lexicons import load
+    >>> text = "Kremlin spokesman Dmitry Peskov"
+    >>> t = Tree.of(text, [("Kremlin", "PROPN", 2, "compound"), ("spokesman", "NOUN", 0, "root"),
+    ...     ("Dmitry", "PROPN", 2, "flat"), ("Peskov", "PROPN", 3, "flat")])
+    >>> p = Phrase.of(t, t.w(2), text); name_run(p, load()); name_after_title_noun(p, load())
+    >>> [w.text for w in p.run]
+    ['Dmitry', 'Peskov']
+    """
+    if p.run or p.head.upos != "NOUN":
+        return
+    first = next((k for k in p.t.children(p.head.id, "flat") if k.id == p.head.id + 1 and k.upos == "PROPN"), None)
+    if first is None:
+        return
+    ids = [i for i in sorted(np_ids(p.t, first)) if i >= first.id]
+    p.run = strip_demonyms(proper_run(p.t, ids, first, lex))
+
+
 def outlet_before_speaker(p: Phrase, lex: Lexicon) -> None:
     """'the Washington Post Trump said' parsed as one name: the outlet ends before the speaker.
 
@@ -179,8 +201,8 @@ def canonical_name(p: Phrase, lex: Lexicon) -> None:
 
 #: How :func:`describe` reads a phrase, in order.
 DESCRIBE_STEPS: tuple[Callable[[Phrase, Lexicon], None], ...] = (
-    name_run, modifier_run, outlet_before_speaker, cut_name, role_before_name, apposition, title_then_name, kind,
-    canonical_name, bare_title)
+    name_run, name_after_title_noun, modifier_run, outlet_before_speaker, cut_name, role_before_name, apposition,
+    title_then_name, kind, canonical_name, bare_title)
 
 
 def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:

@@ -159,12 +159,30 @@ class Tree:
     def subject(self, wid: int, depth: int = 0) -> Word | None:
         """The subject of ``wid``, inherited through xcomp/advcl/conj/acl chains when missing
         ("..., adding that", "declined to confirm", "said A and added B")."""
-        s = self.child(wid, "nsubj", "csubj")
-        if s is not None:
-            return s
+        subjects = self.children(wid, "nsubj", "csubj")
+        if subjects:
+            return self.title_then_name_subject(subjects)
         w = self.w(wid)
         if depth < 4 and w.head and w.deprel.split(":")[0] in ("xcomp", "conj", "advcl"):
             h = self.w(w.head)
             if h.upos in ("VERB", "AUX", "ADJ") or w.deprel.startswith(("xcomp", "conj")):
                 return self.subject(w.head, depth + 1)
         return None
+
+    def title_then_name_subject(self, subjects: list[Word]) -> Word:
+        """Of a verb's subjects, the first; but a title and the name right after it parsed as
+        two subjects ("Kremlin spokesman | Dmitry Peskov told") are one: the name.
+
+        >>> t = Tree.from_spec("Kremlin/PROPN/2/compound spokesman/NOUN/5/nsubj Dmitry/PROPN/5/nsubj "
+        ...                    "Peskov/PROPN/3/flat told/VERB/0/root/tell Tass/PROPN/5/obj")
+        >>> t.subject(5).text
+        'Dmitry'
+        """
+        first = subjects[0]
+        for nxt in subjects[1:]:
+            if not (first.upos == "NOUN" and nxt.upos == "PROPN" and
+                    max(self.subtree(first.id)) + 1 == min(self.subtree(nxt.id))):
+                break
+            first = nxt
+        return first
+

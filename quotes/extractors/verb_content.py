@@ -25,8 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.extractors import rules
-from quotes.extractors.complements import (adverbial, bidding, participle_aside, quote_or_clause_child,
-                                           that_clause_child, that_clause_on_audience)
+from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, participle_aside,
+                                           quote_or_clause_child, that_clause_child, that_clause_on_audience)
 from quotes.extractors.speech import SpeechAct, is_reporting_tail, make_cue
 from quotes.extractors.subjects import first_word, noun_apposition, relative_clause
 from quotes.types import NoSpan, Word
@@ -52,7 +52,8 @@ def _clause(a: SpeechAct, comp: Word, obj_noun: Word | None = None) -> Content:
             and w.id < obj.id < comp.id and comp.deprel.startswith("ccomp") \
             and t.child(comp.id, "nsubj", "nsubj:pass", "csubj", "expl") is None:
         ids = ids | t.subtree(obj.id)
-    return Content(frozenset(ids), comp, obj_noun)
+    subj = complement_subject_on_verb(t, w, comp)  # "said the nominee was a failure" with "nominee" the verb's
+    return Content(frozenset(ids | (t.subtree(subj.id) if subj is not None else set())), comp, obj_noun)
 
 
 def _no_complement(a: SpeechAct, k: Word) -> bool:

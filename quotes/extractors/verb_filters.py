@@ -15,7 +15,7 @@ from __future__ import annotations
 from quotes.extractors import rules
 from quotes.extractors.speech import EVIDENCE, SpeechAct, make_cue
 from quotes.extractors.subjects import in_complement, outside_parentheses, subject_before
-from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES
+from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS
 from quotes.types import ASSERTS, HEDGED, NoSpan
 
 
@@ -60,11 +60,20 @@ def longest_run(a: SpeechAct) -> bool | rules.Stop | None:
     ...       "Trump/PROPN/8/nsubj warned/VERB/4/parataxis/warn ./PUNCT/4/punct", "longest_run")
     longest_run fired on 'warned'
     cue 'warned': Trump -> 'things happen' (reporting_clause_tail)
+
+    A quotation mark the parse hung elsewhere does not break a run: 'saying it “could take
+    place next year”' is one run with "it".
+
+    >>> trial("Putin/PROPN/2/nsubj spoke/VERB/0/root ,/PUNCT/4/punct saying/VERB/2/advcl/say it/PRON/8/nsubj "
+    ...       "“/PUNCT/4/punct could/AUX/8/aux happen/VERB/2/conj ./PUNCT/8/punct ”/PUNCT/8/punct", "longest_run")
+    longest_run fired on 'saying'
+    cue 'saying': Putin -> 'it “could happen.”' (clause_opened_after)
     """
     ids = a.ids
     if not any(b != x + 1 for x, b in zip(ids, ids[1:])):
         return None
-    a.ids = a.t.trimmed(set(max(a.t.contiguous_runs(set(ids)), key=len)))
+    bridged = set(ids) | {x + 1 for x, b in zip(ids, ids[1:]) if b == x + 2 and a.t.w(x + 1).text in QUOTE_MARKS}
+    a.ids = a.t.trimmed(set(max(a.t.contiguous_runs(bridged), key=len)))
     return True if a.ids else rules.VETO
 
 
