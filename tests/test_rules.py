@@ -355,6 +355,11 @@ CASES = [
     ("Kiedis/PROPN/2/nsubj said/VERB/0/root his/PRON/4/nmod:poss band/NOUN/2/nsubj played/VERB/2/ccomp "
      "songs/NOUN/5/obj ./PUNCT/2/punct",
      [("Kiedis", "his band played songs", "indirect", "asserts", [])]),
+    # "<title> of <object> <name>": the name after the title's object, however the parse hangs it
+    # (names.after_title_object, proper_run)
+    ("US/PROPN/2/compound Secretary/PROPN/7/nsubj of/ADP/4/case State/PROPN/5/nmod:desc Antony/PROPN/2/nmod "
+     "Blinken/PROPN/5/flat said/VERB/0/root talks/NOUN/10/nsubj had/AUX/10/aux failed/VERB/7/ccomp ./PUNCT/7/punct",
+     [("Antony Blinken", "talks had failed", "indirect", "asserts", [])]),
 ]
 
 

@@ -84,13 +84,28 @@ def proper_run(t: Tree, ids: list[int], head: Word, lex: Lexicon) -> list[Word]:
     if not runs:
         return []
     pick = next((r for r in runs if head in r), runs[-1])
+    nxt = runs[runs.index(pick) + 1] if pick is not runs[-1] else None
+    if nxt is not None and pick[-1] is head and is_title(head.text, lex) and nxt[0].id == head.id + 2:
+        pick = nxt  # "US Secretary of State Antony Blinken": the name after the title's object
     while len(pick) > 1 and pick[0].text.lower() in lex.words("leading_function_words"):
         pick = pick[1:]  # "Meanwhile Trump said": a capitalised sentence opener
-    # "Secretary of State Antony Blinken": the run after "<title> of" starts with the title's object
-    if len(pick) >= 3 and pick[0].id >= 3 and t.w(pick[0].id - 1).text.lower() == "of" and \
-            fold(t.w(pick[0].id - 2).text) in lex.titles:
-        pick = pick[1:]
-    return pick
+    return after_title_object(t.words, pick, lex)
+
+
+def after_title_object(words: list[Word], run: list[Word], lex: Lexicon) -> list[Word]:
+    """"Secretary of State Antony Blinken": a run of proper nouns right after "<title> of"
+    starts with the title's object; the name is the rest (``words``: the sentence's).
+
+    >>> from quotes.lexicons import load
+    >>> t = Tree.from_spec("Secretary/PROPN/0/root of/ADP/3/case State/PROPN/1/nmod Antony/PROPN/3/flat "
+    ...                    "Blinken/PROPN/3/flat")
+    >>> [w.text for w in after_title_object(t.words, t.words[2:], load())]
+    ['Antony', 'Blinken']
+    """
+    if len(run) >= 3 and run[0].id >= 3 and words[run[0].id - 2].text.lower() == "of" and \
+            fold(words[run[0].id - 3].text) in lex.titles:
+        return run[1:]
+    return run
 
 
 def strip_demonyms(run: list[Word]) -> list[Word]:

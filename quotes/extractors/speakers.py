@@ -22,7 +22,7 @@ from quotes.lexicons import Lexicon, fold
 from quotes.nlp.casing import HEADLINE, is_title_case
 from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, ParsedDoc, Sentence, Speaker, Word
 from quotes.extractors import rules
-from quotes.extractors.names import clean_name
+from quotes.extractors.names import after_title_object, clean_name
 from quotes.extractors.phrases import NP
 
 #: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
@@ -116,7 +116,7 @@ def _proper_noun_runs(s: Sentence, lex: Lexicon) -> list[tuple[int, str]]:
         if w.upos == "PROPN" and w.text[:1].isupper():
             run.append(w)
             continue
-        name = clean_name([x.text for x in run], lex)
+        name = clean_name([x.text for x in after_title_object(s.words, run, lex)], lex)
         if _person_name(name, lex) and not any(fold(x) in lex.org_heads for x in name.split()):
             names.append((run[0].start, name))
         run = []
