@@ -360,6 +360,10 @@ CASES = [
     ("US/PROPN/2/compound Secretary/PROPN/7/nsubj of/ADP/4/case State/PROPN/5/nmod:desc Antony/PROPN/2/nmod "
      "Blinken/PROPN/5/flat said/VERB/0/root talks/NOUN/10/nsubj had/AUX/10/aux failed/VERB/7/ccomp ./PUNCT/7/punct",
      [("Antony Blinken", "talks had failed", "indirect", "asserts", [])]),
+    # a quantity word tagged as an adverb still speaks for its group (not_nominal, quantity_speakers)
+    ("Nearly/ADV/2/advmod half/ADV/3/nsubj said/VERB/0/root they/PRON/5/nsubj prefer/VERB/3/ccomp "
+     "experience/NOUN/5/obj ./PUNCT/3/punct",
+     [("half", "they prefer experience", "indirect", "asserts", [])]),
 ]
 
 

@@ -305,8 +305,12 @@ def not_nominal(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     ...       "failed/VERB/4/ccomp ./PUNCT/4/punct", "not_nominal")
     not_nominal vetoed on 'said'
     cue 'said': Nobody -> 'talks failed' (complement_clause)
+
+    A quantity word the parse made the subject speaks for its group, whatever its tag
+    ("Nearly half said ...", ``quantity_speakers`` of ``word_lists.tsv``).
     """
-    return x.upos in ("ADV", "VERB", "ADJ", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "INTJ") and not x.text[:1].isupper()
+    return x.upos in ("ADV", "VERB", "ADJ", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "INTJ") and not x.text[:1].isupper() \
+        and not (x.deprel.startswith("nsubj") and x.text.lower() in lex.words("quantity_speakers"))
 
 
 def audience_object(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
