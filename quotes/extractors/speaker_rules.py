@@ -309,8 +309,9 @@ def not_nominal(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     A quantity word the parse made the subject speaks for its group, whatever its tag
     ("Nearly half said ...", ``quantity_speakers`` of ``word_lists.tsv``).
     """
-    return x.upos in ("ADV", "VERB", "ADJ", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "INTJ") and not x.text[:1].isupper() \
-        and not (x.deprel.startswith("nsubj") and x.text.lower() in lex.words("quantity_speakers"))
+    quantity = x.deprel.startswith("nsubj") and x.text.lower() in lex.words("quantity_speakers")
+    return x.upos in ("ADV", "VERB", "ADJ", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "INTJ") \
+        and not x.text[:1].isupper() and not quantity
 
 
 def audience_object(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
