@@ -364,6 +364,11 @@ CASES = [
     ("Nearly/ADV/2/advmod half/ADV/3/nsubj said/VERB/0/root they/PRON/5/nsubj prefer/VERB/3/ccomp "
      "experience/NOUN/5/obj ./PUNCT/3/punct",
      [("half", "they prefer experience", "indirect", "asserts", [])]),
+    # "Y, X announced" with the comma hung off the subject's title (is_reporting_tail)
+    ("Russia/PROPN/3/nsubj has/AUX/3/aux accepted/VERB/0/root talks/NOUN/3/obj ,/PUNCT/7/punct "
+     "Kremlin/PROPN/7/compound spokesman/NOUN/8/nmod:desc Dmitry/PROPN/10/nsubj Peskov/PROPN/8/flat "
+     "announced/VERB/3/conj ./PUNCT/3/punct",
+     [("Dmitry Peskov", "Russia has accepted talks", "indirect", "asserts", [])]),
 ]
 
 

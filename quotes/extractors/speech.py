@@ -142,12 +142,19 @@ def make_cue(a: SpeechAct, stance: str, subj: Word | None, start: int, end: int,
 
 def is_reporting_tail(t: Tree, w: Word) -> bool:
     """Whether ccomp verb ``w`` comes after its head with a subject of its own set off by
-    punctuation ("Y, X said", "“Y” X said"; not "she believes we must continue")."""
+    punctuation ("Y, X said", "“Y” X said"; not "she believes we must continue"), also when
+    the parse hangs that comma off the subject ("Y, Kremlin spokesman Dmitry Peskov announced").
+
+    >>> t = Tree.from_spec("Russia/PROPN/2/nsubj accepted/VERB/0/root ,/PUNCT/5/punct spokesman/NOUN/5/nmod "
+    ...                    "Peskov/PROPN/6/nsubj announced/VERB/2/conj/announce")
+    >>> is_reporting_tail(t, t.w(6))
+    True
+    """
     subj = t.child(w.id, "nsubj")
     if w.head is None or w.id <= w.head or subj is None:
         return False
-    first = min(t.subtree(subj.id))
-    return first > 1 and t.w(first - 1).upos == "PUNCT"
+    first = min((i for i in t.subtree(subj.id) if t.w(i).upos != "PUNCT"), default=subj.id)
+    return first > 1 and t.w(first - 1).upos == "PUNCT"  # (the comma may hang off the subject)
 
 
 def right_after_quotation(t: Tree, w: Word) -> bool:
