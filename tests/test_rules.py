@@ -1057,7 +1057,7 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
      None, [('said', 'Peskov', 'the visit continued', 'asserts'), ('continued', 'visit', '<bare>', 'asserts')]),
     ('according',
      'According/VERB/3/case to/ADP/1/fixed Tass/PROPN/6/obl ,/PUNCT/3/punct talks/NOUN/6/nsubj resumed/VERB/0/root ./PUNCT/6/punct',
-     None, [('According', 'Tass', 'talks resumed', 'asserts')]),
+     None, [('According to', 'Tass', 'talks resumed', 'asserts')]),
     ('verb_after_quotation',
      '“/PUNCT/2/punct Go/VERB/7/parataxis home/ADV/2/advmod ,/PUNCT/2/punct ”/PUNCT/2/punct Oliver/PROPN/7/nsubj barked/VERB/0/root ./PUNCT/7/punct',
      {'barked': 'bark'}, [('barked', 'Oliver', '<bare>', 'asserts')]),

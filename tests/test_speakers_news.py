@@ -25,7 +25,7 @@ ROWS = [
     ("outlet_reported", "TMZ reported that the couple had quietly split in March.",
      "reported", "TMZ", OUTLET, None),
     ("outlet_according", "According to Snopes, the photograph was digitally altered.",
-     "According", "Snopes", OUTLET, None),
+     "According to", "Snopes", OUTLET, None),
     ("outlet_the_guardian", "The Guardian reported that the minister had resigned over the scandal.",
      "reported", "The Guardian", OUTLET, None),
     ("outlet_agency", "The Jewish Telegraphic Agency reported that the rabbi had been released.",

@@ -53,8 +53,9 @@ def according_to(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
     ids = sentence_side(t, w, src_ids) or ids
     if not ids:
         return None
-    to = t.child(src.id, "case")
-    end_word = to if to is not None and to.id > w.id else w
+    # the cue ends with "to", whether the parse made it the source's case or fixed to "according"
+    to = next((k for k in t.children(src.id, "case") + t.children(w.id, "fixed") if k.id == w.id + 1), None)
+    end_word = to if to is not None else w
     stance = HEDGED if _unnamed_document(src, [t.w(i) for i in src_ids], lex) else ASSERTS
     return _cue(t, w, end_word, text, stance, src, ids, "according_to")
 
