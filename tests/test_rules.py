@@ -369,6 +369,10 @@ CASES = [
      "Kremlin/PROPN/7/compound spokesman/NOUN/8/nmod:desc Dmitry/PROPN/10/nsubj Peskov/PROPN/8/flat "
      "announced/VERB/3/conj ./PUNCT/3/punct",
      [("Dmitry Peskov", "Russia has accepted talks", "indirect", "asserts", [])]),
+    # the clause opened right after the verb, its subject parsed as an object (clause_opened_after)
+    ("Putin/PROPN/2/nsubj spoke/VERB/0/root ,/PUNCT/4/punct saying/VERB/2/advcl it/PRON/7/obj “/PUNCT/4/punct "
+     "could/AUX/7/aux happen/VERB/2/conj ./PUNCT/7/punct ”/PUNCT/7/punct",
+     [("Putin", "it “could happen.”", "mixed", "asserts", [])]),
 ]
 
 

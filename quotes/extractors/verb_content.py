@@ -360,7 +360,7 @@ def about_topic(a: SpeechAct) -> Content | None:
 def clause_opened_after(a: SpeechAct) -> Content | None:
     """The clause that opens right after the verb (and its audience), wherever the parse hung
     it ("began by saying he would “never” diagnose ...", "by telling them that their lives
-    are ...").
+    are ...", 'saying it “could take place”' with "it" parsed as the object of "take").
 
     >>> from quotes.extractors.explain import trial
     >>> trial("Dean/PROPN/2/nsubj began/VERB/0/root by/SCONJ/4/mark saying/VERB:VBG/2/advcl/say he/PRON/7/nsubj "
@@ -376,8 +376,10 @@ def clause_opened_after(a: SpeechAct) -> Content | None:
             and t.w(k).upos in ("PRON", "PROPN"):
         k += 1
     nxt = t.w(k) if k <= len(t.words) else None
-    opener = nxt is not None and (nxt.deprel.startswith("nsubj") and a.takes("bare-clause")
-                                  or nxt.deprel == "mark" and nxt.text.lower() == "that")
+    subject = nxt is not None and (nxt.deprel.startswith("nsubj") or nxt.deprel == "obj" and nxt.head > nxt.id
+                                   and t.child(nxt.head, "nsubj", "nsubj:pass") is None)  # 'saying it “could'
+    that = nxt is not None and nxt.deprel == "mark" and nxt.text.lower() == "that"
+    opener = subject and a.takes("bare-clause") or that
     clause = t.clause_opened_by(nxt, after=w.id) if opener else None
     return Content(frozenset(t.subtree(clause.id))) if clause is not None else None
 
