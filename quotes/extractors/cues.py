@@ -161,7 +161,7 @@ def according(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | N
     >>> trial("According/VERB:VBG/3/case to/ADP/1/fixed Tass/PROPN/6/obl ,/PUNCT/3/punct talks/NOUN/6/nsubj "
     ...       "resumed/VERB/0/root ./PUNCT/6/punct", "according")
     according fired on 'According'
-    cue 'According': Tass -> 'talks resumed' (according_to)
+    cue 'According to': Tass -> 'talks resumed' (according_to)
     """
     if w.text.lower() != "according":
         return None
