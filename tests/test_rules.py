@@ -373,6 +373,11 @@ CASES = [
     ("Putin/PROPN/2/nsubj spoke/VERB/0/root ,/PUNCT/4/punct saying/VERB/2/advcl it/PRON/7/obj “/PUNCT/4/punct "
      "could/AUX/7/aux happen/VERB/2/conj ./PUNCT/7/punct ”/PUNCT/7/punct",
      [("Putin", "it “could happen.”", "mixed", "asserts", [])]),
+    # "could not confirm reports that Y" with Y hung off "told": the noun's clause (complements.noun_clause)
+    ("Peskov/PROPN/2/nsubj told/VERB/0/root Tass/PROPN/2/iobj that/SCONJ/8/mark he/PRON/8/nsubj could/AUX/8/aux "
+     "not/PART/8/advmod confirm/VERB/2/ccomp reports/NOUN/8/obj that/SCONJ/13/mark talks/NOUN/13/nsubj "
+     "had/AUX/13/aux failed/VERB/2/ccomp ./PUNCT/2/punct",
+     [("Peskov", "talks had failed", "indirect", "cannot_confirm", ["Tass"])]),
 ]
 
 

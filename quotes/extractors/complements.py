@@ -108,6 +108,24 @@ def complement_subject_on_verb(t: Tree, w: Word, comp: Word) -> Word | None:
     return subj
 
 
+def noun_clause(t: Tree, noun: Word) -> Word | None:
+    """The clause of a reporting noun: its acl or ccomp, else a that-clause opening right after
+    it that the parse hung elsewhere ("could not confirm reports that the meeting had been
+    postponed" with the clause on "told").
+
+    >>> t = Tree.from_spec("Peskov/PROPN/2/nsubj told/VERB/0/root he/PRON/5/nsubj could/AUX/5/aux confirm/VERB/2/ccomp "
+    ...                    "reports/NOUN/5/obj that/SCONJ/9/mark talks/NOUN/9/nsubj failed/VERB/2/ccomp")
+    >>> noun_clause(t, t.w(6)).text
+    'failed'
+    """
+    clause = t.child(noun.id, "acl", "ccomp")
+    if clause is None and noun.id < len(t.words):
+        nxt = t.w(noun.id + 1)
+        if nxt.text.lower() == "that" and nxt.deprel == "mark":
+            clause = t.clause_opened_by(nxt, after=noun.id)
+    return clause
+
+
 def medium_clause(t: Tree, noun: Word) -> Word | None:
     """The that-clause hung off ``noun`` ("in a statement that ..."), or None."""
     for k in t.children(noun.id, "acl", "ccomp"):

@@ -25,8 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.extractors import rules
-from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, participle_aside,
-                                           quote_or_clause_child, that_clause_child, that_clause_on_audience)
+from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, noun_clause,
+                                           participle_aside, quote_or_clause_child, that_clause_child,
+                                           that_clause_on_audience)
 from quotes.extractors.speech import SpeechAct, is_reporting_tail, make_cue
 from quotes.extractors.subjects import first_word, noun_apposition, relative_clause
 from quotes.types import NoSpan, Word
@@ -137,8 +138,7 @@ def that_clause_elsewhere(a: SpeechAct) -> Content | None:
 
 
 def object_noun_clause(a: SpeechAct) -> Content | None:
-    """The clause of a reporting noun the verb takes as its object ("confirmed a report that
-    the visit was canceled").
+    """The clause of a reporting noun the verb takes as its object (:func:`.complements.noun_clause`).
 
     >>> from quotes.extractors.explain import trial
     >>> trial("Tass/PROPN/2/nsubj reported/VERB/0/root/report that/SCONJ/7/mark a/DET/5/det source/NOUN/7/nsubj "
@@ -152,7 +152,7 @@ def object_noun_clause(a: SpeechAct) -> Content | None:
     obj = a.t.child(a.w.id, "obj")
     if obj is None or obj.lemma.lower() not in a.lex.nouns:
         return None
-    clause = a.t.child(obj.id, "acl", "ccomp")
+    clause = noun_clause(a.t, obj)
     return _clause(a, clause, obj) if clause is not None else None
 
 
