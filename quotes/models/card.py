@@ -172,7 +172,6 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
     rules = rules_pipeline_scores(out, work)
     (out / "scores.json").write_text(json.dumps({"components": comp, "pipeline": pipe,
                                                  "pipeline_rule_tokenizer": rules}, indent=2) + "\n")
-    sizes = {p: (out / f).stat().st_size / 1e6 for p, f in MODEL_FILES.items() if (out / f).exists()}
     lines = [
         "# Compact English stanza models: model card",
         "",
@@ -213,6 +212,20 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
               "Per component, on the test splits (as printed by stanza's own scripts):", ""]
     for k, v in comp.items():
         lines.append(f"- {k}: {v}")
+    lines += _sizes_and_settings(out, work)
+    shortfalls = _shortfalls(pipe, comp)
+    lines += ["## Against the targets", ""] + (shortfalls or ["All targets met."]) + [""]
+    path = out / "MODEL_CARD.md"
+    path.write_text("\n".join(lines))
+    print(f"[card] wrote {path}")
+    return path
+
+
+
+def _sizes_and_settings(out: Path, work: Path) -> list[str]:
+    """The card's Sizes and Settings sections, and the training history when one is given."""
+    sizes = {p: (out / f).stat().st_size / 1e6 for p, f in MODEL_FILES.items() if (out / f).exists()}
+    lines: list[str] = []
     lines += ["", "## Sizes", "", "| processor | file | MB |", "|---|---|---|"]
     for p, f in MODEL_FILES.items():
         if p in sizes:
@@ -232,13 +245,7 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
     history = work / "history.md"
     if history.exists():  # runs made outside one unattended build, said as they happened
         lines += ["## How the committed files were trained", "", history.read_text(encoding="utf-8").strip(), ""]
-    shortfalls = _shortfalls(pipe, comp)
-    lines += ["## Against the targets", ""] + (shortfalls or ["All targets met."]) + [""]
-    path = out / "MODEL_CARD.md"
-    path.write_text("\n".join(lines))
-    print(f"[card] wrote {path}")
-    return path
-
+    return lines
 
 def _timings(work: Path) -> dict[str, int]:
     path = work / "timings.json"
