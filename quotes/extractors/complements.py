@@ -119,11 +119,23 @@ def noun_clause(t: Tree, noun: Word) -> Word | None:
     'failed'
     """
     clause = t.child(noun.id, "acl", "ccomp")
-    if clause is None and noun.id < len(t.words):
-        nxt = t.w(noun.id + 1)
-        if nxt.text.lower() == "that" and nxt.deprel == "mark":
-            clause = t.clause_opened_by(nxt, after=noun.id)
-    return clause
+    return clause if clause is not None else that_clause_after(t, noun)
+
+
+def that_clause_after(t: Tree, noun: Word) -> Word | None:
+    """The clause a "that" right after ``noun`` opens, wherever the parse hung it ("his claim
+    that people would ...", "reports that the meeting had been postponed").
+
+    >>> t = Tree.from_spec("reports/NOUN/0/root that/SCONJ/4/mark talks/NOUN/4/nsubj failed/VERB/1/parataxis")
+    >>> that_clause_after(t, t.w(1)).text
+    'failed'
+    """
+    if noun.id >= len(t.words):
+        return None
+    nxt = t.w(noun.id + 1)
+    if nxt.text.lower() != "that" or nxt.deprel != "mark":
+        return None
+    return t.clause_opened_by(nxt, after=noun.id)
 
 
 def medium_clause(t: Tree, noun: Word) -> Word | None:

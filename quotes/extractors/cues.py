@@ -32,7 +32,7 @@ from typing import Iterator
 
 from quotes.extractors import rules
 from quotes.extractors.according import according_to, according_to_words
-from quotes.extractors.complements import medium_clause
+from quotes.extractors.complements import medium_clause, that_clause_after
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 from quotes.extractors.verbs import BARE, verb_cue
 from quotes.lexicons import Lexicon, load
@@ -247,14 +247,9 @@ def _noun_clause(t: Tree, w: Word, lex: Lexicon) -> Word | None:
         mark = t.child(k.id, "mark")
         if mark is not None and mark.lemma.lower() == "that" and k.id > w.id:
             return k
-    if w.id < len(t.words):
-        # "his claim that people would ..." with the clause hung elsewhere: the clause that
-        # opens right after the noun
-        nxt = t.w(w.id + 1)
-        if nxt.text.lower() == "that" and nxt.deprel == "mark":
-            clause = t.clause_opened_by(nxt, after=w.id)
-            if clause is not None:
-                return clause
+    clause = that_clause_after(t, w)  # "his claim that people would ..." with the clause hung elsewhere
+    if clause is not None:
+        return clause
     if w.lemma.lower() not in lex.topic_nouns:
         return None
     # "comments on the shooting", "questions about his health": what the remark is about
