@@ -15,7 +15,7 @@ from quotes.errors import InputError, QuotesError
 from quotes.evaluation.fnc import make_split, read_fnc, read_split, score_fnc, select
 from quotes.types import (
     ANONYMOUS, ASSERTS, CANNOT_CONFIRM, CLAIM_STANCES, CONFIRMS, DENIES, INDIRECT, ORGANIZATION,
-    PERSON, REPORTS, SUPPORTS, UNRELATED, Article, Attribution, Speaker,
+    PERSON, REPORTS, SUPPORTS, UNKNOWN, UNRELATED, Article, Attribution, Speaker,
 )
 
 BREAST = "A woman had a third breast implanted"
@@ -77,6 +77,21 @@ SENTENCE_RULES = [
     # claim_event: a record whose cue the claim itself uses is the claim's event, not an attribution
     ("Suspended boy threatened to make a student disappear", "A boy was suspended after threatening a student",
      ("to make a student disappear", "boy", PERSON, ASSERTS, "threatened"), SUPPORTS, "own_voice"),
+    # act_event: a speech act that tells of an act ("vows to", "calls 911", "denounces the killing")
+    # is the headline's own event, not a report of the claim (stance_act_verbs.txt)
+    ("Cameron vows to hunt down IS monsters after Haines murder", "ISIS murdered aid worker David Haines",
+     ("to hunt down IS monsters after Haines murder", "Cameron", PERSON, ASSERTS, "vows"), SUPPORTS, "own_voice"),
+    ("Mom calls 911 on teenage son, boy charged", "A boy was charged after his mother called police",
+     ("911 on teenage son, boy charged", "Mom", UNKNOWN, ASSERTS, "calls"), SUPPORTS, "own_voice"),
+    # confirmation: a revealing verb by a named or unknown subject confirms (stance_revelation_verbs.txt),
+    # an unnamed source's does not (anonymous_heads.txt)
+    ("DNA results confirm Michael Jackson is the father of Bruno Mars", "A DNA test proved Bruno Mars is Jackson's son",
+     ("Michael Jackson is the father of Bruno Mars", "DNA results", UNKNOWN, CONFIRMS, "confirm"),
+     SUPPORTS, "first_attribution"),
+    ("Satellite picture reveals giant crab off the coast", "A giant crab was photographed off the coast",
+     ("giant crab off the coast", "Satellite picture", UNKNOWN, ASSERTS, "reveals"), SUPPORTS, "first_attribution"),
+    ("Senior Intelligence Official Confirms Rapper Is A Suspect", "The rapper killed the journalist",
+     ("Rapper Is A Suspect", "Intelligence Official", PERSON, CONFIRMS, "Confirms"), REPORTS, "first_attribution"),
     # hedge_words: a question the claim itself quotes is no question of the headline's (_claims_question);
     # a hedge opening a hyphenated compound is no hedge (_compound)
     ("Teen wakes up in surgery and asks doctors How's it going?",

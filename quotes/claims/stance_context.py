@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from quotes.claims.normalize import content_keys, stem
-from quotes.lexicons import fold, load
+from quotes.lexicons import fold, lines, load
 from quotes.types import CANNOT_CONFIRM, Attribution
 
 #: Share of the sentence an attribution must cover to decide its stance.
@@ -95,6 +95,38 @@ def claim_event(a: Attribution, claim: frozenset[str]) -> bool:
     return bool(cue) and cue[0] in claim
 
 
+def cue_lemma(a: Attribution) -> str:
+    """The lemma of a record's reporting verb (the last word of its cue: "has been confirmed").
+
+    >>> from quotes.types import Speaker
+    >>> cue_lemma(Attribution("h", "indirect", "x", 0, 1, "Reveals", "asserts", Speaker("A", "A", "unknown")))
+    'reveal'
+    """
+    words = re.findall(r"[\w'’]+", fold(a.cue or ""))
+    return load().verb_lemma(words[-1], words[-1]) if words else ""
+
+
+@lru_cache(maxsize=8)
+def verb_class(name: str) -> frozenset[str]:
+    """The lemmas of one stance verb list (``stance_act_verbs.txt``, ``stance_revelation_verbs.txt``)."""
+    return frozenset(fold(w) for w in lines(f"stance_{name}_verbs.txt"))
+
+
+def act_event(a: Attribution) -> bool:
+    """A record whose cue is a speech act that tells of an act, not a proposition ("vows to
+    hunt down", "calls 911", "asks Disney to move up ...", "denounces the killing":
+    ``stance_act_verbs.txt``): the sentence states the event in its own voice.
+
+    >>> from quotes.types import Speaker
+    >>> mom = Speaker("Mom", "Mom", "unknown")
+    >>> act_event(Attribution("h", "indirect", "911 on son", 9, 19, "Calls", "asserts", mom))
+    True
+    >>> act_event(Attribution("h", "indirect", "son is fine", 9, 20, "says", "asserts", mom))
+    False
+    """
+    return cue_lemma(a) in verb_class("act")
+
+
 @lru_cache(maxsize=4096)
 def claim_speakers(claim: str | None) -> frozenset[str]:
     """Stems of the words before a claim's own reporting verb: for a claim about speech
@@ -162,7 +194,7 @@ def context(text: str, attributions: Sequence[Attribution], claim: str | None = 
     """Precompute what the rules need; ``offset`` is where ``text`` starts in the article
     the records' offsets index."""
     words, speakers = claim_words(claim), claim_speakers(claim)
-    every = [a for a in attributions if not claim_event(a, words)]
+    every = [a for a in attributions if not claim_event(a, words) and not act_event(a)]
     deciding = [a for a in every if _extent(a) >= MIN_COVER * len(text.strip())
                 and not (words and _off_claim(a, text, offset, words))]
     own = text

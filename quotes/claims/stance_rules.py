@@ -31,11 +31,12 @@ from typing import Callable, Sequence
 from quotes.claims.headlines import stance_lexicon
 from quotes.claims.normalize import content_keys
 from quotes.claims.stance_context import (
-    Context, claim_words, context, folded, in_claim, is_publisher, outside, strip_claim_words, word_keys,
+    Context, claim_words, context, cue_lemma, folded, in_claim, is_publisher, outside, strip_claim_words,
+    verb_class, word_keys,
 )
-from quotes.lexicons import fold
+from quotes.lexicons import fold, load
 from quotes.types import (
-    CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, NAMED_KINDS, REPORTS, SUPPORTS, Attribution,
+    CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, NAMED_KINDS, REPORTS, SUPPORTS, UNKNOWN, Attribution,
 )
 
 #: Words after a negation that it can reach ("did not have the surgery": 4).
@@ -186,6 +187,30 @@ def contradiction(c: Context) -> tuple[str, str] | None:
     return None
 
 
+def confirmation(a: Attribution) -> bool:
+    """A record that presents its content as established: a confirming record, or one whose
+    verb reveals or announces (``stance_revelation_verbs.txt``: "DNA results confirm ...",
+    "Satellite picture reveals ...", "HP announces plan ..."), made by somebody or something
+    named, not by an unnamed source ("Senior Western Intelligence Official Confirms ...":
+    its head is an anonymous noun, ``anonymous_heads.txt``).
+
+    >>> from quotes.types import Speaker
+    >>> rec = lambda who, kind, cue: Attribution("h", "indirect", "x", 0, 1, cue, "asserts", Speaker(who, who, kind))
+    >>> confirmation(rec("DNA Results", "unknown", "Confirm")), confirmation(rec("HP", "organization", "announces"))
+    (True, True)
+    >>> confirmation(rec("Intelligence Official", "person", "Confirms"))
+    False
+    >>> confirmation(rec("HP", "organization", "says"))
+    False
+    """
+    if a.stance != CONFIRMS and cue_lemma(a) not in verb_class("revelation"):
+        return False
+    if a.speaker.kind not in NAMED_KINDS + (UNKNOWN,):
+        return False
+    words = fold(a.speaker.name or "").split()
+    return bool(words) and words[-1] not in load().anonymous_heads
+
+
 def first_attribution(c: Context) -> tuple[str, str] | None:
     """The first deciding record: a denial denies; a named source's confirmation supports
     (unless hedged outside it); a hedged record, or one by someone other than the
@@ -197,7 +222,7 @@ def first_attribution(c: Context) -> tuple[str, str] | None:
             return DENIES, f"{who} denies it"
         if c.speakers and in_claim(a, c.speakers):
             continue
-        if a.stance == CONFIRMS and a.speaker.kind in NAMED_KINDS:
+        if confirmation(a):
             rest = outside(c.text, a, c.offset)
             if a.cue:
                 rest = rest.replace(a.cue, " ")
