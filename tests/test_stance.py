@@ -40,6 +40,11 @@ SENTENCE_RULES = [
     ("The third breast story was a hoax", BREAST, None, DENIES, "denial_words"),
     ("The claim is false", "The claim about the Batmobile theft", None, DENIES, "denial_words"),
     ("Real or hoax?", BREAST, None, REPORTS, "hedge_words"),
+    # doubting_question: a yes/no question whether the story is false, not an alternative ("Real or hoax?")
+    ("Was the viral video of the homeless man all a hoax?", "A homeless man spent 100 dollars on food", None,
+     DENIES, "doubting_question"),
+    ("Update: Did the site make up this story?", "A professor sent a racist email", None, DENIES, "doubting_question"),
+    ("Is it real or a hoax?", BREAST, None, REPORTS, "hedge_words"),
     ("She did not have a third breast implanted", BREAST, None, DENIES, "negated_proposition"),
     ("Banksy was not arrested", "Banksy was arrested in London", None, DENIES, "negated_proposition"),
     # a negation about something else is not a denial of the claim

@@ -87,9 +87,13 @@ def unconfirmed_words(c: Context) -> tuple[str, str] | None:
 
 
 def _denial_in(clause: str, claim: str | None) -> str | None:
-    lex = stance_lexicon()
     if clause.rstrip(" '\"’”").endswith("?"):
         return None
+    return _denial_word(clause, claim)
+
+
+def _denial_word(clause: str, claim: str | None) -> str | None:
+    lex = stance_lexicon()
     clause = strip_claim_words(re.sub(r",\s+not\b", ", ", clause, flags=re.I), lex["denial"], claim)
     for m in lex["denial"].finditer(clause):
         if not _negated_denial(clause, m):
@@ -119,6 +123,24 @@ def denial_words(c: Context) -> tuple[str, str] | None:
         word = _denial_in(clause, c.claim)
         if word:
             return DENIES, f"denial word {word.strip()!r} in its own words"
+    return None
+
+
+#: Words that open a yes/no question about what something is or was ("Was it all a hoax?").
+YES_NO_OPENERS = r"(?:is|was|are|were|did|does|do)"
+
+
+def doubting_question(c: Context) -> tuple[str, str] | None:
+    """A yes/no question asking whether the story is false doubts it: "Was the viral video all a
+    hoax?", "Did Boston.com make up this story?" (a denial word in a question that opens with
+    is/was/did; not an alternative: "Real or hoax?")."""
+    for clause in re.split(r"(?<=[?.!:])\s+", c.own_text):
+        if not clause.rstrip(" '\"’”").endswith("?") or re.search(r"(?<!\w)or(?!\w)", clause, re.I):
+            continue
+        if re.match(rf"\W*{YES_NO_OPENERS}(?!\w)", clause, re.I):
+            word = _denial_word(clause, c.claim)
+            if word:
+                return DENIES, f"asks whether it is {word.strip()!r}"
     return None
 
 
@@ -305,7 +327,8 @@ def own_voice(c: Context) -> tuple[str, str] | None:
 
 
 RULES: tuple[Rule, ...] = (claim_speaker_unsaid, cannot_confirm_record, unconfirmed_words, denial_words,
-                           negated_proposition, contradiction, first_attribution, hedge_words, own_voice)
+                           doubting_question, negated_proposition, contradiction, first_attribution, hedge_words,
+                           own_voice)
 
 
 def sentence_stance(text: str, attributions: Sequence[Attribution] = (), claim: str | None = None,
