@@ -45,6 +45,9 @@ SENTENCE_RULES = [
      DENIES, "doubting_question"),
     ("Update: Did the site make up this story?", "A professor sent a racist email", None, DENIES, "doubting_question"),
     ("Is it real or a hoax?", BREAST, None, REPORTS, "hedge_words"),
+    # hedge_words: a yes/no question before its answer still asks (_yes_no_question)
+    ("Is this Crabzilla? Giant crab spotted off British coast", "A giant crab was photographed", None,
+     REPORTS, "hedge_words"),
     ("She did not have a third breast implanted", BREAST, None, DENIES, "negated_proposition"),
     ("Banksy was not arrested", "Banksy was arrested in London", None, DENIES, "negated_proposition"),
     # a negation about something else is not a denial of the claim

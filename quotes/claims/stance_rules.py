@@ -283,7 +283,7 @@ def _modal_elsewhere(text: str, m: re.Match, c: Context) -> bool:
 def hedge_words(c: Context) -> tuple[str, str] | None:
     """A hedge word of its own ("reportedly", "may", "claims"; not "alleged" before a noun
     the claim does not have, nor a modal before words that are not the claim's) or a
-    question: it reports.
+    question (at the end, or a yes/no question before its answer): it reports.
 
     >>> hedge_words(context("Fisherman lands catfish which could be a record", [], "Fisherman caught a catfish"))
     >>> hedge_words(context("Fisherman could have caught a giant catfish", [], "Fisherman caught a catfish"))
@@ -300,6 +300,23 @@ def hedge_words(c: Context) -> tuple[str, str] | None:
         return REPORTS, f"hedge word {m.group(0).strip()!r}"
     if text.rstrip().endswith("?") and not _claims_question(text, c.claim):
         return REPORTS, "a question"
+    asked = _yes_no_question(text)
+    if asked:
+        return REPORTS, f"asks {asked!r}"
+    return None
+
+
+def _yes_no_question(text: str) -> str | None:
+    """A yes/no question of the headline's own before what follows it ("Is this Crabzilla? Giant
+    crab spotted off the coast"): the question it asks.
+
+    >>> _yes_no_question("Is this Crabzilla? Giant crab spotted off British coast")
+    'Is this Crabzilla?'
+    >>> _yes_no_question("Want a gold watch? All you need is 5,000")
+    """
+    for clause in re.split(r"(?<=[?.!:])\s+", text):
+        if clause.rstrip(" '\"’”").endswith("?") and re.match(rf"\W*(?:{YES_NO_OPENERS}|has|have)(?!\w)", clause, re.I):
+            return clause.strip()
     return None
 
 
