@@ -110,6 +110,8 @@ def test_mapping(headline, publisher, record, expected):
      "Putin's first NATO visit in four years postponed", "trailing_colon"),
     ("Source: Tom Brokaw Wants Brian Williams Fired", "Source", ASSERTS,
      "Tom Brokaw Wants Brian Williams Fired", "leading_colon"),
+    ("Tim Cook: I wear my Apple Watch in the shower", "Tim Cook", ASSERTS,
+     "I wear my Apple Watch in the shower", "first_person_label"),
     ("Gill Rosenberg reportedly captured by ISIS in Syria", "unnamed sources", HEDGED,
      "Gill Rosenberg reportedly captured by ISIS in Syria", "implicit_cue"),
     ("Tesla settles on Nevada for gigafactory site -CNBC", "CNBC", ASSERTS,
@@ -133,7 +135,8 @@ def test_headline_labels_are_not_speakers(headline):
 
 
 @pytest.mark.parametrize("headline", ["Tesla chooses Nevada for battery factory",
-                                      "Ottawa Shooting: Soldier Shot at War Memorial"])
+                                      "Ottawa Shooting: Soldier Shot at War Memorial",
+                                      "Obama: US Won't Stop Confronting Islamic State"])
 def test_headline_extract_finds_nothing(headline):
     assert headline_extract(Article("h", headline)) == []
 

@@ -22,7 +22,7 @@ from quotes.extractors.sources import UNNAMED
 from quotes.lexicons import fold, lines, load
 from quotes.nlp.colon import AFTER, BEFORE, colon_source
 from quotes.types import (
-    ANONYMOUS, HEDGED, INDIRECT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Article, Attribution, Speaker,
+    ANONYMOUS, ASSERTS, HEDGED, INDIRECT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Article, Attribution, Speaker,
 )
 
 #: Most words a headline speaker may have ("Senior Western Intelligence Official").
@@ -179,6 +179,20 @@ def leading_colon(h: Headline) -> list[Attribution] | None:
                     _speaker(h.art, m.start("s"), m.end("s")))]
 
 
+def first_person_label(h: Headline) -> list[Attribution] | None:
+    """A capitalised name before a colon and a first-person quotation after it: "Tim Cook: I
+    wear my Apple Watch in the shower" (``first_person_openers`` in ``word_lists.tsv``).
+
+    >>> [(a.speaker.name, a.content) for a in first_person_label(_headline(Article("h", "Tim Cook: I wear it")))]
+    [('Tim Cook', 'I wear it')]
+    >>> first_person_label(_headline(Article("h", "Kim Jong-un: obese leader fractured ankles")))
+    """
+    m = re.match(r"^(?P<s>[^:]{2,40}?)\s*:\s*(?P<c>(?P<w>[\w'’]+).+)$", h.text)
+    if not m or not m.group("s")[:1].isupper() or fold(m.group("w")) not in load().words("first_person_openers"):
+        return None
+    return [_record(h.art, m.start("c"), len(h.text), ASSERTS, ":", _speaker(h.art, m.start("s"), m.end("s")))]
+
+
 def prefix_cue(h: Headline) -> list[Attribution] | None:
     """A cue and its source at the end: "Banksy arrested, according to police"."""
     for cue, stance in h.lex["prefix"].items():
@@ -200,7 +214,12 @@ def implicit_cue(h: Headline) -> list[Attribution] | None:
 
 #: The headline rules, in the order they are tried; the first that applies answers.
 HEADLINE_RULES: tuple[HeadlineRule, ...] = (trailing_verb, leading_verb, dash_source, trailing_colon,
-                                            leading_colon, prefix_cue, implicit_cue)
+                                            leading_colon, first_person_label, prefix_cue, implicit_cue)
+
+
+def _headline(art: Article) -> Headline:
+    word = r"[\w.'’&-]+"
+    return Headline(art, art.text.rstrip(), stance_lexicon(), rf"(?:{word}\s+){{0,{MAX_SPEAKER_WORDS - 1}}}?{word}")
 
 
 def headline_extract(art: Article) -> list[Attribution]:
@@ -216,8 +235,7 @@ def headline_extract(art: Article) -> list[Attribution]:
     >>> [(a.speaker.name, a.rule) for a in headline_extract(Article("h", "Meteorite hits Nicaragua: report"))]
     [('report', 'trailing_colon')]
     """
-    word = r"[\w.'’&-]+"
-    h = Headline(art, art.text.rstrip(), stance_lexicon(), rf"(?:{word}\s+){{0,{MAX_SPEAKER_WORDS - 1}}}?{word}")
+    h = _headline(art)
     for rule in HEADLINE_RULES:
         found = rule(h)
         if found is not None:
