@@ -75,6 +75,8 @@ SENTENCE_RULES = [
     # ... but not across a comma, nor an alternative ("may or may not")
     ("Police did not comment, Banksy arrested in London", "Banksy was arrested in London", None,
      SUPPORTS, "own_voice"),
+    # ... nor from a comma's segment that holds too little of the claim ("..., that app you don't use")
+    ("Apple may buy Path, that social app you don't use", "Apple is buying Path", None, REPORTS, "hedge_words"),
     ("Apple May Or May Not Hold An Event In February", "Apple will hold an event in February", None,
      REPORTS, "hedge_words"),
     # denial_words: a denial word that is itself negated affirms (_negated_denial)

@@ -148,8 +148,9 @@ def _negated_word(clause: str, m: re.Match, c: Context) -> str | None:
     """What a negation negates when that is the claim: a word of the claim within
     :data:`NEGATION_REACH` words after it; nothing at all ("No he wasn't", "Probably not":
     the negation answers the claim); in a sentence mostly about the claim
-    (:data:`NEGATED_COVER`), whatever follows; or the claim's subject right before it
-    (:data:`SUBJECT_REACH` words: "Paul Rudd is not the hero"). Never from inside a
+    (:data:`NEGATED_COVER`, counted from the negation's own comma segment on), whatever
+    follows; or the claim's subject right before it (:data:`SUBJECT_REACH` words: "Paul Rudd
+    is not the hero"). Never from inside a
     subordinate clause ("so he won't turn into a werewolf", "who has not been identified":
     ``stance_negation_scope.txt``)."""
     before = re.findall(r"[\w'’]+", clause[:m.start()])[-SCOPE_REACH:]
@@ -167,7 +168,8 @@ def _negated_word(clause: str, m: re.Match, c: Context) -> str | None:
         keys = word_keys(w)
         if keys and (not c.words or keys & c.words):
             return w
-    if c.words and len(content_keys(clause[:m.end()] + rest).all & c.words) >= NEGATED_COVER * len(c.words):
+    own = re.split(r"[,;—–]", clause[:m.end()])[-1]  # not "Apple may buy Path, that app you don't use"
+    if c.words and len(content_keys(own + rest).all & c.words) >= NEGATED_COVER * len(c.words):
         return after[0]
     # "Paul Rudd is not the hero who ...": the claim's own subject, right before the negation
     subject = [w for w in subject if c.words and word_keys(w) & c.words]
