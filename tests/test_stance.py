@@ -48,6 +48,10 @@ SENTENCE_RULES = [
     # hedge_words: a yes/no question before its answer still asks (_yes_no_question)
     ("Is this Crabzilla? Giant crab spotted off British coast", "A giant crab was photographed", None,
      REPORTS, "hedge_words"),
+    # dismissed_reports: set against the reports of the claim ("despite ... rumours"), not "amid rumors"
+    ("Playboy founder makes it to film night despite mortality rumours", "Playboy founder Hugh Hefner is dead",
+     None, DENIES, "dismissed_reports"),
+    ("Twitter catches fire amid rumors of Castro's death", "Fidel Castro has died", None, REPORTS, "hedge_words"),
     ("She did not have a third breast implanted", BREAST, None, DENIES, "negated_proposition"),
     ("Banksy was not arrested", "Banksy was arrested in London", None, DENIES, "negated_proposition"),
     # a negation about something else is not a denial of the claim

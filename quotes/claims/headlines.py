@@ -62,6 +62,8 @@ def stance_lexicon() -> dict:
         "hedge": _pattern(lines("stance_hedge_words.txt")),
         "modal_hedges": frozenset(fold(w) for w in lines("stance_modal_hedges.txt")),
         "speaker_nouns": frozenset(fold(w) for w in lines("headline_speaker_nouns.txt")),
+        "dismissal": _pattern(lines("stance_dismissals.txt")),
+        "report_nouns": frozenset(fold(w) for w in lines("stance_report_nouns.txt")),
         "verbs": verbs,
         "verb_re": "|".join(re.escape(v).replace(r"\ ", r"\s+")
                             for v in sorted(verbs, key=len, reverse=True)),

@@ -144,6 +144,30 @@ def doubting_question(c: Context) -> tuple[str, str] | None:
     return None
 
 
+#: Words between a dismissal and the reports it dismisses ("despite Internet death rumors": 2).
+DISMISSAL_REACH = 3
+
+
+def dismissed_reports(c: Context) -> tuple[str, str] | None:
+    """The sentence sets itself against the reports of the claim: a dismissal
+    (``stance_dismissals.txt``: "despite", "contrary to", "quashes") before a word for them
+    (``stance_report_nouns.txt``) within :data:`DISMISSAL_REACH` words: "Playboy founder makes it
+    to film night despite mortality rumours", "Snyder quashes stolen Batmobile rumor".
+
+    >>> dismissed_reports(context("She says she is fine, despite kidnap reports", [], "She was kidnapped"))[0]
+    'denies'
+    >>> dismissed_reports(context("Twitter catches fire amid rumors of his death", [], "He died"))
+    """
+    lex = stance_lexicon()
+    text = folded(c.own_text)
+    for m in lex["dismissal"].finditer(text):
+        after = re.findall(r"[\w'’-]+", text[m.end():])[:DISMISSAL_REACH + 1]
+        hit = next((w for w in after if w in lex["report_nouns"]), None)
+        if hit:
+            return DENIES, f"{m.group(0).strip()!r} sets it against the {hit!r}"
+    return None
+
+
 def _negated_word(clause: str, m: re.Match, c: Context) -> str | None:
     """What a negation negates when that is the claim: a word of the claim within
     :data:`NEGATION_REACH` words after it; nothing at all ("No he wasn't", "Probably not":
@@ -346,8 +370,8 @@ def own_voice(c: Context) -> tuple[str, str] | None:
 
 
 RULES: tuple[Rule, ...] = (claim_speaker_unsaid, cannot_confirm_record, unconfirmed_words, denial_words,
-                           doubting_question, negated_proposition, contradiction, first_attribution, hedge_words,
-                           own_voice)
+                           doubting_question, dismissed_reports, negated_proposition, contradiction, first_attribution,
+                           hedge_words, own_voice)
 
 
 def sentence_stance(text: str, attributions: Sequence[Attribution] = (), claim: str | None = None,
