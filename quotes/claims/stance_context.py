@@ -16,8 +16,10 @@ from typing import Sequence
 
 from quotes.claims.normalize import content_keys, stem
 from quotes.lexicons import fold, lines, load
-from quotes.types import CANNOT_CONFIRM, Attribution
+from quotes.types import CANNOT_CONFIRM, DIRECT, Attribution
 
+#: Complement flags of a verb that passes on a clause (``reporting_verbs.tsv``).
+CLAUSE_COMPLEMENTS = frozenset({"clause", "bare-clause"})
 #: Share of the sentence an attribution must cover to decide its stance.
 MIN_COVER = 0.5
 
@@ -123,8 +125,20 @@ def act_event(a: Attribution) -> bool:
     True
     >>> act_event(Attribution("h", "indirect", "son is fine", 9, 20, "says", "asserts", mom))
     False
+
+    A quotation, or a that-clause after a verb that can pass one on ("he added that ...",
+    ``clause`` in ``reporting_verbs.tsv``), is speech all the same:
+
+    >>> peskov = Speaker("Peskov", "Peskov", "person")
+    >>> act_event(Attribution("d", "indirect", "the visit was off", 20, 37, "added", "asserts", peskov,
+    ...                       rule="complement_clause"))
+    False
     """
-    return cue_lemma(a) in verb_class("act")
+    lemma = cue_lemma(a)
+    if lemma not in verb_class("act") or a.type == DIRECT:
+        return False
+    verb = load().verbs.get(lemma)
+    return not (verb and verb.complement & CLAUSE_COMPLEMENTS and a.rule == "complement_clause")
 
 
 @lru_cache(maxsize=4096)
