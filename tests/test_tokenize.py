@@ -75,6 +75,15 @@ def check_offsets(text, sents):
         ("U.S.-led 1969-1970", ["U.S.", "-", "led", "1969", "-", "1970"]),
         # ellipsis and repeated punctuation
         ("Wait... what?! Really!!", ["Wait", "...", "what", "?!", "Really", "!!"]),
+        ("in Word format.? Thanks", ["in", "Word", "format", ".?", "Thanks"]),
+        # EWT conventions: a sentence-final abbreviation gives up its period, clock times
+        # split from am/pm, doubled curly quotes, emoticons, names with "!"
+        ("apples, pears, etc.", ["apples", ",", "pears", ",", "etc", "."]),
+        ("apples, etc. and pears", ["apples", ",", "etc.", "and", "pears"]),
+        ("at 5pm or 7 AM or 11AM", ["at", "5", "pm", "or", "7", "AM", "or", "11", "AM"]),
+        ("’’ ‘‘", ["’’", "‘‘"]),
+        ("so :-) and =) ^_^", ["so", ":-)", "and", "=)", "^_^"]),
+        ("Yahoo! Mail", ["Yahoo!", "Mail"]),
         ("", []),
         ("   \n\n  ", []),
     ],
@@ -105,8 +114,27 @@ def test_tokens(text, expected):
         ("apples, pears, etc. The end.", 2),
         ("he left. then he came back.", 2),
         ("The new model sold well. iPhone sales rose.", 2),
-        ("Where are we going? he asked", 1),
         ("Yahoo! said nothing", 1),
+        # rule "abbreviation at a sentence end": only before a sentence starter
+        ("He joined Apple Inc. The company grew.", 2),
+        ("We met at 5 p.m. We left at 6 p.m. Tuesday.", 2),
+        ("Sen. Warren and the U.S. Senate met.", 1),
+        # "?" and "!" end a sentence before lower case too (web text), not before a closing quote
+        ("Where are we going? he asked", 2),
+        ("are you kidding? why would you want one?", 2),
+        ("“Where are we going?” he asked.", 1),
+        ("what a night! we loved it", 2),
+        # currency, bullets and signature dashes open a sentence after a sentence end
+        ("The campaign ended in March. $200m was spent.", 2),
+        ("That is all for now. -- Liz", 2),
+        # an emoticon ends a sentence before a capital
+        ("nature hates a void :) I agree.", 2),
+        ("see you soon :) bye", 1),
+        # rule "list marker": "1." opening a sentence ends none
+        ("Please note the following. 1. The forms are short. 2. The law changed.", 3),
+        # a period glued between a lower-case word and a capitalised one
+        ("it may give you a hint.Winging it is fine.", 2),
+        ("Visit amazon.com or Node.js today.", 1),
     ],
 )
 def test_sentence_count(text, n_sentences):

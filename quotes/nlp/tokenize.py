@@ -23,11 +23,15 @@ conventions that stanza's tagger and parser were trained on:
   ``non-stop``, ``re-election``, ``anti-war``, ...) and in phone numbers.
 
 Sentences end after ``. ! ? ... …`` (plus any closing quotes/brackets glued
-to them) when whitespace and an upper-case letter, digit or opening
-quote/bracket follow; also before a lower-case word when the ``.`` is
-glued to a word with no closing quote (``ok. then``, ``cars. iPhone``), but
-not after ``?`` / ``!`` (``Why? he asked``, ``Yahoo! said``).  Never after a known abbreviation (``etc.``
-excepted), and always at a line break.
+to them) when whitespace and an upper-case letter, digit, opening
+quote/bracket, currency sign or bullet dash follow; also before a lower-case
+word after ``?`` / ``!`` and after a ``.`` glued to a word with no closing quote
+(``ok. then``, ``cars. iPhone``, ``really? where``: web text), but not after
+``?” he asked``.  After a known abbreviation only before a sentence starter
+(``Apple Inc. The company``; ``lexicons/sentence_starters.txt``), and the
+abbreviation then gives its period to the sentence as EWT does (``etc`` ``.``).
+Emoticons end a sentence before a capital; a list marker (``1.``) opening a
+sentence ends none.  A line break always ends a sentence.
 
 Every offset pair ``(start, end)`` indexes the original string, so
 ``text[start:end]`` is the token (a clitic split gives two adjacent
@@ -66,8 +70,17 @@ _CLITICS = frozenset({"s", "m", "d", "re", "ve", "ll"})
 _SENT_END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset("\"'”’»)]}")
 _OPENERS = frozenset("\"'“‘«([{¿¡")
+# After a sentence end, these open the next sentence as an upper-case letter does:
+# currency ("... in 2004. $200m - Amount ...") and list bullets or a signature's dash
+# ("... for now. -- Liz", "... alone. - Simone Weil").
+_NEXT_OPENERS = frozenset("$£€¥-–—•")
 
-_NO, _WEAK, _STRONG = 0, 1, 2  # sentence-end states used by tokenize()
+# Sentence-end states used by tokenize(): _NO none pending; _ABBR an abbreviation's
+# period (a boundary only before a sentence starter: "Apple Inc. The company");
+# _WEAK a boundary before whitespace and an upper-case letter, digit, opening
+# quote/bracket, currency sign or bullet; _STRONG also before a lower-case word
+# ("ok. then", "Why? he asked") or an upper-case word glued to the period ("hint.Then").
+_NO, _ABBR, _WEAK, _STRONG = 0, 1, 2, 3
 
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c]+")
 
@@ -78,6 +91,7 @@ def load_abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]
     Returns ``(abbreviations, sentence_final, number_only)``: all
     abbreviations (with their final period), the subset that may end a
     sentence, and the subset that is an abbreviation only before a number.
+    Names ending in ``!`` ("Yahoo!") are read by :func:`load_bang_names`.
 
     >>> abbrevs, final, num = load_abbreviations()
     >>> "Sen." in abbrevs, "etc." in final, "No." in num
@@ -89,6 +103,8 @@ def load_abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]
     for line in lines("abbreviations.txt"):
         word, _, tag = line.partition("\t")
         word, tag = word.strip(), tag.strip()
+        if word.endswith("!"):
+            continue
         if tag == "num":
             num.add(word)
             continue
@@ -98,7 +114,21 @@ def load_abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]
     return frozenset(abbrevs | num), frozenset(final), frozenset(num)
 
 
+def load_bang_names() -> frozenset[str]:
+    """The names of ``lexicons/abbreviations.txt`` that end in ``!`` and keep it as one
+    token that ends no sentence ("Yahoo!", as EWT has it).
+
+    >>> "Yahoo!" in load_bang_names()
+    True
+    """
+    return frozenset(w.split("\t")[0].strip() for w in lines("abbreviations.txt")
+                     if w.split("\t")[0].strip().endswith("!"))
+
+
 _ABBREVS, _FINAL_ABBREVS, _NUM_ABBREVS = load_abbreviations()
+_BANG_NAMES = load_bang_names()
+#: Words that start a sentence after an abbreviation (lexicons/sentence_starters.txt).
+_STARTERS = frozenset(lines("sentence_starters.txt"))
 
 
 def _alternation(words) -> str:
@@ -113,7 +143,8 @@ _TOKEN_RE = re.compile(
     r"""
     (?P<url>(?:https?://|ftp://|www\.|mailto:)[^\s<>"“”«»]*[^\s<>"“”«».,;:!?'’)\]])
   | (?P<email>\w[\w.+-]*@\w[\w-]*(?:\.\w[\w-]*)*)
-  | (?P<emoticon>(?<!\w)[:;]-?[()DPp](?!\w))
+  | (?P<emoticon>(?<!\w)[:;=]-?[()DPp](?!\w)|\^_\^)
+  | (?P<bang>(?:%(bang)s)!(?!\w))
   | (?P<tag>[@\#][^\W\d]\w*)
   | (?P<phone>(?<!\d)(?:(?:1-)?(?:\d{3}-)?\d{3}|\d{5})-\d{4}(?![\w-]))
   | (?P<abbr>(?:%(abbr)s)\.(?!\w)
@@ -121,19 +152,21 @@ _TOKEN_RE = re.compile(
         | (?:[^\W\d_]\.){2,}(?!\w)
         | [A-ZÀ-ÖØ-Þ]\.(?!\w))
   | (?P<year>['’]\d\ds?(?!\w))
+  | (?P<clock>\d{1,2}(?=[ap]m(?!\w)|[AP]M(?!\w)))
   | (?P<number>\d+(?:[,:/]\d+)+(?:[.,]\d+)*(?:s|st|nd|rd|th)?)
-  | (?P<word>(?:(?i:%(prefix)s)-(?=\w))?\w+(?:[.&]\w+)*(?P<apos>(?:['’]\w+)+)?)
+  | (?P<word>(?:(?i:%(prefix)s)-(?=\w))?\w+(?:&\w+|\.(?!(?<=[a-z]{2}\.)[A-Z][a-z])\w+)*(?P<apos>(?:['’]\w+)+)?)
   | (?P<dash>-{2,}|[—–―])
-  | (?P<dquote>''|``)
+  | (?P<dquote>''|``|’’|‘‘|‘’)
   | (?P<repeat>(?P<rc>[*=+^~_<>|\\/])(?P=rc)+)
   | (?P<ellipsis>\.{2,}|…)
-  | (?P<excl>[!?]+)
+  | (?P<excl>[.,]?[!?]+)
   | (?P<other>\S)
     """
     % {
         "abbr": _alternation(_ABBREVS - _NUM_ABBREVS),
         "num": _alternation(_NUM_ABBREVS),
         "prefix": _PREFIX_ALT,
+        "bang": "|".join(re.escape(w[:-1]) for w in sorted(_BANG_NAMES, key=len, reverse=True)) or "(?!)",
     },
     re.VERBOSE,
 )
@@ -164,7 +197,7 @@ def tokenize(text: str) -> list[list[tuple[int, int]]]:
 
     >>> text = "Mr. Smith didn't go to the U.S. He stayed home."
     >>> [[text[s:e] for s, e in sent] for sent in tokenize(text)]
-    [['Mr.', 'Smith', 'did', "n't", 'go', 'to', 'the', 'U.S.', 'He', 'stayed', 'home', '.']]
+    [['Mr.', 'Smith', 'did', "n't", 'go', 'to', 'the', 'U.S', '.'], ['He', 'stayed', 'home', '.']]
     >>> text = "“Yes,” he said. “We will.”"
     >>> [[text[s:e] for s, e in sent] for sent in tokenize(text)]
     [['“', 'Yes', ',', '”', 'he', 'said', '.'], ['“', 'We', 'will', '.', '”']]
@@ -178,35 +211,58 @@ def tokenize(text: str) -> list[list[tuple[int, int]]]:
 def _tokenize_line(text: str, line_start: int, line_end: int, result: list) -> None:
     """Append the sentences of one line (a line break always ends a sentence) to ``result``."""
     sent: list[tuple[int, int]] = []
-    append = sent.append
-    # _NO: no sentence end pending; _WEAK: a boundary if whitespace and an
-    # upper-case letter, digit or opening quote/bracket follow; _STRONG
-    # ("." glued to a word, no closing quote): a lower-case word after
-    # whitespace also starts a new sentence ("ok. then", "cars. iPhone").
-    ended = _NO
+    ended = _NO  # the sentence-end state after the previous token
     prev_end = -1
-    prev_word = False
+    prev_kind = ""
     for m in _TOKEN_RE.finditer(text, line_start, line_end):
         start, end = m.span()
         kind = m.lastgroup
-        if ended and start > prev_end:
-            c = text[start]
-            if c.isupper() or c.isdigit() or c in _OPENERS or (ended is _STRONG and c.islower()):
-                result.append(sent)
-                sent = []
-                append = sent.append
-            ended = _NO
+        if ended and _boundary(text, start, end, kind, ended, start == prev_end):
+            _close(text, sent, prev_kind)
+            result.append(sent)
+            sent = []
         if kind == "word":
             _append_word(text, m, start, end, sent)
             ended = _NO
-            prev_word = True
         else:
-            append((start, end))
-            ended = _ending(text, m, kind, start == prev_end, prev_word, ended)
-            prev_word = False
-        prev_end = end
+            sent.append((start, end))
+            ended = _ending(text, m, kind, start == prev_end, prev_kind == "word", ended)
+            if ended and _list_marker(text, sent):
+                ended = _NO
+        prev_end, prev_kind = end, kind
     if sent:
+        _close(text, sent, prev_kind)
         result.append(sent)
+
+
+def _boundary(text: str, start: int, end: int, kind: str, ended: int, glued: bool) -> bool:
+    """Whether a sentence ends before the token ``text[start:end]``, given the pending end."""
+    c = text[start]
+    if glued:  # "hint.Then": a period glued to a lower-case word and to a capitalised one
+        return ended is _STRONG and kind == "word" and c.isupper()
+    if ended is _ABBR:
+        return kind == "word" and text[start:end] in _STARTERS
+    if c.isupper() or c.isdigit() or c in _OPENERS or c in _NEXT_OPENERS:
+        return True
+    return ended is _STRONG and c.islower()
+
+
+def _close(text: str, sent: list, last_kind: str) -> None:
+    """Rule "abbreviation at a sentence end": its period is the sentence's own token, as
+    in EWT ("... etc" "."; "at 5 p.m" ".")."""
+    s, e = sent[-1]
+    if last_kind == "abbr" and e - s > 1 and text[e - 1] == ".":
+        sent[-1] = (s, e - 1)
+        sent.append((e - 1, e))
+
+
+def _list_marker(text: str, sent: list) -> bool:
+    """Rule "list marker": a number of one or two digits and its period opening a sentence
+    ("1. Be responsible.", "*2. The second") end no sentence."""
+    if len(sent) < 2 or text[sent[-1][0]:sent[-1][1]] != ".":
+        return False
+    s, e = sent[-2]
+    return e - s <= 2 and text[s:e].isdigit() and all(text[a:b] in "*•-" for a, b in sent[:-2])
 
 
 def _append_word(text: str, m: re.Match, start: int, end: int, sent: list) -> None:
@@ -223,7 +279,7 @@ def _append_word(text: str, m: re.Match, start: int, end: int, sent: list) -> No
 
 
 def _ending(text: str, m: re.Match, kind: str, glued: bool, prev_word: bool, ended):
-    """Whether a sentence end is pending after this non-word token (_NO, _WEAK or _STRONG)."""
+    """The sentence-end state after this non-word token (_NO, _ABBR, _WEAK or _STRONG)."""
     if kind == "other":
         c = text[m.start()]
         if c in _SENT_END:
@@ -231,10 +287,12 @@ def _ending(text: str, m: re.Match, kind: str, glued: bool, prev_word: bool, end
         if ended and glued and c in _CLOSERS:
             return _WEAK  # `.”` ends a sentence, `?” he asked` does not
         return _NO
-    if kind == "excl" or kind == "ellipsis":
-        return _WEAK
+    if kind == "excl":
+        return _STRONG  # web text goes on in lower case after "?" and "!" ("really? where")
+    if kind == "ellipsis" or kind == "emoticon":
+        return _WEAK  # "... works :) I have"
     if kind == "abbr":
-        return _WEAK if m.group() in _FINAL_ABBREVS else _NO
+        return _WEAK if m.group() in _FINAL_ABBREVS else _ABBR
     return _NO
 
 
