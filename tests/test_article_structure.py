@@ -38,6 +38,8 @@ OPENINGS = [
     ("kicker", "LONDON — The mayor said", ""),                       # a place: the dateline's
     ("heading", "HE WAS WARNED BY HIS OWN STAFF — For months, aides said", "HE WAS WARNED BY HIS OWN STAFF —"),
     ("heading", "He said — to nobody", ""),
+    ("heading", "88 - Percentage of workers who lost their jobs", ""),   # a figure opens a list row
+    ("heading", "COVID-19 CASES RISE — The count", "COVID-19 CASES RISE —"),
 ]
 
 #: (rule, a whole line, whether the rule takes it).

@@ -135,6 +135,15 @@ def test_tokens(text, expected):
         # a period glued between a lower-case word and a capitalised one
         ("it may give you a hint.Winging it is fine.", 2),
         ("Visit amazon.com or Node.js today.", 1),
+        # rule "e-mail time stamp": a sentence of its own, or the end of the one it closes
+        ("Tana Jones 04/16/2001 03:11 PM Samuel Schott wrote", 3),
+        ("Chris@enron.com on 01/25/2002 03:13:58 PM Funny.", 2),
+        # after a URL or e-mail address, a sentence ends before a capitalised word only
+        ("Register at www.risk.com/aus Beth has the forms.", 2),
+        ("Write to bob@example.com or call.", 1),
+        # rule "separator"
+        ("He was replaced. *** Bush also nominated Kramer.", 3),
+        ("Thanks ====== John Smith", 3),
     ],
 )
 def test_sentence_count(text, n_sentences):
