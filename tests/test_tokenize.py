@@ -141,6 +141,11 @@ def test_tokens(text, expected):
         # after a URL or e-mail address, a sentence ends before a capitalised word only
         ("Register at www.risk.com/aus Beth has the forms.", 2),
         ("Write to bob@example.com or call.", 1),
+        ("Links: http://a.org/x http://b.org/y", 2),
+        # rule "closing": a letter's closing and its comma before the signature
+        ("Please advise. Best regards, Anne Clayton", 3),
+        ("Thanks, I know you did.", 1),
+        ("“Thanks,” he said.", 1),
         # rule "separator"
         ("He was replaced. *** Bush also nominated Kramer.", 3),
         ("Thanks ====== John Smith", 3),

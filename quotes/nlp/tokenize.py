@@ -81,8 +81,10 @@ _NEXT_OPENERS = frozenset("$£€¥-–—•")
 # quote/bracket, currency sign or bullet; _STRONG also before a lower-case word
 # ("ok. then", "Why? he asked") or an upper-case word glued to the period ("hint.Then").
 _NO, _ABBR, _WEAK, _STRONG = 0, 1, 2, 3
-# _CAPS, after a URL or e-mail address: a boundary only before a capitalised word
-# ("... www.risk.com/aus Beth has made"; in EWT 47 of 54 such places are one).
+# _CAPS, after a URL or e-mail address: a boundary only before a capitalised word or
+# another URL ("... www.risk.com/aus Beth has made"; in EWT train 47 of 54 and 35 of 37
+# such places are one); also after the comma of a closing ("Regards, Anne Clayton"). Not
+# before a one-letter word ("Thanks, I know").
 _CAPS = 4
 
 # Rule "e-mail time stamp": "04/16/2001 03:11 PM" in a header is a sentence of its own,
@@ -137,6 +139,8 @@ _ABBREVS, _FINAL_ABBREVS, _NUM_ABBREVS = load_abbreviations()
 _BANG_NAMES = load_bang_names()
 #: Words that start a sentence after an abbreviation (lexicons/sentence_starters.txt).
 _STARTERS = frozenset(lines("sentence_starters.txt"))
+#: Closings of a letter ("Regards,"): lexicons/valedictions.txt.
+_VALEDICTIONS = frozenset(v.lower() for v in lines("valedictions.txt"))
 
 
 def _alternation(words) -> str:
@@ -239,6 +243,8 @@ def _tokenize_line(text: str, line_start: int, line_end: int, result: list) -> N
             ended = _ending(text, m, kind, start == prev_end, prev_kind == "word", ended)
             if ended and _list_marker(text, sent):
                 ended = _NO
+            elif kind == "other" and len(sent) < 5 and _valediction(text, sent):
+                ended = _CAPS
         prev_end, prev_kind = end, kind
     if sent:
         _close(text, sent, prev_kind)
@@ -249,14 +255,27 @@ def _boundary(text: str, start: int, end: int, kind: str, ended: int, glued: boo
     """Whether a sentence ends before the token ``text[start:end]``, given the pending end."""
     c = text[start]
     if glued:  # "hint.Then": a period glued to a lower-case word and to a capitalised one
-        return ended is _STRONG and kind == "word" and c.isupper()
+        return ended is _STRONG and kind == "word" and c.isupper() and text[start - 1] == "."
     if ended is _ABBR:
         return kind == "word" and text[start:end] in _STARTERS
     if ended is _CAPS:
-        return kind == "word" and c.isupper()
+        return (kind == "word" and c.isupper() and end - start > 1) or kind == "url"
     if c.isupper() or c.isdigit() or c in _OPENERS or c in _NEXT_OPENERS:
         return True
     return ended is _STRONG and c.islower()
+
+
+def _valediction(text: str, sent: list) -> bool:
+    """Rule "closing": a sentence so far made of a letter's closing and its comma
+    ("Best regards,", lexicons/valedictions.txt) ends before a capitalised word.
+
+    >>> t = "Best regards, Anne"
+    >>> _valediction(t, [(0, 4), (5, 12), (12, 13)]), _valediction(t, [(0, 4), (4, 5)])
+    (True, False)
+    """
+    if text[sent[-1][0]:sent[-1][1]] != ",":
+        return False
+    return " ".join(text[a:b] for a, b in sent[:-1]).lower() in _VALEDICTIONS
 
 
 def _separator(kind: str, start: int, end: int) -> bool:
