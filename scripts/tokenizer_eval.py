@@ -10,6 +10,7 @@ a run takes seconds.
 
     python scripts/tokenizer_eval.py --split dev --ud ../shared/corpora/UD_English-EWT
     python scripts/tokenizer_eval.py --split dev --ud PATH --errors 30   # also show sentence errors
+    python scripts/tokenizer_eval.py --split dev --ud PATH --parse       # also tag and parse (as the card)
 
 Sentences the structure step reads as a dateline, byline, caption or boilerplate are never
 parsed; they are counted (the model card scores them as errors).
@@ -69,11 +70,28 @@ def sentence_errors(gold, system, raw: str, limit: int) -> list[str]:
     return out
 
 
+def parse_scores(raw: str, gold_path: Path, models: str) -> dict:
+    """The whole pipeline extraction runs (rule tokenizer, structure, tagger, lemmatizer,
+    parser) on ``raw``, scored as the model card scores it (``rules_pipeline_scores``)."""
+    from quotes.models.card import _scores, _ud_eval, flat_unparsed
+    from quotes.nlp.conllu import to_conllu
+    from quotes.nlp.pipeline import load_pipelines, parse
+    load, evaluate = _ud_eval()
+    load_pipelines(models, None, False)
+    doc = parse([raw], models=models, ner=False)[0]
+    gold = load(open(gold_path, encoding="utf-8"), "gold")
+    return _scores(evaluate(gold, load(io.StringIO(flat_unparsed(to_conllu(doc))), "system")))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--ud", type=Path, required=True, help="the UD_English-EWT folder (holds en_ewt-ud-*.conllu)")
     ap.add_argument("--split", default="dev", choices=("train", "dev", "test"))
     ap.add_argument("--errors", type=int, default=0, help="show this many gold sentences split wrongly")
+    ap.add_argument("--parse", action="store_true", help="also tag and parse, and print UPOS and LAS F1 "
+                    "(aligned accuracy in brackets), as the model card does; takes minutes")
+    ap.add_argument("--models", default=str(Path(__file__).resolve().parents[1] / "data" / "models"),
+                    help="the models directory for --parse (default: the repository's data/models)")
     args = ap.parse_args(argv)
     gold_path = args.ud / f"en_ewt-ud-{args.split}.conllu"
     if not gold_path.is_file():
@@ -98,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
           f"({', '.join(f'{k} {v}' for k, v in sorted(roles.items())) or 'none'})")
     for line in sentence_errors(gold, system, raw, args.errors):
         print("  " + line)
+    if args.parse:
+        scores = parse_scores(raw, gold_path, args.models)
+        for k in ("UPOS", "LAS"):
+            print(f"  {k:<10} {scores[k]:6.2f}   (aligned accuracy {scores[k + ' aligned']:.2f})")
     return 0
 
 

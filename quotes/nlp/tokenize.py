@@ -30,8 +30,11 @@ word after ``?`` / ``!`` and after a ``.`` glued to a word with no closing quote
 ``?” he asked``.  After a known abbreviation only before a sentence starter
 (``Apple Inc. The company``; ``lexicons/sentence_starters.txt``), and the
 abbreviation then gives its period to the sentence as EWT does (``etc`` ``.``).
-Emoticons end a sentence before a capital; a list marker (``1.``) opening a
-sentence ends none.  A line break always ends a sentence.
+Emoticons end a sentence before a capital, and so do a URL or e-mail address
+(or before another URL) and a letter's closing (``Best regards,``;
+``lexicons/valedictions.txt``); an e-mail time stamp and a separator line
+(``***``) stand alone; a list marker (``1.``) opening a sentence ends none.  A
+line break always ends a sentence.
 
 Every offset pair ``(start, end)`` indexes the original string, so
 ``text[start:end]`` is the token (a clitic split gives two adjacent
