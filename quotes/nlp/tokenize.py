@@ -92,8 +92,8 @@ _CAPS = 4
 
 # Rule "e-mail time stamp": "04/16/2001 03:11 PM" in a header is a sentence of its own,
 # or ends the sentence it closes ("Chris.Germany@enron.com on 01/25/2002 03:13:58 PM").
-_STAMP_RE = re.compile(r"(?<![\w/])(?P<on>(?:on|at)\s+)?\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d\d(?::\d\d)?\s*[AaPp]\.?[Mm]\b\.?"
-                       r"(?=\s+[A-Z<\"'(\d])")
+_STAMP_RE = re.compile(r"(?<![\w/])(?P<on>(?:on|at)\s+)?\d{1,2}/\d{1,2}/\d{2,4}"
+                       r"\s+\d{1,2}:\d\d(?::\d\d)?\s*[AaPp]\.?[Mm]\b\.?(?=\s+[A-Z<\"'(\d])")
 
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c]+")
 
