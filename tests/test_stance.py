@@ -14,7 +14,7 @@ from quotes.cli import main
 from quotes.errors import InputError, QuotesError
 from quotes.evaluation.fnc import make_split, read_fnc, read_split, score_fnc, select
 from quotes.types import (
-    ANONYMOUS, ASSERTS, CANNOT_CONFIRM, CLAIM_STANCES, CONFIRMS, DENIES, INDIRECT, ORGANIZATION,
+    ANONYMOUS, ASSERTS, CANNOT_CONFIRM, HEDGED, CLAIM_STANCES, CONFIRMS, DENIES, INDIRECT, ORGANIZATION,
     PERSON, REPORTS, SUPPORTS, UNKNOWN, UNRELATED, Article, Attribution, Speaker,
 )
 
@@ -52,6 +52,10 @@ SENTENCE_RULES = [
     ("Playboy founder makes it to film night despite mortality rumours", "Playboy founder Hugh Hefner is dead",
      None, DENIES, "dismissed_reports"),
     ("Twitter catches fire amid rumors of Castro's death", "Fidel Castro has died", None, REPORTS, "hedge_words"),
+    # ... also when the reports are a record's cue ("rumor")
+    ("Director makes fun of stolen Batmobile rumor with new photo", "The Batmobile was stolen",
+     ("Director makes fun of stolen Batmobile rumor with new photo", "unnamed sources", ANONYMOUS, HEDGED, "rumor"),
+     DENIES, "dismissed_reports"),
     ("She did not have a third breast implanted", BREAST, None, DENIES, "negated_proposition"),
     ("Banksy was not arrested", "Banksy was arrested in London", None, DENIES, "negated_proposition"),
     # a negation about something else is not a denial of the claim
@@ -73,6 +77,9 @@ SENTENCE_RULES = [
     ("Fisherman lands catfish which could be a world record", "A fisherman landed a catfish", None,
      SUPPORTS, "own_voice"),
     ("Loggers cut down oldest tree", "Loggers cut down the oldest tree", None, SUPPORTS, "own_voice"),
+    # a leak is no hedge: what leaked is out ("features leaked", "a new leak reveals")
+    ("Next-generation iPhone features leaked", "The next iPhone will have a dual-lens camera", None, SUPPORTS,
+     "own_voice"),
     # negated_proposition: the claim's own subject right before the negation (SUBJECT_REACH) ...
     ("Paul Rudd Is Not the Viral Video Hero", "Paul Rudd helped take down the Dallas airport homophobe", None,
      DENIES, "negated_proposition"),

@@ -159,7 +159,7 @@ def dismissed_reports(c: Context) -> tuple[str, str] | None:
     >>> dismissed_reports(context("Twitter catches fire amid rumors of his death", [], "He died"))
     """
     lex = stance_lexicon()
-    text = folded(c.own_text)
+    text = folded(c.text)  # the reports may be a record's cue ("stolen Batmobile rumor")
     for m in lex["dismissal"].finditer(text):
         after = re.findall(r"[\w'’-]+", text[m.end():])[:DISMISSAL_REACH + 1]
         hit = next((w for w in after if w in lex["report_nouns"]), None)
