@@ -15,10 +15,6 @@ PESKOV, PUTIN = "Dmitry Peskov", "Vladimir Putin"
 ANY = None
 
 
-def XFAIL(reason):
-    """A row the compact models get wrong today: kept in the table so a better parser shows up."""
-    return pytest.mark.xfail(reason=reason, strict=False)
-
 EXPECTED = [
     # --- Anadolu: Putin accepts Erdogan's invitation --------------------------------------
     (AA, "presidential visit may be accompanied", PESKOV, "indirect", "asserts", []),
@@ -28,8 +24,8 @@ EXPECTED = [
     (AA, "a certain pause", PESKOV, "mixed", "asserts", []),
     (AA, "he was ready to host all these events", "Recep Tayyip Erdogan", "indirect", "asserts", [PESKOV]),
     (AA, "not so many reasons for optimism", PESKOV, "mixed", "asserts", []),
-    pytest.param(AA, "rejection", "Jens Stoltenberg", ANY, "asserts", [PESKOV], marks=XFAIL("compact parser: the coordinated subject is parsed as a modifier of 'reasons'")),
-    pytest.param(AA, "rejection", "Antony Blinken", ANY, "asserts", [PESKOV], marks=XFAIL("compact parser: 'Secretary of State Antony Blinken' misparsed (name read as 'State Antony Blinken')")),
+    (AA, "rejection", "Jens Stoltenberg", ANY, "asserts", [PESKOV]),  # parsed as a modifier of 'reasons'
+    (AA, "rejection", "Antony Blinken", ANY, "asserts", [PESKOV]),  # hung under 'of State' in the title
     (AA, "From what our colleagues said yesterday", PESKOV, ("direct", "mixed"), "asserts", []),
     (AA, "the relevant bodies will thoroughly examine the documents", PESKOV, "indirect", "asserts", []),
     (AA, "Putin may have consultations", PESKOV, "indirect", "asserts", []),

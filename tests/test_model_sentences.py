@@ -92,7 +92,6 @@ def test_quoted_title_inside_a_phrase_is_nobody_s_statement(nlp):
     assert [r.content for r in records if "Face the Nation" in r.content] == []
 
 
-@pytest.mark.xfail(reason="GloVe tagger: 'demands' read as a noun, so 'said' has no clause", strict=False)
 def test_speaker_after_a_quoted_title_says_the_rest(nlp):
     from quotes.extractors import extract
     records = extract(RYAN)

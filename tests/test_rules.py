@@ -1049,6 +1049,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('named_before_conjunct',
      'The/DET/2/det report/NOUN/3/nsubj came/VERB/0/root after/ADP/5/case one/NUM/3/obl ,/PUNCT/7/punct Yuri/PROPN/5/appos Ushakov/PROPN/7/flat ,/PUNCT/7/punct told/VERB/3/conj Tass/PROPN/10/obj that/SCONJ/15/mark talks/NOUN/15/nsubj had/AUX/15/aux failed/VERB/10/ccomp ./PUNCT/3/punct',
      None, [('told', 'Yuri', 'talks had failed', 'asserts')]),
+    ('second_subject_clause',
+     'Aides/NOUN/2/nsubj said/VERB/0/root the/DET/4/det minister/NOUN/2/nsubj stood/VERB/4/acl by/ADP/7/case it/PRON/5/obl ./PUNCT/2/punct',
+     {'stood': 'stand'}, [('said', 'Aides', 'the minister stood by it', 'asserts')]),
     ('clause_of_medium',
      'Awad/PROPN/2/nsubj says/VERB/0/root in/ADP/5/case a/DET/5/det statement/NOUN/2/obl that/SCONJ/9/mark the/DET/8/det rhetoric/NOUN/9/nsubj crossed/VERB/5/acl the/DET/11/det line/NOUN/9/obj ./PUNCT/2/punct',
      {'crossed': 'cross'}, [('says', 'Awad', 'the rhetoric crossed the line', 'asserts')]),
@@ -1132,3 +1135,21 @@ def test_cue_rule_row_fails_without_its_rule(monkeypatch, rule, spec, lemmas, ex
     except IndexError:  # (without "trim_edges" nothing guards an empty span)
         return
     assert got != expected
+
+
+# A subject coordinated with a speaker's name that the parse hung under an adverbial clause
+# (the example article's 'Peskov said “...” because NATO Secretary-General Jens Stoltenberg
+# and US Secretary of State Antony Blinken “unequivocally said about the rejection”'): the
+# quotation opening on the predicate leaves the verb its speakers (snapping.quoted_predicate),
+# and the conjuncts of the phrase the name is the head of speak too (sources.phrase_head).
+_BECAUSE = ("Peskov/PROPN/2/nsubj said/VERB/0/root hopes/NOUN/4/nsubj fade/VERB/2/ccomp because/ADP/6/case "
+            "Jens/PROPN/3/nmod Stoltenberg/PROPN/6/flat and/CCONJ/9/cc Secretary/PROPN/6/conj of/ADP/12/case "
+            "State/PROPN/12/compound Antony/PROPN/9/nmod Blinken/PROPN/12/flat “/PUNCT/6/punct "
+            "flatly/ADV/16/advmod said/VERB/2/ccomp about/ADP/19/case the/DET/19/det rejection/NOUN/16/obl "
+            "./PUNCT/2/punct ”/PUNCT/2/punct")
+
+
+@pytest.mark.parametrize("speaker", ["Jens Stoltenberg", "Antony Blinken"])
+def test_coordinated_names_under_an_adverbial_clause_speak(speaker):
+    got = [(name, chain) for name, content, _, chain in _records(_BECAUSE) if content.endswith("rejection.")]
+    assert (speaker, ("Peskov",)) in got, _records(_BECAUSE)

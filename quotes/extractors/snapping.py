@@ -41,10 +41,36 @@ def quoted_cue(c: Cue, trees: dict[int, Tree], quotes: list[QuoteSpan]) -> bool:
         return False
     if c.speaker is None:  # "... that isn't told": a passive in a quotation is the quoted speaker's
         return any(q.start <= c.start < q.end for q in quotes)
-    sw = trees[c.sentence].w(c.speaker)
+    t = trees[c.sentence]
+    sw = t.w(c.speaker)
     # (or a quoted title's verb with a subject before the quotation: 'Davis' commentary,
     # "Melania, tell your immigrant story," is ...')
-    return any(q.start <= c.start < q.end and (q.start <= sw.start < q.end or sw.end <= q.open) for q in quotes)
+    return any(q.start <= c.start < q.end and (q.start <= sw.start < q.end or sw.end <= q.open
+                                               and not quoted_predicate(t, c, q)) for q in quotes)
+
+
+def quoted_predicate(t: Tree, c: Cue, q: QuoteSpan) -> bool:
+    """Whether quotation ``q`` opens on the predicate of cue ``c`` right after its subject,
+    with nothing but adverbs and auxiliaries between the mark and the verb: 'Stoltenberg
+    and Blinken “unequivocally said about the rejection”' quotes the words, the speech act
+    is the subject's (a quoted title's verb has words of its own before it: 'Davis'
+    commentary, “Melania, tell your story,” is ...').
+
+    >>> from quotes.types import Cue, QuoteSpan
+    >>> t = Tree.of("Aides “flatly said no.”", [("Aides", "NOUN", 4, "nsubj"), ("“", "PUNCT", 4, "punct"),
+    ...                                          ("flatly", "ADV", 4, "advmod"), ("said", "VERB", 0, "root"),
+    ...                                          ("no", "INTJ", 4, "obj"), (".", "PUNCT", 4, "punct"),
+    ...                                          ("”", "PUNCT", 4, "punct")])
+    >>> c = Cue(0, "verb", "say", "said", 14, 18, "asserts", 1, 19, 21, anchor=4)
+    >>> quoted_predicate(t, c, QuoteSpan(7, 22, 6, 22))
+    True
+    """
+    if c.anchor is None or c.speaker is None:
+        return False
+    inside = [w for w in t.words if q.open <= w.start < c.start]
+    before = [w for w in t.words if w.end <= q.open]
+    return bool(before) and before[-1].id in t.subtree(c.speaker) and \
+        all(w.upos in ("ADV", "AUX", "PART") or w.start == q.open for w in inside)
 
 
 def block(t: Tree, c: Cue) -> set[int]:

@@ -154,10 +154,36 @@ def coordinated(c: Cue, trees: dict[int, Tree], text: str, lex: Lexicon, resolve
         return []
     t = trees[c.sentence]
     out = []
-    for k in t.children(c.speaker, "conj"):
+    base = phrase_head(t, t.w(c.speaker))
+    first = t.w(base.head) if base.deprel.startswith("conj") and t.child(base.id, "cc") is not None else base
+    others = ([first] if first is not base else []) + [k for k in t.children(first.id, "conj") if k is not base]
+    for k in others:
         # a conjunct needs its "and"/"or": "The state's campaign chairman, Phil Lovas," is one man
-        if k.upos in ("PROPN", "NOUN") and t.child(k.id, "cc") is not None:
+        if k.upos in ("PROPN", "NOUN") and (k is first or t.child(k.id, "cc") is not None):
             np = describe(t, k, text, lex)
             if np.kind != UNKNOWN:
                 out.append(resolve(np, resolver, lex))
     return out
+
+
+def phrase_head(t: Tree, w: Word) -> Word:
+    """The head of the phrase a speaker word names inside, where the parse hung the name
+    under its title ("US Secretary of State Antony Blinken" with the name under "of State"):
+    up through noun modifiers to a noun before it (three steps at most), so that the
+    phrase's conjuncts are found ("Jens Stoltenberg and US Secretary of State Antony
+    Blinken"); a flat name stays itself ("Leonard E. Burman, director of ... and a professor
+    at ..." is one man).
+
+    >>> t = Tree.from_spec("Jens/PROPN/0/root and/CCONJ/3/cc Secretary/PROPN/1/conj of/ADP/5/case "
+    ...                    "Antony/PROPN/3/nmod Blinken/PROPN/5/flat")
+    >>> phrase_head(t, t.w(5)).text
+    'Secretary'
+    """
+    for _ in range(3):
+        if w.deprel.split(":")[0] != "nmod" or not w.head:
+            break
+        h = t.w(w.head)
+        if h.upos not in ("PROPN", "NOUN") or h.id > w.id:
+            break
+        w = h
+    return w

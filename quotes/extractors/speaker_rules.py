@@ -75,8 +75,8 @@ def inverted_subject(t: Tree, w: Word) -> Word | None:
     inverted_subject fired on 'said'
     cue 'said': Ushakov -> 'Talks failed' (reporting_clause_tail)
     """
-    if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj"):
-        return None
+    if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj") or w.xpos == "VBG":
+        return None  # ('Brown said, recalling a visit to ...': a participle's object is what it recalls)
     if any(k.id > w.id and not relative_clause(t, k) and not noun_apposition(t, k)
            for k in t.children(w.id, "ccomp", "parataxis")):
         return None  # what was said follows the verb: the noun after it is its audience or object

@@ -37,10 +37,12 @@ def subject_before(t: Tree, w: Word, content: set[int], lex: Lexicon) -> Word | 
 def _misparsed_name(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     """Whether word ``x`` right before verb ``w`` is its speaker's name misparsed: tagged as
     a verb ("In a statement, Husted said ...") or hung off a noun before it ("In a meeting
-    with the Washington Post Trump said ...")."""
+    with the Washington Post Trump said ...", "Seventy-four percent of Democratic voters say
+    ..." with "voters" hung off "percent", a plural noun as a name is)."""
     if x.id > 1 and x.text.istitle() and x.upos in ("VERB", "ADJ", "X") and t.w(x.id - 1).upos == "PUNCT":
         return True
-    return x.upos == "PROPN" and x.deprel.split(":")[0] in ("nmod", "compound", "obl") \
+    named = x.upos == "PROPN" or x.upos == "NOUN" and "Number=Plur" in x.feats
+    return named and x.deprel.split(":")[0] in ("nmod", "compound", "obl") \
         and w.xpos not in ("VBG", "VBN") and x.lemma.lower() not in lex.not_speakers
 
 
@@ -173,3 +175,15 @@ def noun_apposition(t: Tree, k: Word) -> bool:
     """'“...,” said Charlie King, a prominent New York Democrat' parsed with the apposition
     as a complement: a noun with no subject or copula of its own is no clause."""
     return k.upos in ("NOUN", "PROPN") and t.child(k.id, "nsubj", "cop") is None
+
+
+def set_off(t: Tree, w: Word, k: Word) -> bool:
+    """Whether a comma stands between word ``w`` and the phrase of ``k`` after it (an
+    apposition: '..., said Charlie King, a prominent New York Democrat').
+
+    >>> t = Tree.from_spec("said/VERB/0/root King/PROPN/1/obj ,/PUNCT/5/punct a/DET/5/det Democrat/NOUN/1/obj")
+    >>> set_off(t, t.w(1), t.w(5)), set_off(t, t.w(1), t.w(2))
+    (True, False)
+    """
+    first = min((i for i in t.subtree(k.id) if t.w(i).upos != "PUNCT"), default=k.id)
+    return any(t.w(i).text == "," for i in range(w.id + 1, first))

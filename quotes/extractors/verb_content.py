@@ -29,7 +29,7 @@ from quotes.extractors.complements import (adverbial, bidding, complement_subjec
                                            participle_aside, quote_or_clause_child, that_clause_child,
                                            that_clause_on_audience)
 from quotes.extractors.speech import SpeechAct, is_reporting_tail, make_cue
-from quotes.extractors.subjects import first_word, noun_apposition, relative_clause
+from quotes.extractors.subjects import first_word, noun_apposition, relative_clause, set_off
 from quotes.types import NoSpan, Word
 
 
@@ -171,7 +171,7 @@ def clause_after_verb(a: SpeechAct) -> Content | None:
         return None
     t, lex = a.t, a.lex
     after = _words_after(a)
-    clauses = [k for k in _clauses_among(a, after) if not noun_apposition(t, k) and
+    clauses = [k for k in _clauses_among(a, after) if not (noun_apposition(t, k) and set_off(t, a.w, k)) and
                (a.subj is None or k.id != a.subj.id) and not participle_aside(t, k, lex)]
     if not (clauses and any(t.w(i).upos in ("VERB", "AUX") for k in clauses for i in t.subtree(k.id))):
         return None
@@ -348,8 +348,8 @@ def about_topic(a: SpeechAct) -> Content | None:
         return None
     for k in t.children(w.id, "obl", "advcl"):
         c = t.child(k.id, "case", "mark") if k.id > w.id else None
-        if c is None:
-            continue
+        if c is None or k.lemma.lower() in lex.words("media_nouns"):
+            continue  # ("wrote on Facebook": where it was said)
         case = c.lemma.lower()
         if case == "about" or case == "on" and a.lemma in lex.words("on_topic_verbs") \
                 or case in lex.words("response_cases") and a.lemma in lex.words("response_verbs"):
