@@ -149,6 +149,7 @@ def test_tokens(text, expected):
         # rule "separator"
         ("He was replaced. *** Bush also nominated Kramer.", 3),
         ("Thanks ====== John Smith", 3),
+        ("Secure Usenet News==---- The Service", 1),
     ],
 )
 def test_sentence_count(text, n_sentences):

@@ -234,7 +234,7 @@ def _tokenize_line(text: str, line_start: int, line_end: int, result: list) -> N
         start, end = m.span()
         kind = m.lastgroup
         if sent and ((ended and _boundary(text, start, end, kind, ended, start == prev_end))
-                     or start in forced or _separator(kind, start, end)):
+                     or start in forced or (start > prev_end and _separator(kind, start, end))):
             _close(text, sent, prev_kind)
             result.append(sent)
             sent = []
@@ -282,9 +282,9 @@ def _valediction(text: str, sent: list) -> bool:
 
 
 def _separator(kind: str, start: int, end: int) -> bool:
-    """Rule "separator": a run of three or more ``*``, ``=``, ``_``, ``-``... between two
-    parts of a text ends the sentence before it, and the one it closes before a capital
-    (``... Graae. *** Bush also nominated``)."""
+    """Rule "separator": a run of three or more ``*``, ``=``, ``-``... standing apart
+    between two parts of a text ends the sentence before it, and the one it closes before
+    a capital (``... Graae. *** Bush also nominated``; not ``News==----``)."""
     return end - start > 2 and (kind == "repeat" or kind == "dash")
 
 
@@ -353,7 +353,7 @@ def _ending(text: str, m: re.Match, kind: str, glued: bool, prev_word: bool, end
         return _WEAK if m.group() in _FINAL_ABBREVS else _ABBR
     if kind == "url" or kind == "email":
         return _CAPS
-    if _separator(kind, m.start(), m.end()):
+    if not glued and _separator(kind, m.start(), m.end()):
         return _WEAK
     return _NO
 
