@@ -38,9 +38,23 @@ def settle_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> t
     e2 = max(end, max(quotes[k].outer_end for k in hits))
     if s2 < start and text[s2:start].strip() in "“\"«‘'":
         start = s2
-    if e2 > end and (text[end:e2].strip(" ,.") in ("", "”", "\"", "»", "’")):
+    if e2 > end and (text[end:e2].strip(" ,.") in ("", "”", "\"", "»", "’") or _runs_on(quotes, hits, start, end)):
         end = e2
     return MIXED, start, end, hits
+
+
+def _runs_on(quotes: list[QuoteSpan], hits: list[int], start: int, end: int) -> bool:
+    """Whether the last quotation the span takes opens inside it and closes after it, in a
+    later sentence ('said Cruz “has courage to fight ... ideas. He’s not only unafraid ...”'):
+    the quoted words run on, and what was said with them.
+
+    >>> from quotes.types import QuoteSpan
+    >>> text = 'Cruz said he “has courage. He is unafraid.” Then he left.'
+    >>> settle_quotes(text, 10, 25, [QuoteSpan(14, 42, 13, 42)])[1:3]
+    (10, 43)
+    """
+    q = quotes[max(hits, key=lambda k: quotes[k].open)]
+    return start <= q.open and q.close is not None and q.close >= end
 
 
 def _within(text: str, start: int, end: int, q: QuoteSpan) -> bool:
