@@ -93,7 +93,8 @@ def differences(committed, fresh) -> str:
 
 
 def strip_volatile(nb) -> None:
-    """Drop timings and widget state from the notebook before it is written."""
+    """Drop timings and widget state from the notebook before it is written, and write the
+    checkout's own path as ``<repo>`` (the outputs must not depend on where they were run)."""
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
@@ -101,6 +102,17 @@ def strip_volatile(nb) -> None:
             cell.outputs = [o for o in cell.get("outputs", [])
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
                             and WIDGET not in o.get("data", {})]
+            for out in cell.outputs:
+                _repo_relative(out)
+
+
+def _repo_relative(out) -> None:
+    """Replace the checkout's path by ``<repo>`` in one output's text."""
+    if "text" in out:
+        out["text"] = _text(out["text"]).replace(str(ROOT), "<repo>")
+    for kind, value in out.get("data", {}).items():
+        if kind.startswith("text/"):
+            out["data"][kind] = _text(value).replace(str(ROOT), "<repo>")
 
 
 def main(argv: list[str] | None = None) -> int:
