@@ -51,6 +51,12 @@ def test_missing_path_and_empty_folder(tmp_path):
     assert "no such file" in str(errs[0]) and "folder holds no" in str(errs[1])
 
 
+def test_a_name_too_long_for_a_path_is_no_such_file():
+    """A sentence given where a path goes: the system cannot look the name up (too long)."""
+    arts, errs = _read(["He said the talks would resume next week. " * 10])
+    assert not arts and "no such file or folder" in str(errs[0]) and "…" in str(errs[0])
+
+
 def test_bom_is_dropped_and_offsets_index_the_rest(tmp_path):
     p = tmp_path / "bom.txt"
     p.write_bytes("\ufeffHe said so.".encode("utf-8"))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import json
 import os
 import re
@@ -80,6 +81,12 @@ def read_articles(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_BY
 
 
 def _read_path(path: Path, max_bytes: int) -> Iterator[tuple[Article | InputError, str]]:
+    try:
+        path.stat()
+    except OSError as err:  # missing, or a name the system cannot even look up (too long)
+        why = "" if err.errno == errno.ENOENT else f" ({err.strerror or err})"
+        yield InputError(_shown(path), "no such file or folder" + why), ""
+        return
     if path.is_dir():
         files, errors = _walk(path)
         for err in errors:
@@ -88,10 +95,14 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[tuple[Article | InputErro
             yield InputError(path, f"folder holds no {', '.join(SUFFIXES)} files"), ""
         for f in files:
             yield from _read_file(f, max_bytes)
-    elif path.exists():
-        yield from _read_file(path, max_bytes)
     else:
-        yield InputError(path, "no such file or folder"), ""
+        yield from _read_file(path, max_bytes)
+
+
+def _shown(path: Path, limit: int = 80) -> str:
+    """A path as an error names it: a name too long to be one is cut ("a sentence given as a path")."""
+    name = str(path)
+    return name if len(name) <= limit else name[:limit] + "…"
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[InputError]]:
