@@ -777,6 +777,10 @@ STAGE_RULE_ROWS = [
     (phrases, "DESCRIBE_STEPS", "title_then_name", lambda: _phrase(
         "Attorney/PROPN/2/compound General/PROPN/5/nsubj Eric/PROPN/4/compound Schneiderman/PROPN/5/obl "
         "said/VERB/0/root", 2)[1:3], ("Eric Schneiderman", "Attorney General")),
+    (phrases, "DESCRIBE_STEPS", "title_cut_off", lambda: _phrase(
+        "and/CCONJ/3/cc US/PROPN/3/compound Secretary/PROPN/0/root of/ADP/7/case State/PROPN/6/compound "
+        "Antony/PROPN/3/nmod Blinken/PROPN/6/flat", 6)[:3],
+     ("US Secretary of State Antony Blinken", "Antony Blinken", "US Secretary of State")),
     (phrases, "DESCRIBE_STEPS", "bare_title", lambda: _phrase("Judge/NOUN/0/root", 1)[1], "a judge"),
     (phrases, "DESCRIBE_STEPS", "canonical_name", lambda: _phrase(_INTERFAX, 4)[1], "Interfax"),
     # phrases.KIND_RULES: what sort of source a phrase names

@@ -23,7 +23,7 @@ from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKN
 from quotes.extractors import rules
 from quotes.extractors.names import np_ids, proper_run, strip_demonyms
 from quotes.extractors.somebody import (acronym, bare_title, cut_name, modifier_run, org_name_word, outlet_name_word,
-                                        title_then_name)
+                                        title_cut_off, title_then_name)
 from quotes.extractors.tree import Tree
 
 #: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
@@ -69,12 +69,26 @@ class Phrase:
     @classmethod
     def of(cls, t: Tree, head: Word, text: str) -> "Phrase":
         """The phrase headed by ``head`` without a leading preposition ("since Putin", "in
-        Turkey", "according to a report": not the source) or edge punctuation."""
+        Turkey", "according to a report": not the source, nor the "to" fixed to "according")
+        or edge punctuation.
+
+        >>> t = Tree.of("According to Putin", [("According", "VERB", 3, "case"), ("to", "ADP", 1, "fixed"),
+        ...     ("Putin", "PROPN", 0, "root")])
+        >>> Phrase.of(t, t.w(3), "According to Putin").mention
+        'Putin'
+        """
         ids = sorted(np_ids(t, head))
-        while len(ids) > 1 and t.w(ids[0]).deprel in ("case", "mark", "cc", "advmod") and t.w(ids[0]).head == head.id:
-            ids.pop(0)
+        dropped: set[int] = set()
+        while len(ids) > 1 and _leading_function_word(t.w(ids[0]), head, dropped):
+            dropped.add(ids.pop(0))
         ids = [i for i in ids if not (t.w(i).upos == "PUNCT" and (i == ids[0] or i == ids[-1]))] or [head.id]
         return cls(t, text, head, ids, t.w(ids[0]).start, t.w(ids[-1]).end)
+
+
+def _leading_function_word(w: Word, head: Word, dropped: set[int]) -> bool:
+    """A preposition, conjunction or adverb that opens the phrase, or a word fixed to one."""
+    return (w.deprel in ("case", "mark", "cc", "advmod") and w.head == head.id) or \
+        (w.deprel == "fixed" and w.head in dropped)
 
 
 # --- steps of describe ------------------------------------------------------------------
@@ -201,8 +215,8 @@ def canonical_name(p: Phrase, lex: Lexicon) -> None:
 
 #: How :func:`describe` reads a phrase, in order.
 DESCRIBE_STEPS: tuple[Callable[[Phrase, Lexicon], None], ...] = (
-    name_run, name_after_title_noun, modifier_run, outlet_before_speaker, cut_name, role_before_name, apposition,
-    title_then_name, kind, canonical_name, bare_title)
+    name_run, name_after_title_noun, modifier_run, outlet_before_speaker, cut_name, role_before_name, title_cut_off,
+    apposition, title_then_name, kind, canonical_name, bare_title)
 
 
 def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:

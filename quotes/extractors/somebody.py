@@ -25,6 +25,7 @@ from quotes.extractors.names import is_title
 
 if TYPE_CHECKING:  # (phrases imports this module for its describe steps)
     from quotes.extractors.phrases import Phrase
+    from quotes.extractors.tree import Tree
 
 #: An acronym: two or more capitals, maybe with dots ("NAACP", "S.E.C.").
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}\Z")
@@ -148,6 +149,51 @@ def title_then_name(p: Phrase, lex: Lexicon) -> None:
     p.end = run[-1].end
     p.ids = sorted(set(p.ids) | {w.id for w in run})
     p.head = run[-1]
+
+
+def title_cut_off(p: Phrase, lex: Lexicon) -> None:
+    """A named person's title the parse left outside the phrase: the capitalised words right
+    before it that hold a title, joined by "of" or a glued hyphen, with the proper nouns
+    before the title, are the role ("US Secretary of State Antony Blinken" parsed as "State
+    Antony Blinken"; "NATO Secretary-General Jens Stoltenberg" as "General Jens Stoltenberg").
+
+    >>> from quotes.lexicons import load
+    >>> from quotes.extractors.phrases import Phrase, name_run, role_before_name
+    >>> from quotes.extractors.tree import Tree
+    >>> text = "and US Secretary of State Antony Blinken"
+    >>> t = Tree.of(text, [("and", "CCONJ", 3, "cc"), ("US", "PROPN", 3, "compound"), ("Secretary", "PROPN", 0, "root"),
+    ...     ("of", "ADP", 7, "case"), ("State", "PROPN", 6, "compound"), ("Antony", "PROPN", 3, "nmod"),
+    ...     ("Blinken", "PROPN", 6, "flat")])
+    >>> p = Phrase.of(t, t.w(6), text); name_run(p, load()); role_before_name(p, load())
+    >>> title_cut_off(p, load()); p.name, p.role, p.mention
+    ('Antony Blinken', 'US Secretary of State', 'US Secretary of State Antony Blinken')
+    """
+    if not p.run or not p.name:
+        return
+    t, first = p.t, min(p.ids)
+    taken: list[int] = []
+    for i in range(first - 1, 0, -1):
+        if not _title_part(t, i, lex):
+            break
+        taken.insert(0, i)
+    while taken and not is_title(t.w(taken[0]).text, lex) and t.w(taken[0]).upos != "PROPN":
+        taken.pop(0)  # a leading "of" or hyphen
+    if not taken or not any(is_title(t.w(i).text, lex) for i in taken):
+        return
+    p.start = t.w(taken[0]).start
+    p.ids = sorted(set(p.ids) | set(taken))
+    p.role = p.text[p.start:p.run[0].start].strip() or p.role
+
+
+def _title_part(t: Tree, i: int, lex: Lexicon) -> bool:
+    """Word ``i`` can be part of a title phrase: a capitalised title or proper noun, "of",
+    or a hyphen glued to the words on both sides ("Secretary-General")."""
+    w = t.w(i)
+    if w.text == "of":
+        return True
+    if w.text == "-":
+        return 1 < i < len(t.words) and t.w(i - 1).end == w.start and w.end == t.w(i + 1).start
+    return w.text[:1].isupper() and (is_title(w.text, lex) or w.upos == "PROPN")
 
 
 def bare_title(p: Phrase, lex: Lexicon) -> None:
