@@ -1065,6 +1065,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('subject_of_complement',
      'Warren/PROPN/2/dep said/VERB/0/root the/DET/4/det nominee/NOUN/2/nsubj was/AUX/7/cop a/DET/7/det failure/NOUN/2/ccomp ./PUNCT/2/punct',
      None, [('said', 'Warren', 'the nominee was a failure', 'asserts')]),
+    ('subject_before_complement',
+     'Debates/NOUN/6/nsubj are/AUX/4/cop not/PART/4/advmod likely/ADJ/6/ccomp ,/PUNCT/1/punct noted/VERB/0/root Chinni/PROPN/6/obj ./PUNCT/6/punct',
+     None, [('noted', 'Chinni', 'are not likely', 'asserts')]),
     ('not_nominal',
      'The/DET/2/det rule/NOUN/3/nsubj normalizes/VERB/5/nsubj ,/PUNCT/5/punct said/VERB/0/root talks/NOUN/7/nsubj failed/VERB/5/ccomp ./PUNCT/5/punct',
      None, []),
@@ -1109,6 +1112,22 @@ def cue_rows(spec: str, lemmas: dict[str, str] | None = None) -> list[tuple]:
 
 
 CUE_ROW_IDS = [row[0] for row in CUE_RULE_ROWS]
+
+
+@pytest.mark.parametrize("spec, lemmas, expected", [
+    # a participle hung off the clause as a conjunct keeps the clause's subject, not a place
+    # in apposition before it ('spoke in Tulsa, Oklahoma, arguing that ...')
+    ("Clinton/PROPN/2/nsubj spoke/VERB/0/root in/ADP/4/case Tulsa/PROPN/2/obl ,/PUNCT/6/punct "
+     "Oklahoma/PROPN/4/appos ,/PUNCT/8/punct arguing/VERB/2/conj that/SCONJ/11/mark "
+     "it/PRON/11/nsubj failed/VERB/8/ccomp ./PUNCT/2/punct", {"spoke": "speak", "arguing": "argue"},
+     [("arguing", "Clinton", "it failed", "asserts")]),
+    # a clausal subject is not the speaker when the verb has a nominal one too
+    ("Campaigning/VERB/5/csubj in/ADP/3/case 2012/NUM/1/obl ,/PUNCT/1/punct he/PRON/6/nsubj "
+     "mentioned/VERB/0/root climate/NOUN/8/compound change/NOUN/6/obj ./PUNCT/6/punct", {"mentioned": "mention"},
+     [("mentioned", "he", "climate change", "asserts")]),
+])
+def test_speaker_of_participle_and_clausal_subject(spec, lemmas, expected):
+    assert cue_rows(spec, lemmas) == expected
 
 
 @pytest.mark.parametrize("rule, spec, lemmas, expected", CUE_RULE_ROWS, ids=CUE_ROW_IDS)

@@ -24,7 +24,7 @@ import re
 from quotes.extractors import rules
 from quotes.extractors.subjects import (dateline_end, in_complement, name_before, noun_apposition, outside_parentheses,
                                         quoted_before, relative_clause)
-from quotes.extractors.speaker_vetoes import named_before_conjunct, subject_of_complement
+from quotes.extractors.speaker_vetoes import named_before_conjunct, subject_before_complement, subject_of_complement
 from quotes.extractors.tree import CLOSE_QUOTES, Tree
 from quotes.lexicons import Lexicon
 from quotes.types import Word
@@ -339,7 +339,7 @@ def audience_object(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
 #: What rules out a word a reading found (any of them does).
 SPEAKER_REJECTIONS = (time_word, year_number, prepositional_phrase, word_of_quotation, word_of_complement,
                       inside_dateline, not_nominal, audience_object, named_before_conjunct,
-                      subject_of_complement)
+                      subject_of_complement, subject_before_complement)
 
 
 def speaker_of(t: Tree, w: Word, lex: Lexicon) -> Word | None:

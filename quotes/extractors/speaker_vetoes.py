@@ -39,8 +39,8 @@ def named_before_conjunct(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     named_before_conjunct vetoed on 'told'
     cue 'told': Yuri -> 'talks had failed' (complement_clause)
     """
-    if not w.deprel.startswith("conj") or x.head == w.id or t.child(w.id, "cc") is not None:
-        return False
+    if not w.deprel.startswith("conj") or x.head == w.id or t.child(w.id, "cc") is not None or w.xpos == "VBG":
+        return False  # ('spoke ... in Tulsa, Oklahoma, arguing that ...': a participle's speaker is the clause's)
     k = w.id - 1
     while k >= 1 and t.w(k).upos == "PUNCT":
         k -= 1
@@ -50,3 +50,23 @@ def named_before_conjunct(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     while name.deprel.startswith(("flat", "compound")) and name.head:
         name = t.w(name.head)
     return name.upos == "PROPN" and name.deprel.startswith("appos")
+
+
+def subject_before_complement(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
+    """A subject the parse gave a verb set off after what was said, with the verb's complement
+    between them, is the complement's own ('Debates are not likely to matter, noted NBC's
+    Dante Chinni' parsed with "debates" the subject of "noted"): the noun after the verb is
+    the speaker (:func:`.speaker_rules.inverted_subject`).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Debates/NOUN/6/nsubj are/AUX/4/cop not/PART/4/advmod likely/ADJ/6/ccomp ,/PUNCT/1/punct "
+    ...       "noted/VERB/0/root/note Chinni/PROPN/6/obj ./PUNCT/6/punct", "subject_before_complement")
+    subject_before_complement vetoed on 'noted'
+    cue 'noted': Chinni -> 'are not likely' (complement_clause)
+    """
+    if x.head != w.id or x.id > w.id or w.id < 2 or t.w(w.id - 1).text != ",":
+        return False
+    between = [k for k in t.children(w.id, "ccomp") if x.id < k.id < w.id and t.child(k.id, "nsubj") is None]
+    after = any(k.id > w.id and k.upos in ("PROPN", "NOUN") and k.deprel.split(":")[0] in ("nsubj", "obj")
+                for k in t.children(w.id))
+    return bool(between) and after

@@ -158,8 +158,14 @@ class Tree:
 
     def subject(self, wid: int, depth: int = 0) -> Word | None:
         """The subject of ``wid``, inherited through xcomp/advcl/conj/acl chains when missing
-        ("..., adding that", "declined to confirm", "said A and added B")."""
-        subjects = self.children(wid, "nsubj", "csubj")
+        ("..., adding that", "declined to confirm", "said A and added B"); a nominal subject
+        before a clausal one ("Campaigning in 2012, he barely mentioned it" parsed with both).
+
+        >>> Tree.from_spec("Campaigning/VERB/4/csubj ,/PUNCT/1/punct he/PRON/4/nsubj mentioned/VERB/0/root "
+        ...                "it/PRON/4/obj").subject(4).text
+        'he'
+        """
+        subjects = self.children(wid, "nsubj") or self.children(wid, "csubj")
         if subjects:
             return self.title_then_name_subject(subjects)
         w = self.w(wid)
