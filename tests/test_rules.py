@@ -1121,6 +1121,11 @@ CUE_ROW_IDS = [row[0] for row in CUE_RULE_ROWS]
      "Oklahoma/PROPN/4/appos ,/PUNCT/8/punct arguing/VERB/2/conj that/SCONJ/11/mark "
      "it/PRON/11/nsubj failed/VERB/8/ccomp ./PUNCT/2/punct", {"spoke": "speak", "arguing": "argue"},
      [("arguing", "Clinton", "it failed", "asserts")]),
+    # a participle after an infinitive that modifies an object speaks for the clause's subject
+    ("Times/PROPN/2/nsubj filed/VERB/0/root a/DET/4/det motion/NOUN/2/obj to/PART/6/mark unseal/VERB/4/acl "
+     "records/NOUN/6/obj ,/PUNCT/9/punct arguing/VERB/6/advcl it/PRON/11/nsubj mattered/VERB/9/ccomp "
+     "./PUNCT/2/punct", {"arguing": "argue", "filed": "file", "mattered": "matter"},
+     [("arguing", "Times", "it mattered", "asserts")]),
     # a clausal subject is not the speaker when the verb has a nominal one too
     ("Campaigning/VERB/5/csubj in/ADP/3/case 2012/NUM/1/obl ,/PUNCT/1/punct he/PRON/6/nsubj "
      "mentioned/VERB/0/root climate/NOUN/8/compound change/NOUN/6/obj ./PUNCT/6/punct", {"mentioned": "mention"},

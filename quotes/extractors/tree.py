@@ -173,7 +173,24 @@ class Tree:
             h = self.w(w.head)
             if h.upos in ("VERB", "AUX", "ADJ") or w.deprel.startswith(("xcomp", "conj")):
                 return self.subject(w.head, depth + 1)
-        return None
+        return self._infinitive_of_object_subject(w, depth)
+
+    def _infinitive_of_object_subject(self, w: Word, depth: int) -> Word | None:
+        """Reached from a participle, the subject of the verb whose object an infinitive
+        modifies ("The Times filed a motion to unseal the records, arguing ...": the Times).
+
+        >>> t = Tree.from_spec("Times/PROPN/2/nsubj filed/VERB/0/root motion/NOUN/2/obj to/PART/5/mark "
+        ...                    "unseal/VERB/3/acl records/NOUN/5/obj ,/PUNCT/8/punct arguing/VERB/5/advcl")
+        >>> t.subject(8).text
+        'Times'
+        """
+        if depth == 0 or depth >= 4 or w.deprel != "acl" or not w.head or self.child(w.id, "mark") is None \
+                or self.child(w.id, "mark").text.lower() != "to":
+            return None
+        noun = self.w(w.head)
+        if noun.deprel.split(":")[0] != "obj" or not noun.head:
+            return None
+        return self.subject(noun.head, depth + 1)
 
     def title_then_name_subject(self, subjects: list[Word]) -> Word:
         """Of a verb's subjects, the first; but a title and the name right after it parsed as
