@@ -126,8 +126,10 @@ def denial_words(c: Context) -> tuple[str, str] | None:
     return None
 
 
-#: Words that open a yes/no question about what something is or was ("Was it all a hoax?").
-YES_NO_OPENERS = r"(?:is|was|are|were|did|does|do)"
+def _opens_yes_no_question(clause: str, *lists: str) -> bool:
+    """Whether ``clause`` opens with a word of the ``word_lists.tsv`` lists named ("Was ...")."""
+    first = re.match(r"\W*([\w'’]+)", clause)
+    return bool(first) and any(fold(first.group(1)) in load().words(name) for name in lists)
 
 
 def doubting_question(c: Context) -> tuple[str, str] | None:
@@ -137,7 +139,7 @@ def doubting_question(c: Context) -> tuple[str, str] | None:
     for clause in re.split(r"(?<=[?.!:])\s+", c.own_text):
         if not clause.rstrip(" '\"’”").endswith("?") or re.search(r"(?<!\w)or(?!\w)", clause, re.I):
             continue
-        if re.match(rf"\W*{YES_NO_OPENERS}(?!\w)", clause, re.I):
+        if _opens_yes_no_question(clause, "yes_no_openers"):
             word = _denial_word(clause, c.claim)
             if word:
                 return DENIES, f"asks whether it is {word.strip()!r}"
@@ -341,7 +343,8 @@ def _yes_no_question(text: str) -> str | None:
     >>> _yes_no_question("Want a gold watch? All you need is 5,000")
     """
     for clause in re.split(r"(?<=[?.!:])\s+", text):
-        if clause.rstrip(" '\"’”").endswith("?") and re.match(rf"\W*(?:{YES_NO_OPENERS}|has|have)(?!\w)", clause, re.I):
+        if clause.rstrip(" '\"’”").endswith("?") and \
+                _opens_yes_no_question(clause, "yes_no_openers", "yes_no_openers_headline"):
             return clause.strip()
     return None
 
