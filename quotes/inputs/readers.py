@@ -28,6 +28,7 @@ import errno
 import json
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -82,12 +83,12 @@ def read_articles(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_BY
 
 def _read_path(path: Path, max_bytes: int) -> Iterator[tuple[Article | InputError, str]]:
     try:
-        path.stat()
+        mode = path.stat().st_mode
     except OSError as err:  # missing, or a name the system cannot even look up (too long)
         why = "" if err.errno == errno.ENOENT else f" ({err.strerror or err})"
         yield InputError(_shown(path), "no such file or folder" + why), ""
         return
-    if path.is_dir():
+    if stat.S_ISDIR(mode):
         files, errors = _walk(path)
         for err in errors:
             yield err, ""
@@ -99,10 +100,14 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[tuple[Article | InputErro
         yield from _read_file(path, max_bytes)
 
 
-def _shown(path: Path, limit: int = 80) -> str:
+#: How much of a path an error shows (a sentence given where a path goes is cut there).
+SHOWN_PATH_CHARS = 80
+
+
+def _shown(path: Path) -> str:
     """A path as an error names it: a name too long to be one is cut ("a sentence given as a path")."""
     name = str(path)
-    return name if len(name) <= limit else name[:limit] + "…"
+    return name if len(name) <= SHOWN_PATH_CHARS else name[:SHOWN_PATH_CHARS] + "…"
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[InputError]]:
