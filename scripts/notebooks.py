@@ -47,8 +47,13 @@ def _text(value) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
 
 
+def _repo_path(text: str) -> str:
+    """The checkout's own path written as ``<repo>``."""
+    return text.replace(str(ROOT), "<repo>")
+
+
 def _clean(text: str) -> str:
-    text = text.replace(str(ROOT), "<repo>")
+    text = _repo_path(text)
     for rx, sub in SUBSTITUTIONS:
         text = rx.sub(sub, text)
     return text
@@ -109,10 +114,10 @@ def strip_volatile(nb) -> None:
 def _repo_relative(out) -> None:
     """Replace the checkout's path by ``<repo>`` in one output's text."""
     if "text" in out:
-        out["text"] = _text(out["text"]).replace(str(ROOT), "<repo>")
+        out["text"] = _repo_path(_text(out["text"]))
     for kind, value in out.get("data", {}).items():
         if kind.startswith("text/"):
-            out["data"][kind] = _text(value).replace(str(ROOT), "<repo>")
+            out["data"][kind] = _repo_path(_text(value))
 
 
 def main(argv: list[str] | None = None) -> int:
