@@ -122,6 +122,27 @@ SENTENCE_RULES = [
     ("Pizza delivery man gets tipped 2,000 dollars", "A pizza delivery man received a 2,000 dollar tip", None,
      SUPPORTS, "own_voice"),
     ("Lenovo tipped to make a bid for BlackBerry", "Lenovo will bid for BlackBerry", None, REPORTS, "hedge_words"),
+    # hedge_words: "set to" says what a claim in the future tense says (_scheduled_future); a noun for
+    # a person ("suspect") hedges only before what is suspected (_person_noun)
+    ("Seth Rogen set to play Steve Wozniak", "Seth Rogen will play Steve Wozniak", None, SUPPORTS, "own_voice"),
+    ("Seth Rogen set to play Steve Wozniak", "Seth Rogen played Steve Wozniak", None, REPORTS, "hedge_words"),
+    ("Soldier killed, suspect dead in shooting near Parliament", "A soldier was shot in Ottawa", None,
+     SUPPORTS, "own_voice"),
+    ("British rapper a suspect in ISIS beheading", "The rapper beheaded the journalist", None, REPORTS, "hedge_words"),
+    # speaker_label: a speaker before the colon who is not in the claim speaks what follows
+    ("Senator: Detainees swapped for Bergdahl have contacted militants",
+     "A detainee swapped for Bergdahl contacted militants", None, REPORTS, "speaker_label"),
+    ("Congressman: At least 10 ISIS fighters caught at border", "ISIS fighters were caught at the border", None,
+     REPORTS, "speaker_label"),
+    ("Jihadi John: Isis fighter named as Mohammed Emwazi", "Jihadi John is named Mohammed Emwazi", None,
+     SUPPORTS, "own_voice"),
+    # negated_proposition: a negation of a feeling, or one that tells the reader what to do, is no denial
+    # (_negates_reader_or_attitude)
+    ("Apple isn't happy with the battery life of its watch", "The Apple Watch battery lasts one day", None,
+     SUPPORTS, "own_voice"),
+    ("Don't reset all settings in iOS 8 unless you want to lose your files",
+     "Reset all settings in iOS 8 deletes files", None, SUPPORTS, "own_voice"),
+    ("Everybody relax, Banksy wasn't arrested", "Banksy was arrested", None, DENIES, "negated_proposition"),
 ]
 
 

@@ -32,25 +32,17 @@ from quotes.claims.headlines import stance_lexicon
 from quotes.claims.normalize import content_keys
 from quotes.claims.stance_context import (
     Context, claim_words, context, cue_lemma, folded, in_claim, is_publisher, outside, strip_claim_words,
-    verb_class, word_keys,
+    verb_class,
+)
+from quotes.claims.stance_scope import (
+    attributive_elsewhere, claims_question, compound_word, modal_elsewhere, negated_denial, negated_word,
+    opens_yes_no_question, person_noun, scheduled_future, yes_no_question,
 )
 from quotes.lexicons import fold, load
+from quotes.nlp.colon import BEFORE, colon_source
 from quotes.types import (
     CANNOT_CONFIRM, CONFIRMS, DENIES, HEDGED, NAMED_KINDS, REPORTS, SUPPORTS, UNKNOWN, Attribution,
 )
-
-#: Words after a negation that it can reach ("did not have the surgery": 4).
-NEGATION_REACH = 4
-#: Words after an attributive hedge taken as the noun phrase it modifies ("alleged new audio").
-NOUN_PHRASE = 3
-#: Share of the claim's words a sentence must have for any negation in it to deny the claim.
-NEGATED_COVER = 0.5
-#: Words after a modal hedge searched for a word of the claim it hedges ("could be a record": 8).
-MODAL_REACH = 8
-#: Words before a negation searched for a subordinating word ("so he won't": 3).
-SCOPE_REACH = 3
-#: Words before a negation searched for a word of the claim, its negated subject ("Paul Rudd is not": 2).
-SUBJECT_REACH = 2
 
 
 __all__ = ["RULES", "Context", "Rule", "claim_words", "context", "folded", "sentence_stance", "strip_claim_words"]
@@ -96,24 +88,9 @@ def _denial_word(clause: str, claim: str | None) -> str | None:
     lex = stance_lexicon()
     clause = strip_claim_words(re.sub(r",\s+not\b", ", ", clause, flags=re.I), lex["denial"], claim)
     for m in lex["denial"].finditer(clause):
-        if not _negated_denial(clause, m):
+        if not negated_denial(clause, m):
             return m.group(0)
     return None
-
-
-def _negated_denial(clause: str, m: re.Match) -> bool:
-    """A denial word that is itself negated or denied affirms ("is no hoax", "They're not fake",
-    "denies hoax claims"): within :data:`NEGATION_REACH` words before it, in its own phrase.
-
-    >>> lex = stance_lexicon()
-    >>> [_negated_denial(t, lex["denial"].search(t)) for t in ("it is no hoax", "it is a hoax")]
-    [True, False]
-    """
-    before = re.findall(r"[\w'’,]+", clause[:m.start()])[-NEGATION_REACH:]
-    phrase = " ".join(before).split(",")[-1]
-    lex = stance_lexicon()
-    return bool(lex["negation"].search(phrase) or re.search(r"(?<!\w)no(?!\w)", phrase)
-                or lex["denial"].search(phrase))
 
 
 def denial_words(c: Context) -> tuple[str, str] | None:
@@ -126,12 +103,6 @@ def denial_words(c: Context) -> tuple[str, str] | None:
     return None
 
 
-def _opens_yes_no_question(clause: str, *lists: str) -> bool:
-    """Whether ``clause`` opens with a word of the ``word_lists.tsv`` lists named ("Was ...")."""
-    first = re.match(r"\W*([\w'’]+)", clause)
-    return bool(first) and any(fold(first.group(1)) in load().words(name) for name in lists)
-
-
 def doubting_question(c: Context) -> tuple[str, str] | None:
     """A yes/no question asking whether the story is false doubts it: "Was the viral video all a
     hoax?", "Did Boston.com make up this story?" (a denial word in a question that opens with
@@ -139,7 +110,7 @@ def doubting_question(c: Context) -> tuple[str, str] | None:
     for clause in re.split(r"(?<=[?.!:])\s+", c.own_text):
         if not clause.rstrip(" '\"’”").endswith("?") or re.search(r"(?<!\w)or(?!\w)", clause, re.I):
             continue
-        if _opens_yes_no_question(clause, "yes_no_openers"):
+        if opens_yes_no_question(clause, "yes_no_openers"):
             word = _denial_word(clause, c.claim)
             if word:
                 return DENIES, f"asks whether it is {word.strip()!r}"
@@ -170,38 +141,6 @@ def dismissed_reports(c: Context) -> tuple[str, str] | None:
     return None
 
 
-def _negated_word(clause: str, m: re.Match, c: Context) -> str | None:
-    """What a negation negates when that is the claim: a word of the claim within
-    :data:`NEGATION_REACH` words after it; nothing at all ("No he wasn't", "Probably not":
-    the negation answers the claim); in a sentence mostly about the claim
-    (:data:`NEGATED_COVER`, counted from the negation's own comma segment on), whatever
-    follows; or the claim's subject right before it (:data:`SUBJECT_REACH` words: "Paul Rudd
-    is not the hero"). Never from inside a
-    subordinate clause ("so he won't turn into a werewolf", "who has not been identified":
-    ``stance_negation_scope.txt``)."""
-    before = re.findall(r"[\w'’]+", clause[:m.start()])[-SCOPE_REACH:]
-    if any(fold(w) in stance_lexicon()["negation_scope"] for w in before):
-        return None
-    subject = re.findall(r"[\w'’]+", re.split(r"[,;—–]", clause[:m.start()])[-1])[-SUBJECT_REACH:]
-    after = re.findall(r"[\w'’]+", clause[m.end():])
-    if not after:
-        return "(the claim)"
-    if "or" in (fold(w) for w in before[-2:]):
-        return None  # "may or may not", "whether or not": an alternative, no denial
-    # (the reach stops at a comma: "Kim not missing, just having ankle surgery")
-    rest = re.split(r"[,;—–]", clause[m.end():])[0]
-    for w in re.findall(r"[\w'’]+", rest)[:NEGATION_REACH]:
-        keys = word_keys(w)
-        if keys and (not c.words or keys & c.words):
-            return w
-    own = re.split(r"[,;—–]", clause[:m.end()])[-1]  # not "Apple may buy Path, that app you don't use"
-    if c.words and len(content_keys(own + rest).all & c.words) >= NEGATED_COVER * len(c.words):
-        return after[0]
-    # "Paul Rudd is not the hero who ...": the claim's own subject, right before the negation
-    subject = [w for w in subject if c.words and word_keys(w) & c.words]
-    return subject[-1] if subject else None
-
-
 def negated_proposition(c: Context) -> tuple[str, str] | None:
     """A negation that negates the claim's own proposition: a word of the claim follows it
     closely ("Banksy was not arrested" against "Banksy was arrested"). A negation about
@@ -214,12 +153,12 @@ def negated_proposition(c: Context) -> tuple[str, str] | None:
             continue
         clause = strip_claim_words(re.sub(r",\s+not\b", ", ", clause, flags=re.I), lex["negation"], c.claim)
         for m in lex["negation"].finditer(clause):
-            hit = _negated_word(clause, m, c)
+            hit = negated_word(clause, m, c)
             if hit:
                 return DENIES, f"{m.group(0).strip(' ,')!r} negates the claim's {hit!r}"
         m = re.match(r"\W*no\s+", clause, re.I)
         if m and not (c.claim and re.match(r"\W*no\b", c.claim, re.I)):
-            hit = _negated_word(clause, m, c)
+            hit = negated_word(clause, m, c)
             if hit:
                 return DENIES, f"opens with 'no' before the claim's {hit!r}"  # "No ISIL fighters on U.S. border"
     return None
@@ -287,27 +226,6 @@ def first_attribution(c: Context) -> tuple[str, str] | None:
     return None
 
 
-def _attributive(text: str, m: re.Match, c: Context) -> bool:
-    """An attributive hedge before a noun that is not the claim's ("alleged rapist" when the
-    claim is that a mob castrated a man): it hedges that noun, not the sentence."""
-    if fold(m.group(0).strip()) not in stance_lexicon()["attributive_hedges"]:
-        return False
-    nxt = re.findall(r"[\w'’-]+", text[m.end():])
-    keys = content_keys(nxt[0]).all if nxt else frozenset()
-    phrase = content_keys(" ".join(nxt[:NOUN_PHRASE])).all
-    return bool(keys) and not phrase & c.words  # "suspected of selling" hedges
-
-
-def _modal_elsewhere(text: str, m: re.Match, c: Context) -> bool:
-    """A modal hedge ("could", "may": ``stance_modal_hedges.txt``) that no word of the claim
-    follows within :data:`MODAL_REACH` words hedges something else ("Fisherman lands catfish
-    which could be biggest in world")."""
-    if not c.words or fold(m.group(0).strip()) not in stance_lexicon()["modal_hedges"]:
-        return False
-    after = re.findall(r"[\w'’]+", text[m.end():])[:MODAL_REACH]
-    return not any(word_keys(w) & c.words for w in after)
-
-
 def hedge_words(c: Context) -> tuple[str, str] | None:
     """A hedge word of its own ("reportedly", "may", "claims"; not "alleged" before a noun
     the claim does not have, nor a modal before words that are not the claim's) or a
@@ -323,48 +241,47 @@ def hedge_words(c: Context) -> tuple[str, str] | None:
         text = re.sub(rf"(?<!\w)(?:{lex['verb_re']})(?!\w)", " ", text, flags=re.I)
     folded = strip_claim_words(text, lex["hedge"], c.claim)
     for m in lex["hedge"].finditer(folded):
-        if _attributive(folded, m, c) or _modal_elsewhere(folded, m, c) or _compound(folded, m):
+        if attributive_elsewhere(folded, m, c) or modal_elsewhere(folded, m, c) or compound_word(folded, m) or \
+                scheduled_future(m, c) or person_noun(folded, m):
             continue
         return REPORTS, f"hedge word {m.group(0).strip()!r}"
-    if text.rstrip().endswith("?") and not _claims_question(text, c.claim):
+    if text.rstrip().endswith("?") and not claims_question(text, c.claim):
         return REPORTS, "a question"
-    asked = _yes_no_question(text)
+    asked = yes_no_question(text)
     if asked:
         return REPORTS, f"asks {asked!r}"
     return None
 
 
-def _yes_no_question(text: str) -> str | None:
-    """A yes/no question of the headline's own before what follows it ("Is this Crabzilla? Giant
-    crab spotted off the coast"): the question it asks.
+#: Most words of a speaker label before a headline colon ("Rep. Duncan Hunter: ...").
+LABEL_WORDS = 4
 
-    >>> _yes_no_question("Is this Crabzilla? Giant crab spotted off British coast")
-    'Is this Crabzilla?'
-    >>> _yes_no_question("Want a gold watch? All you need is 5,000")
+
+def _label_speaker(phrase: str) -> bool:
+    """Whether ``phrase`` before a colon names who speaks: a source :func:`colon_source` reads
+    there, or a phrase with a title ("Congressman", "Rep. Duncan Hunter": ``titles.txt``,
+    ``label_speaker_words`` in ``word_lists.tsv``)."""
+    lex = load()
+    words = phrase.split()
+    if not 0 < len(words) <= LABEL_WORDS or not phrase[:1].isupper() or fold(phrase) in lex.labels \
+            or lex.is_place(phrase) or fold(words[0]) in lex.words("label_articles"):
+        return False
+    heads = lex.titles | lex.words("label_speaker_words")
+    return colon_source(phrase, BEFORE) is not None or any(fold(w) in heads for w in words)
+
+
+def speaker_label(c: Context) -> tuple[str, str] | None:
+    """A speaker before a headline colon who is not in the claim speaks what follows: "Congressman:
+    At least 10 ISIS fighters caught" (a name the claim has is its topic: "Jihadi John: ...").
+
+    >>> speaker_label(context("Senator: Detainees have contacted militants", [], "Detainees contacted militants"))[0]
+    'reports'
+    >>> speaker_label(context("Jihadi John: Isis fighter named", [], "Jihadi John is named"))
     """
-    for clause in re.split(r"(?<=[?.!:])\s+", text):
-        if clause.rstrip(" '\"’”").endswith("?") and \
-                _opens_yes_no_question(clause, "yes_no_openers", "yes_no_openers_headline"):
-            return clause.strip()
-    return None
-
-
-def _compound(text: str, m: re.Match) -> bool:
-    """A hedge word that opens a hyphenated compound is no hedge ("would-be rapist")."""
-    return bool(re.match(r"-\w", text[m.end():]))
-
-
-def _claims_question(text: str, claim: str | None) -> bool:
-    """The question is one the claim itself quotes ("asks doctors How's it going?" for the claim
-    that she asked "How's it going?"): no question of the headline's own.
-
-    >>> _claims_question("Teen asks doctors how's it going?", "She asked the surgeons How's it going?")
-    True
-    >>> _claims_question("Is this Crabzilla?", "A giant crab was spotted")
-    False
-    """
-    asked = re.search(r"((?:[\w'’]+\W+){0,2}[\w'’]+)\W*\?\W*$", text)
-    return bool(claim and "?" in claim and asked and folded(asked.group(1)) in folded(claim))
+    m = re.match(r"\W*(?P<s>[^:]{2,40}?)\s*:\s+\S", c.text)
+    if not m or not _label_speaker(m.group("s")) or content_keys(m.group("s")).all & c.words:
+        return None
+    return REPORTS, f"{m.group('s')!r} before the colon speaks it"
 
 
 def own_voice(c: Context) -> tuple[str, str] | None:
@@ -374,7 +291,7 @@ def own_voice(c: Context) -> tuple[str, str] | None:
 
 RULES: tuple[Rule, ...] = (claim_speaker_unsaid, cannot_confirm_record, unconfirmed_words, denial_words,
                            doubting_question, dismissed_reports, negated_proposition, contradiction, first_attribution,
-                           hedge_words, own_voice)
+                           hedge_words, speaker_label, own_voice)
 
 
 def sentence_stance(text: str, attributions: Sequence[Attribution] = (), claim: str | None = None,
