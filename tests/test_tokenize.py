@@ -84,6 +84,25 @@ def check_offsets(text, sents):
         ("’’ ‘‘", ["’’", "‘‘"]),
         ("so :-) and =) ^_^", ["so", ":-)", "and", "=)", "^_^"]),
         ("Yahoo! Mail", ["Yahoo!", "Mail"]),
+        # rule "fused word" (lexicons/fused_words.tsv): contractions without their apostrophe
+        ("i dont know, I cant and it wont", ["i", "do", "nt", "know", ",", "I", "ca", "nt", "and", "it", "wo", "nt"]),
+        ("im sure thats why hes gonna go", ["i", "m", "sure", "that", "s", "why", "he", "s", "gon", "na", "go"]),
+        ("I dunno, I'm outta here", ["I", "du", "n", "no", ",", "I", "'m", "out", "ta", "here"]),
+        # ... "its" only before a word that never follows the possessive, "lets" only capitalised
+        ("its not its own, its a trap", ["it", "s", "not", "its", "own", ",", "it", "s", "a", "trap"]),
+        ("its all-time high", ["its", "all", "-", "time", "high"]),
+        ("Lets go. It lets them in", ["Let", "s", "go", ".", "It", "lets", "them", "in"]),
+        # rule "measure": a unit glued to a number is a word, ordinals and decades are not
+        ("5kg for $70k, 24hrs on 3.5mm", ["5", "kg", "for", "$", "70", "k", ",", "24", "hrs", "on", "3.5", "mm"]),
+        ("the 21st, 1990s, 3G, 4x4", ["the", "21st", ",", "1990s", ",", "3G", ",", "4x4"]),
+        # rule "decade": "the 70's" is one token
+        ("the 70's and 1960's", ["the", "70's", "and", "1960's"]),
+        # symbol runs: "$$$", a mixed rule of "-" and "="
+        ("all about the $$$ now", ["all", "about", "the", "$$$", "now"]),
+        ("News==---- The", ["News", "==----", "The"]),
+        # abbreviations: an ellipsis after one takes its period; company and extension forms
+        ("food, drinks etc... fine", ["food", ",", "drinks", "etc", "...", "fine"]),
+        ("Gases PVT. LTD., ext. 37625", ["Gases", "PVT.", "LTD.", ",", "ext.", "37625"]),
         ("", []),
         ("   \n\n  ", []),
     ],

@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 
 from quotes.lexicons import lines
+from quotes.nlp.fused import split_word
 
 __all__ = ["tokenize", "sentences", "token_texts", "load_abbreviations"]
 
@@ -59,16 +60,6 @@ _HYPHEN_PREFIXES = (
     "counter", "intra", "inter", "vice", "micro", "macro", "un", "arch",
     "bi", "tri", "quasi", "pseudo", "ultra", "mega", "mini", "self",
 )
-
-# Words EWT splits although they contain no apostrophe (stem length).
-_SPLIT_WORDS = {"cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3}
-_SPLIT_WORDS_CASED = {
-    variant: n
-    for w, n in _SPLIT_WORDS.items()
-    for variant in (w, w.capitalize(), w.upper())
-}
-
-_CLITICS = frozenset({"s", "m", "d", "re", "ve", "ll"})
 
 _SENT_END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset("\"'”’»)]}")
@@ -162,17 +153,21 @@ _TOKEN_RE = re.compile(
   | (?P<bang>(?:%(bang)s)!(?!\w))
   | (?P<tag>[@\#][^\W\d]\w*)
   | (?P<phone>(?<!\d)(?:(?:1-)?(?:\d{3}-)?\d{3}|\d{5})-\d{4}(?![\w-]))
-  | (?P<abbr>(?:%(abbr)s)\.(?!\w)
+  | (?P<abbr>(?:%(abbr)s)\.(?!\w|\.\.)
         | (?:%(num)s)\.(?=\s?\d)
         | (?:[^\W\d_]\.){2,}(?!\w)
         | [A-ZÀ-ÖØ-Þ]\.(?!\w))
   | (?P<year>['’]\d\ds?(?!\w))
   | (?P<clock>\d{1,2}(?=[ap]m(?!\w)|[AP]M(?!\w)))
   | (?P<number>\d+(?:[,:/]\d+)+(?:[.,]\d+)*(?:s|st|nd|rd|th)?)
+  | (?P<decade>\d+['’]s(?!\w))
+  | (?P<measure>\d+(?:\.\d+)?(?=[^\W\d_]+(?!\w))(?!(?:%(suffix)s)(?!\w)))
   | (?P<word>(?:(?i:%(prefix)s)-(?=\w))?\w+(?:&\w+|\.(?!(?<=[a-z]{2}\.)[A-Z][a-z])\w+)*(?P<apos>(?:['’]\w+)+)?)
+  | (?P<rule>(?=[-=]{3})[-=]*(?:-=|=-)[-=]*)
   | (?P<dash>-{2,}|[—–―])
   | (?P<dquote>''|``|’’|‘‘|‘’)
   | (?P<repeat>(?P<rc>[*=+^~_<>|\\/])(?P=rc)+)
+  | (?P<money>\$\$+)
   | (?P<ellipsis>\.{2,}|…)
   | (?P<excl>[.,]?[!?]+)
   | (?P<other>\S)
@@ -181,27 +176,11 @@ _TOKEN_RE = re.compile(
         "abbr": _alternation(_ABBREVS - _NUM_ABBREVS),
         "num": _alternation(_NUM_ABBREVS),
         "prefix": _PREFIX_ALT,
+        "suffix": "|".join(sorted(lines("number_suffixes.txt"), key=len, reverse=True)),
         "bang": "|".join(re.escape(w[:-1]) for w in sorted(_BANG_NAMES, key=len, reverse=True)) or "(?!)",
     },
     re.VERBOSE,
 )
-
-
-def _split_clitic(text: str, start: int, end: int, out: list) -> None:
-    """Append the spans of a word containing an apostrophe, clitics split."""
-    word = text[start:end]
-    n = len(word)
-    lower = word.lower()
-    if n > 3 and lower[-3] == "n" and lower[-1] == "t" and lower[-2] in "'’":
-        out.append((start, end - 3))
-        out.append((end - 3, end))
-        return
-    cut = max(word.rfind("'"), word.rfind("’"))
-    if cut > 0 and lower[cut + 1:] in _CLITICS:
-        out.append((start, start + cut))
-        out.append((start + cut, end))
-        return
-    out.append((start, end))
 
 
 def tokenize(text: str) -> list[list[tuple[int, int]]]:
@@ -285,7 +264,7 @@ def _separator(kind: str, start: int, end: int) -> bool:
     """Rule "separator": a run of three or more ``*``, ``=``, ``-``... standing apart
     between two parts of a text ends the sentence before it, and the one it closes before
     a capital (``... Graae. *** Bush also nominated``; not ``News==----``)."""
-    return end - start > 2 and (kind == "repeat" or kind == "dash")
+    return end - start > 2 and kind in ("repeat", "dash", "rule")
 
 
 def _forced_starts(text: str, line_start: int, line_end: int) -> set[int]:
@@ -324,16 +303,9 @@ def _list_marker(text: str, sent: list) -> bool:
 
 
 def _append_word(text: str, m: re.Match, start: int, end: int, sent: list) -> None:
-    """A word's token spans: clitics split off ("did", "n't"), and the few fused words split."""
-    if m.start("apos") >= 0:
-        _split_clitic(text, start, end, sent)
-        return
-    n = _SPLIT_WORDS_CASED.get(m.group()) if end - start < 7 else None
-    if n:
-        sent.append((start, start + n))
-        sent.append((start + n, end))
-    else:
-        sent.append((start, end))
+    """A word's spans: clitics split off ("did", "n't") and fused words split
+    ("gon" "na", "do" "nt"): :func:`quotes.nlp.fused.split_word`."""
+    sent.extend(split_word(text, start, end, first=not sent))
 
 
 def _ending(text: str, m: re.Match, kind: str, glued: bool, prev_word: bool, ended):
