@@ -65,12 +65,14 @@ _FOLLOWERS = frozenset(w.lower() for w in lines("contraction_followers.txt"))
 def split_word(text: str, start: int, end: int, *, first: bool) -> list[tuple[int, int]]:
     """The word spans of the word ``text[start:end]`` (``first``: it opens a sentence).
 
-    >>> t = "Clinton's aides can't say its not gonna work; its own Lets"
-    >>> [t[a:b] for s, e in [(0, 9), (16, 21), (26, 29), (34, 39), (51, 54)]
-    ...  for a, b in split_word(t, s, e, first=False)]
-    ['Clinton', "'s", 'ca', "n't", 'it', 's', 'gon', 'na', 'its']
-    >>> [t[a:b] for a, b in split_word(t, 55, 59, first=False)]
-    ['Let', 's']
+    >>> import re
+    >>> def words(t):
+    ...     return [t[a:b] for m in re.finditer(r"[\\w'’]+", t)
+    ...             for a, b in split_word(t, m.start(), m.end(), first=m.start() == 0)]
+    >>> words("Clinton's aides can't say its not gonna work; its own")
+    ['Clinton', "'s", 'aides', 'ca', "n't", 'say', 'it', 's', 'not', 'gon', 'na', 'work', 'its', 'own']
+    >>> words("Lets go"), words("it lets go")
+    (['Let', 's', 'go'], ['it', 'lets', 'go'])
     """
     word = text[start:end]
     if "'" in word or "’" in word:
