@@ -103,6 +103,9 @@ def check_offsets(text, sents):
         # abbreviations: an ellipsis after one takes its period; company and extension forms
         ("food, drinks etc... fine", ["food", ",", "drinks", "etc", "...", "fine"]),
         ("Gases PVT. LTD., ext. 37625", ["Gases", "PVT.", "LTD.", ",", "ext.", "37625"]),
+        # an extension number, slash abbreviations (lexicons/slash_abbreviations.txt); "self-" splits
+        ("call (3-5213) w/ him b/c w/o it, self-driven", ["call", "(", "3-5213", ")", "w/", "him", "b/c", "w/o", "it",
+                                                         ",", "self", "-", "driven"]),
         ("", []),
         ("   \n\n  ", []),
     ],
@@ -224,3 +227,28 @@ def test_property_newsy_text(text):
     # every non-space character is covered by exactly one token
     covered = sum(e - s for sent in sents for s, e in sent)
     assert covered == sum(1 for c in text if not c.isspace())
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("I don't know", ["I", "don't", "know"]),
+        ("Putin's plan is gonna work", ["Putin's", "plan", "is", "gonna", "work"]),
+        ("i dont know, its not ok", ["i", "dont", "know", ",", "its", "not", "ok"]),
+        ("its own U.S. plan", ["its", "own", "U.S.", "plan"]),
+    ],
+)
+def test_multiword_tokens(text, tokens):
+    """CoNLL-U output writes a written word split into several words as one multiword token."""
+    from quotes.nlp.conllu import to_conllu
+    from quotes.nlp.pipeline import tokenize as pipeline_tokenize
+    from quotes.types import ParsedDoc
+
+    out = to_conllu(ParsedDoc("d", text, pipeline_tokenize([text])[0]))
+    rows = [line.split("\t") for line in out.splitlines() if line and not line.startswith("#")]
+    inside: set[int] = set()
+    for r in rows:
+        if "-" in r[0]:
+            a, b = map(int, r[0].split("-"))
+            inside |= set(range(a, b + 1))
+    assert [r[1] for r in rows if "-" in r[0] or int(r[0]) not in inside] == tokens

@@ -9,6 +9,7 @@ BIOES tags (the parser's output and hand-written parses of rule tests read the s
 
 from __future__ import annotations
 
+from quotes.nlp.fused import multiword_tokens
 from quotes.types import Entity, ParsedDoc, Sentence, Word
 
 #: stanza's and OntoNotes' entity labels, folded to the project's few types.
@@ -37,7 +38,9 @@ def entities_of(sent: Sentence) -> list[Entity]:
 
 
 def to_conllu(doc: ParsedDoc) -> str:
-    """Render a parsed document as CoNLL-U (offsets in MISC as ``start_char``/``end_char``).
+    """Render a parsed document as CoNLL-U (offsets in MISC as ``start_char``/``end_char``;
+    a written word split into several words gets a multiword token's range line, as in
+    EWT: ``1-2 don't``, then ``1 do`` and ``2 n't``).
 
     >>> from quotes.types import ParsedDoc, Sentence, Word
     >>> w = Word(1, "Hi", 0, 2, lemma="hi", upos="INTJ", head=0, deprel="root")
@@ -54,7 +57,11 @@ def to_conllu(doc: ParsedDoc) -> str:
             lines.append(f"# parsed = no ({s.role}: no sentence of the article)")
         elif not s.parsed:
             lines.append("# parsed = no (no attribution cue in this sentence)")
-        for w in s.words:
+        tokens = multiword_tokens(doc.text, [(w.start, w.end) for w in s.words])
+        for k, w in enumerate(s.words):
+            if k in tokens:  # a multiword token's range line ("1-2 don't") before its words
+                last = s.words[tokens[k]]
+                lines.append(f"{w.id}-{last.id}\t{doc.text[w.start:last.end]}" + "\t_" * 8)
             head = "_" if w.head is None else str(w.head)
             lines.append("\t".join([str(w.id), w.text, w.lemma or "_", w.upos or "_", w.xpos or "_",
                                     w.feats or "_", head, w.deprel or "_", "_",

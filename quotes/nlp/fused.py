@@ -19,7 +19,7 @@ from typing import NamedTuple
 from quotes.errors import InputError
 from quotes.lexicons import lines
 
-__all__ = ["split_word", "load_fused_words"]
+__all__ = ["split_word", "load_fused_words", "multiword_tokens"]
 
 _CLITICS = frozenset({"s", "m", "d", "re", "ve", "ll"})
 #: Conditions of fused_words.tsv's third column.
@@ -108,3 +108,41 @@ def _split_clitic(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cut > 0 and lower[cut + 1:] in _CLITICS:
         return [(start, start + cut), (start + cut, end)]
     return [(start, end)]
+
+
+def multiword_tokens(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """The multiword tokens among a sentence's word spans: index of a token's first word ->
+    index of its last. A token is several words that share one span (stanza's tokenizer
+    gives each word of a token the token's span) or adjacent words :func:`split_word` made
+    of one written word (``do`` ``n't``, ``gon`` ``na``, ``Putin`` ``'s``), as CoNLL-U and
+    EWT write them (``1-2 don't``).
+
+    >>> t = "I don't know Putin's plan."
+    >>> multiword_tokens(t, [(0, 1), (2, 4), (4, 7), (8, 12), (13, 18), (18, 20), (21, 25), (25, 26)])
+    {1: 2, 4: 5}
+    >>> multiword_tokens("don't", [(0, 5), (0, 5)])
+    {0: 1}
+    """
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(spans) - 1:
+        j = i
+        while j + 1 < len(spans) and spans[j + 1] == spans[i]:
+            j += 1
+        if j == i:
+            j = _written_word(text, spans, i)
+        if j > i:
+            out[i] = j
+        i = j + 1
+    return out
+
+
+def _written_word(text: str, spans: list[tuple[int, int]], i: int) -> int:
+    """The index of the last word of the written word that starts at word ``i`` (``i``
+    itself when it is a word of its own)."""
+    for n in (3, 2):
+        part = spans[i:i + n]
+        if len(part) == n and all(a[1] == b[0] for a, b in zip(part, part[1:])):
+            if split_word(text, part[0][0], part[-1][1], first=i == 0) == part:
+                return i + n - 1
+    return i

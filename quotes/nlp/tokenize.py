@@ -50,16 +50,10 @@ from quotes.nlp.fused import split_word
 
 __all__ = ["tokenize", "sentences", "token_texts", "load_abbreviations"]
 
-# Bound prefixes that EWT keeps attached to the following word with their
-# hyphen ("e-mail", "non-stop", "re-election", "mid-1980s").  Derived from
-# the hyphenated single tokens of en_ewt-ud-train.conllu; every other
+# Bound prefixes that EWT keeps attached to the following word with their hyphen
+# ("e-mail", "re-election", "mid-1980s"): lexicons/hyphen_prefixes.txt. Every other
 # word-internal hyphen is split off, as EWT does in the majority of cases.
-_HYPHEN_PREFIXES = (
-    "e", "non", "pre", "post", "anti", "mid", "re", "co", "over", "pro",
-    "multi", "ex", "sub", "semi", "cross", "neo", "psycho", "socio",
-    "counter", "intra", "inter", "vice", "micro", "macro", "un", "arch",
-    "bi", "tri", "quasi", "pseudo", "ultra", "mega", "mini", "self",
-)
+_HYPHEN_PREFIXES = tuple(lines("hyphen_prefixes.txt"))
 
 _SENT_END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset("\"'”’»)]}")
@@ -152,7 +146,8 @@ _TOKEN_RE = re.compile(
   | (?P<emoticon>(?<!\w)[:;=]-?[()DPp](?!\w)|\^_\^)
   | (?P<bang>(?:%(bang)s)!(?!\w))
   | (?P<tag>[@\#][^\W\d]\w*)
-  | (?P<phone>(?<!\d)(?:(?:1-)?(?:\d{3}-)?\d{3}|\d{5})-\d{4}(?![\w-]))
+  | (?P<phone>(?<![\d-])(?:(?:1-)?(?:\d{3}-)?\d{3}|\d{5}|\d)-\d{4}(?![\w-]))
+  | (?P<slash>(?:%(slash)s)(?![\w/]))
   | (?P<abbr>(?:%(abbr)s)\.(?!\w|\.\.)
         | (?:%(num)s)\.(?=\s?\d)
         | (?:[^\W\d_]\.){2,}(?!\w)
@@ -176,6 +171,7 @@ _TOKEN_RE = re.compile(
         "abbr": _alternation(_ABBREVS - _NUM_ABBREVS),
         "num": _alternation(_NUM_ABBREVS),
         "prefix": _PREFIX_ALT,
+        "slash": "|".join(re.escape(w) for w in sorted(lines("slash_abbreviations.txt"), key=len, reverse=True)),
         "suffix": "|".join(sorted(lines("number_suffixes.txt"), key=len, reverse=True)),
         "bang": "|".join(re.escape(w[:-1]) for w in sorted(_BANG_NAMES, key=len, reverse=True)) or "(?!)",
     },
