@@ -549,6 +549,21 @@ def test_continuation_is_the_last_quoted_speakers_even_an_anonymous_one():
     assert [r.speaker.mention for r in recs] == ["the source"]
 
 
+@pytest.mark.parametrize("between, mention", [
+    ("Later she spoke of her plans for the campaign.", "she"),  # latest_mention: named again as "she"
+    ("Later Melanie spoke of her plans for the campaign.", "Melanie"),  # ... by name, the later mention
+    ("Later he spoke of his plans for the campaign.", "Melanie"),  # "he" is no woman: the first mention
+    ("It rained all day long over the whole of the campaign.", "Melanie"),  # not named again
+])
+def test_continuation_is_said_by_the_latest_mention_of_its_speaker(between, mention):
+    # '“A,” Melanie said.\nLater she ...\n“B.”': "she" (sources.latest_mention) says B
+    text, doc = doc_from(_CONTINUED, tail=f"\n{between}\n“I would do it again, Donald.”")
+    (r,) = [r for r in attributions(doc) if r.rule == "continuation"]
+    assert (r.speaker.name, r.speaker.mention, text[r.speaker.start:r.speaker.end]) == ("Melanie", mention, mention)
+    assert r.speaker.start == (text.index(between) + between.index(mention) if mention in between
+                               else text.index("Melanie"))
+
+
 def test_a_bare_cue_whose_sentence_ends_claims_no_quotation_after_it():
     # '“A,” Oliver barked. “Honestly,” he continued, ...': "Honestly" is not what he barked
     text, doc = doc_from("“/PUNCT/3/punct You/PRON/3/nsubj lie/VERB/7/parataxis ,/PUNCT/3/punct ”/PUNCT/3/punct "

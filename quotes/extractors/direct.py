@@ -23,6 +23,7 @@ from quotes.nlp.structure import in_prose
 from quotes.extractors import rules
 from quotes.extractors.extraction import Extraction
 from quotes.extractors.quotations import cue_record, trim_end
+from quotes.extractors.sources import latest_mention
 
 #: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
 RULE_SEQUENCES = ("UNCLAIMED_RULES",)
@@ -155,9 +156,13 @@ def continuation(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribu
     if r.speaker.kind == ANONYMOUS and r.speaker.start is None:
         return None
     end = trim_end(x.text, q.start, q.end)
-    # the same source: its mention is the one that introduced it
-    return Attribution(doc=x.doc.id, type=DIRECT, content=x.text[q.start:end], start=q.start, end=end, cue=None,
-                       stance=ASSERTS, speaker=r.speaker, chain=r.chain, sentence=_sentence_of(x.doc, q.start))
+    # the same source: its mention is the one that introduced it (a piece of the same statement), or
+    # the latest that names it again
+    a = Attribution(doc=x.doc.id, type=DIRECT, content=x.text[q.start:end], start=q.start, end=end, cue=None,
+                    stance=ASSERTS, speaker=r.speaker, chain=r.chain, sentence=_sentence_of(x.doc, q.start))
+    if _close(x.text, r, a):
+        return a
+    return replace(a, speaker=latest_mention(r.speaker, x.text, max(r.end, r.speaker.end or 0), q.open, x.lex))
 
 
 def _speaker_inside(r: Attribution) -> bool:

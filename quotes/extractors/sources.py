@@ -19,11 +19,12 @@ source; one with neither is :data:`UNNAMED`.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from quotes.lexicons import Lexicon, fold
 from quotes.types import ANONYMOUS, OUTLET, PERSON, UNKNOWN, Cue, CueKind, Speaker, Word
 from quotes.extractors.phrases import NP, describe
-from quotes.extractors.speakers import Resolver, resolve
+from quotes.extractors.speakers import Resolver, gender_of, resolve
 from quotes.extractors.tree import Tree
 
 #: The speaker of a cue that names no source at all.
@@ -146,6 +147,40 @@ def cataphora(speakers: list[Speaker], resolver: Resolver) -> list[Speaker]:
                 sp = Speaker(hit, sp.mention, PERSON, sp.mention, sp.start, sp.end)
         out.append(sp)
     return out
+
+
+#: The end of a sentence: a person named again after it names them in a sentence of its own.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s")
+
+
+def latest_mention(sp: Speaker, text: str, start: int, end: int, lex: Lexicon) -> Speaker:
+    """A person who goes on speaking, named again between ``start`` and ``end`` (by surname, or
+    by "he" or "she" when their gender is known: :func:`.speakers.gender_of`): the same speaker
+    at the latest such mention in a sentence after ``start`` ('“A,” Bolton said. Later he
+    added: “B.”': "he" says B); else ``sp`` as it is.
+
+    >>> from quotes.lexicons import load
+    >>> text = "“A,” Bolton said. Later he added: “B.”"
+    >>> sp = Speaker("John Bolton", "Bolton", PERSON, None, 5, 11)
+    >>> again = latest_mention(sp, text, 11, 34, load())
+    >>> again.name, again.mention, text[again.start:again.end]
+    ('John Bolton', 'he', 'he')
+    """
+    if sp.kind != PERSON:
+        return sp
+    names = [w.strip(".,’'") for w in sp.name.split() if w[:1].isupper()]
+    words = [names[-1]] if names and len(names[-1]) > 1 else []
+    gender = gender_of(sp.name, sp.role, lex)
+    if gender is not None:
+        pronouns = lex.words("female_subject_pronouns" if gender == "f" else "male_subject_pronouns")
+        words += [form for p in sorted(pronouns) for form in (p, p.capitalize())]
+    if not words:
+        return sp
+    found = list(re.finditer(r"\b(?:%s)\b" % "|".join(map(re.escape, words)), text[start:end]))
+    if not found or not _SENTENCE_END.search(text[start:start + found[-1].start()]):
+        return sp  # (a mention in the cue's own sentence, '“A,” she said, adding she ...', is the same mention)
+    s, e = start + found[-1].start(), start + found[-1].end()
+    return dataclasses.replace(sp, mention=text[s:e], start=s, end=e)
 
 
 def coordinated(c: Cue, trees: dict[int, Tree], text: str, lex: Lexicon, resolver: Resolver) -> list[Speaker]:
