@@ -564,6 +564,18 @@ def test_continuation_is_said_by_the_latest_mention_of_its_speaker(between, ment
                                else text.index("Melanie"))
 
 
+@pytest.mark.parametrize("outer, mention", [
+    ("Ann/PROPN/3/nsubj Lee/PROPN/1/flat", "Ann Lee"),  # chains.own_statement_mention: the outer mention
+    ("Tass/PROPN/3/nsubj also/ADV/3/advmod", "she"),  # someone else relays her: her own mention (Tass is the chain)
+])
+def test_a_speaker_who_relays_her_own_statement_is_its_outer_mention(outer, mention):
+    # 'Ann Lee said she denied that talks failed': "Ann Lee" says it, not "she"
+    text, doc = doc_from(f"{outer} said/VERB/0/root she/PRON/5/nsubj denied/VERB/3/ccomp that/SCONJ/8/mark "
+                         "talks/NOUN/8/nsubj failed/VERB/5/ccomp ./PUNCT/3/punct")
+    (r,) = [r for r in attributions(doc) if r.cue == "denied"]
+    assert (r.content, text[r.speaker.start:r.speaker.end]) == ("talks failed", mention)
+
+
 def test_a_bare_cue_whose_sentence_ends_claims_no_quotation_after_it():
     # '“A,” Oliver barked. “Honestly,” he continued, ...': "Honestly" is not what he barked
     text, doc = doc_from("“/PUNCT/3/punct You/PRON/3/nsubj lie/VERB/7/parataxis ,/PUNCT/3/punct ”/PUNCT/3/punct "

@@ -14,6 +14,8 @@ nothing but the inner one is a pure relay and yields no record of its own.
 
 from __future__ import annotations
 
+import dataclasses
+
 from quotes.lexicons import Lexicon, fold
 from quotes.types import OUTLET, ChainLink, Cue, CueKind, Speaker
 from quotes.extractors.sources import UNNAMED
@@ -92,3 +94,21 @@ def chain(i: int, cues: list[Cue], parent: dict[int, int], speakers: list[Speake
             if np.kind == OUTLET:
                 links.append(ChainLink(np.name or np.mention, OUTLET, c.text, np.start, np.end))
     return tuple(links)
+
+
+def own_statement_mention(i: int, parent: dict[int, int], speakers: list[Speaker]) -> Speaker:
+    """The speaker of cue ``i`` at the outermost mention of the same source whose statement holds
+    it: in "He said he plans to ...", "He" is who says it (nobody relays himself).
+
+    >>> sp = [Speaker("Ann Lee", "Lee", start=0, end=3), Speaker("Ann Lee", "she", start=9, end=12)]
+    >>> own_statement_mention(1, {1: 0}, sp).mention
+    'Lee'
+    """
+    sp = speakers[i]
+    p, seen = parent.get(i), {i}
+    while p is not None and p not in seen and fold(speakers[p].name) == fold(sp.name) \
+            and speakers[p].name != UNNAMED and speakers[p].start is not None:
+        sp = dataclasses.replace(sp, mention=speakers[p].mention, start=speakers[p].start, end=speakers[p].end)
+        seen.add(p)
+        p = parent.get(p)
+    return sp

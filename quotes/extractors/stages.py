@@ -121,6 +121,8 @@ def cue_statements(x: Extraction) -> None:
             continue  # only a neighbouring quotation can give it content (unclaimed_quotations)
         inside = nested_statements(i, x.cues, children, x.speakers, x.trees, x.text, cue_words)
         if inside and relays_only(x.trees[c.sentence], c, inside, x.speaker_ids):
+            for k in children.get(i, ()):  # "He said he plans ...": "He" says it
+                x.speakers[k] = _chains.own_statement_mention(k, x.parent, x.speakers)
             continue  # a pure relay: the nested records carry it in their chains
         if not c.has_span:
             _quotation_statement(x, i)
