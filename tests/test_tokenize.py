@@ -103,6 +103,14 @@ def check_offsets(text, sents):
         # abbreviations: an ellipsis after one takes its period; company and extension forms
         ("food, drinks etc... fine", ["food", ",", "drinks", "etc", "...", "fine"]),
         ("Gases PVT. LTD., ext. 37625", ["Gases", "PVT.", "LTD.", ",", "ext.", "37625"]),
+        # rule "ratio": a slash between numbers splits unless they read as a date
+        ("on 9/11, 12/25/2000 and 5/18, open 24/7, 20/20 vision", ["on", "9/11", ",", "12/25/2000", "and", "5/18", ",",
+                                                                  "open", "24", "/", "7", ",", "20", "/", "20", "vision"]),
+        # heights split at the apostrophe; country codes and area codes with a slash stay whole
+        ("5'2 tall, call +44 20 7946 or 503/464-7927", ["5", "'", "2", "tall", ",", "call", "+44", "20", "7946", "or",
+                                                       "503/464-7927"]),
+        # currency with a country prefix, file extensions written apart, "eg."
+        ("US$5 (draft .doc) eg. this", ["US$", "5", "(", "draft", ".doc", ")", "eg.", "this"]),
         # an extension number, slash abbreviations (lexicons/slash_abbreviations.txt); "self-" splits
         ("call (3-5213) w/ him b/c w/o it, self-driven", ["call", "(", "3-5213", ")", "w/", "him", "b/c", "w/o", "it",
                                                          ",", "self", "-", "driven"]),

@@ -8,15 +8,20 @@ conventions that stanza's tagger and parser were trained on:
 * punctuation, quotes (straight and curly), brackets and dashes are split
   off words; ``--`` and ``...`` are single tokens;
 * decimals (``3.5``), thousands (``1,000``), times (``10:30``), dates
-  (``9/11``), phone numbers, URLs, e-mail addresses, ``@handles`` and
-  ``#hashtags`` stay whole; ``$100`` -> ``$`` ``100``; ``5%`` -> ``5`` ``%``;
+  (``9/11``), phone numbers (``+44``, ``3-5213``), URLs, e-mail addresses,
+  ``@handles``, ``#hashtags``, ``w/``, ``b/c``, ``US$`` and ``$$$`` stay
+  whole; ``$100`` -> ``$`` ``100``; ``5%`` -> ``5`` ``%``;
 * abbreviations (``U.S.``, ``Mr.``, ``e.g.``, ``a.m.``, initials ``J.``)
   keep their period; the list lives in ``lexicons/abbreviations.txt``;
 * clitics are split as in EWT, with ``'`` and ``’`` treated alike:
   ``Clinton's`` -> ``Clinton`` ``'s``, ``don't`` -> ``do`` ``n't``,
-  ``can't`` -> ``ca`` ``n't``, ``I'm`` -> ``I`` ``'m``, ``cannot`` ->
-  ``can`` ``not``, ``gonna`` -> ``gon`` ``na``; ``leaders'`` ->
-  ``leaders`` ``'``;
+  ``can't`` -> ``ca`` ``n't``, ``I'm`` -> ``I`` ``'m``; ``leaders'`` ->
+  ``leaders`` ``'``; so are fused words (``lexicons/fused_words.tsv``:
+  ``cannot`` -> ``can`` ``not``, ``gonna`` -> ``gon`` ``na``, ``dont`` ->
+  ``do`` ``nt``; :mod:`quotes.nlp.fused`), but not decades (``the 70's``);
+* a unit glued to a number is a word (``5kg`` -> ``5`` ``kg``; not ``21st``,
+  ``1990s``, ``3G``: ``lexicons/number_suffixes.txt``); a slash between two
+  numbers splits unless they read as a date (``24 / 7``, ``9/11``);
 * hyphens are split off (``search - engine``, ``Al - Qaeda``,
   ``1969 - 1970``), which is what EWT does in the majority of cases,
   except after the bound prefixes EWT keeps attached (``e-mail``,
@@ -146,7 +151,8 @@ _TOKEN_RE = re.compile(
   | (?P<emoticon>(?<!\w)[:;=]-?[()DPp](?!\w)|\^_\^)
   | (?P<bang>(?:%(bang)s)!(?!\w))
   | (?P<tag>[@\#][^\W\d]\w*)
-  | (?P<phone>(?<![\d-])(?:(?:1-)?(?:\d{3}-)?\d{3}|\d{5}|\d)-\d{4}(?![\w-]))
+  | (?P<phone>(?<![\d-])(?:(?:1-)?(?:\d{3}[-/])?\d{3}|\d{5}|\d)-\d{4}(?![\w-])
+        | (?<![\w+])\+\d{1,3}(?=[ \t]?\(?\d|[-.]\d))
   | (?P<slash>(?:%(slash)s)(?![\w/]))
   | (?P<abbr>(?:%(abbr)s)\.(?!\w|\.\.)
         | (?:%(num)s)\.(?=\s?\d)
@@ -154,15 +160,17 @@ _TOKEN_RE = re.compile(
         | [A-ZÀ-ÖØ-Þ]\.(?!\w))
   | (?P<year>['’]\d\ds?(?!\w))
   | (?P<clock>\d{1,2}(?=[ap]m(?!\w)|[AP]M(?!\w)))
+  | (?P<ratio>(?!(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/]))\d+(?=/\d+(?![\w/])))
   | (?P<number>\d+(?:[,:/]\d+)+(?:[.,]\d+)*(?:s|st|nd|rd|th)?)
   | (?P<decade>\d+['’]s(?!\w))
-  | (?P<measure>\d+(?:\.\d+)?(?=[^\W\d_]+(?!\w))(?!(?:%(suffix)s)(?!\w)))
+  | (?P<measure>\d+(?:\.\d+)?(?=[^\W\d_]+(?!\w))(?!(?:%(suffix)s)(?!\w)) | \d+(?=['’]\d))
+  | (?P<money>\$\$+|(?<![\w$])[A-Z]{1,2}\$(?=\s|\d))
   | (?P<word>(?:(?i:%(prefix)s)-(?=\w))?\w+(?:&\w+|\.(?!(?<=[a-z]{2}\.)[A-Z][a-z])\w+)*(?P<apos>(?:['’]\w+)+)?)
   | (?P<rule>(?=[-=]{3})[-=]*(?:-=|=-)[-=]*)
+  | (?P<extension>(?<![\w.])\.(?i:%(ext)s)(?!\w))
   | (?P<dash>-{2,}|[—–―])
   | (?P<dquote>''|``|’’|‘‘|‘’)
   | (?P<repeat>(?P<rc>[*=+^~_<>|\\/])(?P=rc)+)
-  | (?P<money>\$\$+)
   | (?P<ellipsis>\.{2,}|…)
   | (?P<excl>[.,]?[!?]+)
   | (?P<other>\S)
@@ -171,6 +179,7 @@ _TOKEN_RE = re.compile(
         "abbr": _alternation(_ABBREVS - _NUM_ABBREVS),
         "num": _alternation(_NUM_ABBREVS),
         "prefix": _PREFIX_ALT,
+        "ext": "|".join(sorted(lines("file_extensions.txt"), key=len, reverse=True)),
         "slash": "|".join(re.escape(w) for w in sorted(lines("slash_abbreviations.txt"), key=len, reverse=True)),
         "suffix": "|".join(sorted(lines("number_suffixes.txt"), key=len, reverse=True)),
         "bang": "|".join(re.escape(w[:-1]) for w in sorted(_BANG_NAMES, key=len, reverse=True)) or "(?!)",
