@@ -143,6 +143,26 @@ SENTENCE_RULES = [
     ("Don't reset all settings in iOS 8 unless you want to lose your files",
      "Reset all settings in iOS 8 deletes files", None, SUPPORTS, "own_voice"),
     ("Everybody relax, Banksy wasn't arrested", "Banksy was arrested", None, DENIES, "negated_proposition"),
+    # denial_words: "BS", "a lie" call it false (stance_denial_words.txt)
+    ("Three boobs are most likely two boobs and a lie", BREAST, None, DENIES, "denial_words"),
+    ("Fox News floats BS story about fleeing Marines", "Marines handed their weapons to the rebels", None,
+     DENIES, "denial_words"),
+    # intention_only: an intention or attempt states less than a claim of the outcome, not less than a
+    # claim of intention; "eyes" after a possessive is no intention
+    ("Seth Rogen in talks to star as Steve Wozniak", "Seth Rogen will play Steve Wozniak", None,
+     REPORTS, "intention_only"),
+    ("Steve Jobs biopic eyes Seth Rogen to play Wozniak", "Seth Rogen will play Steve Wozniak", None,
+     REPORTS, "intention_only"),
+    ("J.J. Abrams eyes a summer release for Star Wars", "J.J. Abrams wants a summer release for Star Wars", None,
+     SUPPORTS, "own_voice"),
+    ("A bullet between his eyes for Jihadi John", "Jihadi John was shot", None, SUPPORTS, "own_voice"),
+    # label_only: two words or fewer name the story without stating it
+    ("Ghost Ship", "A ghost ship full of rats is heading for Florida", None, REPORTS, "label_only"),
+    # hedge_words: a closing question to the reader ("Will you ...?") does not ask whether the claim holds
+    ("Apple Watch pricing: Will you spend 5000 for the gold edition?", "The gold Apple Watch will cost 5,000",
+     None, SUPPORTS, "own_voice"),
+    ("Apple Watch pricing: Will the gold edition cost 5000?", "The gold Apple Watch will cost 5,000",
+     None, REPORTS, "hedge_words"),
 ]
 
 

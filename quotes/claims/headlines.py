@@ -71,6 +71,8 @@ def stance_lexicon() -> dict:
         "implicit": _pattern(c for c, _, w in cues if w == "implicit"),
         "implicit_stance": {c: s for c, s, w in cues if w == "implicit"},
         "contradictions": _contradictions(),
+        "intention": _pattern(lines("stance_intention_words.txt")),
+        "intention_claims": _pattern(lines("stance_intention_claims.txt")),
     }
 
 

@@ -245,7 +245,7 @@ def hedge_words(c: Context) -> tuple[str, str] | None:
                 scheduled_future(m, c) or person_noun(folded, m):
             continue
         return REPORTS, f"hedge word {m.group(0).strip()!r}"
-    if text.rstrip().endswith("?") and not claims_question(text, c.claim):
+    if text.rstrip().endswith("?") and not claims_question(text, c.claim) and not reader_question(text):
         return REPORTS, "a question"
     asked = yes_no_question(text)
     if asked:
@@ -284,6 +284,59 @@ def speaker_label(c: Context) -> tuple[str, str] | None:
     return REPORTS, f"{m.group('s')!r} before the colon speaks it"
 
 
+#: Most words of a sentence that is only a label, a title that names a story without stating it.
+LABEL_ONLY_WORDS = 2
+
+
+def label_only(c: Context) -> tuple[str, str] | None:
+    """A sentence of at most :data:`LABEL_ONLY_WORDS` words is a label that names the story
+    ("Crabzilla", "Ghost Ship", "Stolen Member"): it states no proposition of its own, so it
+    only relays the claim.
+
+    >>> label_only(context("Ghost Ship", [], "A ghost ship is heading towards Florida"))[0]
+    'reports'
+    """
+    words = re.findall(r"[\w'’-]+", c.text)
+    if 0 < len(words) <= LABEL_ONLY_WORDS:
+        return REPORTS, f"{len(words)} word(s): a label that names the story, not a statement of it"
+    return None
+
+
+def reader_question(text: str) -> bool:
+    """The closing question asks the reader ("Will you spend 5,000 for the gold edition?"),
+    not whether the claim is true: an auxiliary and "you" (``reader_subjects`` in
+    ``word_lists.tsv``) open it.
+
+    >>> reader_question("Apple Watch pricing: Will you spend 5000 for Gold edition?"), reader_question("Is it real?")
+    (True, False)
+    """
+    last = re.split(r"(?<=[?.!:])\s+", text.strip())[-1]
+    words = [fold(w) for w in re.findall(r"[\w'’]+", last)[:2]]
+    return len(words) == 2 and words[1] in load().words("reader_subjects")
+
+
+def intention_only(c: Context) -> tuple[str, str] | None:
+    """A word of intention or attempt (``stance_intention_words.txt``: "considering", "in talks
+    to", "eyes") states less than a claim of the outcome: "Seth Rogen in talks to star as
+    Wozniak" relays "Seth Rogen will play Wozniak". Not against a claim of intention itself
+    (``stance_intention_claims.txt``: "J.J. Abrams wants ..."), nor "eyes" after a possessive.
+
+    >>> intention_only(context("Saudia considering separating passengers", [], "Saudia will separate passengers"))
+    ('reports', "'considering' states an intention, less than the claim")
+    >>> intention_only(context("Abrams eyes summer release", [], "Abrams wants a summer release"))
+    """
+    lex = stance_lexicon()
+    if not c.claim or lex["intention_claims"].search(folded(c.claim)):
+        return None
+    text = folded(c.own_text)
+    for m in lex["intention"].finditer(text):
+        before = re.findall(r"[\w'’]+", text[:m.start()])[-1:]
+        if before and before[0] in load().words("candidate_determiners"):
+            continue  # "between his eyes"
+        return REPORTS, f"{m.group(0).strip()!r} states an intention, less than the claim"
+    return None
+
+
 def own_voice(c: Context) -> tuple[str, str] | None:
     """Nothing hedges or denies it: the sentence asserts it in its own voice."""
     return SUPPORTS, "stated in its own voice, unhedged"
@@ -291,7 +344,7 @@ def own_voice(c: Context) -> tuple[str, str] | None:
 
 RULES: tuple[Rule, ...] = (claim_speaker_unsaid, cannot_confirm_record, unconfirmed_words, denial_words,
                            doubting_question, dismissed_reports, negated_proposition, contradiction, first_attribution,
-                           hedge_words, speaker_label, own_voice)
+                           hedge_words, speaker_label, intention_only, label_only, own_voice)
 
 
 def sentence_stance(text: str, attributions: Sequence[Attribution] = (), claim: str | None = None,
