@@ -158,6 +158,7 @@ SENTENCE_RULES = [
     ("A bullet between his eyes for Jihadi John", "Jihadi John was shot", None, SUPPORTS, "own_voice"),
     # label_only: two words or fewer name the story without stating it
     ("Ghost Ship", "A ghost ship full of rats is heading for Florida", None, REPORTS, "label_only"),
+    ("Kanye banned", "Kanye West was banned from award shows", None, SUPPORTS, "own_voice"),
     # hedge_words: a closing question to the reader ("Will you ...?") does not ask whether the claim holds
     ("Apple Watch pricing: Will you spend 5000 for the gold edition?", "The gold Apple Watch will cost 5,000",
      None, SUPPORTS, "own_voice"),

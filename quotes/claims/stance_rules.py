@@ -29,7 +29,7 @@ import re
 from typing import Callable, Sequence
 
 from quotes.claims.headlines import stance_lexicon
-from quotes.claims.normalize import content_keys
+from quotes.claims.normalize import content_keys, lexicon
 from quotes.claims.stance_context import (
     Context, claim_words, context, cue_lemma, folded, in_claim, is_publisher, outside, strip_claim_words,
     verb_class,
@@ -286,20 +286,29 @@ def speaker_label(c: Context) -> tuple[str, str] | None:
 
 #: Most words of a sentence that is only a label, a title that names a story without stating it.
 LABEL_ONLY_WORDS = 2
+#: Shortest stem before a regular participle's "-ed" ("arrest-ed"; not "bed", "red").
+PARTICIPLE_STEM = 2
 
 
 def label_only(c: Context) -> tuple[str, str] | None:
-    """A sentence of at most :data:`LABEL_ONLY_WORDS` words is a label that names the story
-    ("Crabzilla", "Ghost Ship", "Stolen Member"): it states no proposition of its own, so it
-    only relays the claim.
+    """A sentence of at most :data:`LABEL_ONLY_WORDS` words that does not end in a verb's
+    participle is a label that names the story ("Crabzilla", "Ghost Ship", "Stolen Member"):
+    it states no proposition of its own, so it only relays the claim. "Banksy arrested" states one.
 
     >>> label_only(context("Ghost Ship", [], "A ghost ship is heading towards Florida"))[0]
     'reports'
+    >>> label_only(context("Banksy arrested", [], "Banksy was arrested"))
     """
     words = re.findall(r"[\w'’-]+", c.text)
-    if 0 < len(words) <= LABEL_ONLY_WORDS:
-        return REPORTS, f"{len(words)} word(s): a label that names the story, not a statement of it"
-    return None
+    if not 0 < len(words) <= LABEL_ONLY_WORDS or _participle(words[-1]):
+        return None
+    return REPORTS, f"{len(words)} word(s): a label that names the story, not a statement of it"
+
+
+def _participle(word: str) -> bool:
+    """A regular past participle ("arrested") or an irregular inflection of the lemma list ("shot")."""
+    w = fold(word)
+    return len(w) > PARTICIPLE_STEM + 2 and w.endswith("ed") or w in lexicon()["lemmas"]
 
 
 def reader_question(text: str) -> bool:
