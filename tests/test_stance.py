@@ -45,7 +45,7 @@ SENTENCE_RULES = [
      DENIES, "doubting_question"),
     ("Update: Did the site make up this story?", "A professor sent a racist email", None, DENIES, "doubting_question"),
     ("Is it real or a hoax?", BREAST, None, REPORTS, "hedge_words"),
-    # hedge_words: a yes/no question before its answer still asks (_yes_no_question)
+    # hedge_words: a yes/no question before its answer still asks (yes_no_question)
     ("Is this Crabzilla? Giant crab spotted off British coast", "A giant crab was photographed", None,
      REPORTS, "hedge_words"),
     # dismissed_reports: set against the reports of the claim ("despite ... rumours"), not "amid rumors"
@@ -90,7 +90,7 @@ SENTENCE_RULES = [
     ("Apple may buy Path, that social app you don't use", "Apple is buying Path", None, REPORTS, "hedge_words"),
     ("Apple May Or May Not Hold An Event In February", "Apple will hold an event in February", None,
      REPORTS, "hedge_words"),
-    # denial_words: a denial word that is itself negated affirms (_negated_denial)
+    # denial_words: a denial word that is itself negated affirms (negated_denial)
     ("Woman vows footage will prove her third breast is no hoax", BREAST, None, SUPPORTS, "own_voice"),
     # denial_words: words that call a claim false or a deception ("inaccurate", "misinformation", "libel")
     ("Comcast calls the story wildly inaccurate", "Comcast blocks Tor users", None, DENIES, "denial_words"),
@@ -113,8 +113,8 @@ SENTENCE_RULES = [
      ("giant crab off the coast", "Satellite picture", UNKNOWN, ASSERTS, "reveals"), SUPPORTS, "first_attribution"),
     ("Senior Intelligence Official Confirms Rapper Is A Suspect", "The rapper killed the journalist",
      ("Rapper Is A Suspect", "Intelligence Official", PERSON, CONFIRMS, "Confirms"), REPORTS, "first_attribution"),
-    # hedge_words: a question the claim itself quotes is no question of the headline's (_claims_question);
-    # a hedge opening a hyphenated compound is no hedge (_compound)
+    # hedge_words: a question the claim itself quotes is no question of the headline's (claims_question);
+    # a hedge opening a hyphenated compound is no hedge (compound_word)
     ("Teen wakes up in surgery and asks doctors How's it going?",
      "A woman woke up during brain surgery and asked the surgeons How's it going?", None, SUPPORTS, "own_voice"),
     ("Would-be rapist has penis severed by angry mob", "A crowd chopped off a would be rapist's penis", None,
@@ -122,8 +122,8 @@ SENTENCE_RULES = [
     ("Pizza delivery man gets tipped 2,000 dollars", "A pizza delivery man received a 2,000 dollar tip", None,
      SUPPORTS, "own_voice"),
     ("Lenovo tipped to make a bid for BlackBerry", "Lenovo will bid for BlackBerry", None, REPORTS, "hedge_words"),
-    # hedge_words: "set to" says what a claim in the future tense says (_scheduled_future); a noun for
-    # a person ("suspect") hedges only before what is suspected (_person_noun)
+    # hedge_words: "set to" says what a claim in the future tense says (scheduled_future); a noun for
+    # a person ("suspect") hedges only before what is suspected (person_noun)
     ("Seth Rogen set to play Steve Wozniak", "Seth Rogen will play Steve Wozniak", None, SUPPORTS, "own_voice"),
     ("Seth Rogen set to play Steve Wozniak", "Seth Rogen played Steve Wozniak", None, REPORTS, "hedge_words"),
     ("Soldier killed, suspect dead in shooting near Parliament", "A soldier was shot in Ottawa", None,
@@ -137,7 +137,7 @@ SENTENCE_RULES = [
     ("Jihadi John: Isis fighter named as Mohammed Emwazi", "Jihadi John is named Mohammed Emwazi", None,
      SUPPORTS, "own_voice"),
     # negated_proposition: a negation of a feeling, or one that tells the reader what to do, is no denial
-    # (_negates_reader_or_attitude)
+    # (negates_reader_or_attitude)
     ("Apple isn't happy with the battery life of its watch", "The Apple Watch battery lasts one day", None,
      SUPPORTS, "own_voice"),
     ("Don't reset all settings in iOS 8 unless you want to lose your files",
