@@ -619,6 +619,7 @@ def test_statement_interrupted_by_its_reporting_clause_has_two_parts():
     # "Mrs." ends no sentence (a cue clause this long may hold one sentence end)
     " said Smith, the director of the centrist Tax Policy Center at the Urban Institute, of Mrs. Jones's plan. ",
     " said Smith, speaking of the plan. ",                # the cue clause's own statement sits between
+    " said Smith, who recalled Jones's temper. ",         # ... or one of somebody else nested in it
 ])
 def test_quotation_joined_across_its_cue_clause(between):
     from quotes.extractors.direct import join_interrupted
@@ -633,6 +634,10 @@ def test_quotation_joined_across_its_cue_clause(between):
         s = text.index("speaking")
         records.append(Attribution("d", "indirect", text[s:s + 21], s, s + 21, "said", "asserts", sp,
                                    cue_start=cue, cue_end=cue + 4))
+    if "recalled" in between:
+        s, r = text.index("Jones"), text.index("recalled")
+        records.append(Attribution("d", "indirect", "Jones's temper", s, s + 14, "recalled", "asserts",
+                                   Speaker("who", "who", start=r - 4, end=r - 1), cue_start=r, cue_end=r + 8))
     joined = [r for r in join_interrupted(records, text) if r.type == "direct"]
     assert len(joined) == 1 and [text[s:e] for s, e in joined[0].parts] == ["We act", "We win."]
 
@@ -987,6 +992,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('reporting_clause_tail',
      'The/DET/2/det visit/NOUN/3/nsubj continued/VERB/0/root ,/PUNCT/6/punct Peskov/PROPN/6/nsubj said/VERB/3/parataxis ./PUNCT/3/punct',
      None, [('continued', 'visit', 'Peskov said', 'asserts'), ('said', 'Peskov', 'The visit continued', 'asserts')]),
+    ('inverted_tail',
+     'Officials/NOUN/2/nsubj felt/VERB/0/root fine/ADJ/2/xcomp ,/PUNCT/5/punct said/VERB/2/conj Barrett/PROPN/5/nsubj ,/PUNCT/9/punct the/DET/9/det lawyer/NOUN/6/appos ./PUNCT/2/punct',
+     {'felt': 'feel'}, [('said', 'Barrett', 'Officials felt fine', 'asserts')]),
     ('clause_before_comma',
      'That/DET/2/det kind/NOUN/9/nsubj of/ADP/4/case tie/NOUN/2/nmod has/AUX/6/aux helped/VERB/2/acl ,/PUNCT/2/punct donors/NOUN/9/nsubj said/VERB/0/root ./PUNCT/9/punct',
      {'helped': 'help'}, [('said', 'donors', 'That kind of tie has helped', 'asserts')]),
@@ -1159,6 +1167,19 @@ CUE_ROW_IDS = [row[0] for row in CUE_RULE_ROWS]
      [("mentioned", "he", "climate change", "asserts")]),
 ])
 def test_speaker_of_participle_and_clausal_subject(spec, lemmas, expected):
+    assert cue_rows(spec, lemmas) == expected
+
+
+@pytest.mark.parametrize("spec, lemmas, expected", [
+    # a clause parsed as parataxis is what was said ...
+    ("Peskov/PROPN/2/nsubj said/VERB/0/root :/PUNCT/5/punct talks/NOUN/5/nsubj failed/VERB/2/parataxis "
+     "./PUNCT/2/punct", None, [("said", "Peskov", "talks failed", "asserts")]),
+    # ... not one with a mark of its own: a purpose, no complement
+    ("Companies/NOUN/2/nsubj agreed/VERB/0/root to/PART/4/mark pay/VERB/2/xcomp so/ADV/8/mark "
+     "Clarke/PROPN/8/nsubj could/AUX/8/aux start/VERB/2/parataxis ./PUNCT/2/punct", {"agreed": "agree"},
+     [("agreed", "Companies", "to pay", "confirms")]),
+])
+def test_parataxis_with_a_mark_is_no_complement(spec, lemmas, expected):
     assert cue_rows(spec, lemmas) == expected
 
 

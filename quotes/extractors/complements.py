@@ -156,8 +156,9 @@ def quote_or_clause_child(t: Tree, w: Word) -> Word | None:
         # a quoted clause, not a quoted term: 'announced a “special military operation”' is no speech
         has_quote = any(t.w(i).text in "“\"«" for i in sub) and \
             any(t.w(i).upos in ("VERB", "AUX") for i in sub)
-        if k.deprel.startswith("parataxis"):
-            return k
+        mark = t.child(k.id, "mark")
+        if k.deprel.startswith("parataxis") and (mark is None or mark.lemma.lower() == "that"):
+            return k  # (not a parataxis with a mark of its own: "agreed to pay so he could start")
         if k.deprel.startswith("xcomp") and w.lemma.lower() == "say" and t.child(k.id, "mark") is not None:
             return None
         if has_quote and k.deprel.split(":")[0] in ("obj", "xcomp"):

@@ -224,7 +224,19 @@ def _piece_before(out: list[Attribution], r: Attribution) -> int | None:
     while k > 0 and out[k].type == INDIRECT and out[k].speaker.name == r.speaker.name \
             and out[k - 1].end <= out[k].start:
         k -= 1
-    return k if out else None
+    return _quotation_before_clause(out, k) if out else None
+
+
+def _quotation_before_clause(out: list[Attribution], k: int) -> int:
+    """Past the statements of the cue clause between two pieces, whoever makes them ('“A,”
+    said Schifano, who recalled his temper. “B.”', '“A,” Ms. Hughes said, pointing out the
+    mill. “B.”'): the quotation before them, when they all stand after its end."""
+    j = k
+    while j > 0 and out[j].type == INDIRECT:
+        j -= 1
+    if j == k or out[j].type == INDIRECT or any(x.start < out[j].end for x in out[j + 1:k + 1]):
+        return k
+    return j
 
 
 def _same_statement(prev: Attribution, r: Attribution) -> bool:

@@ -1,5 +1,7 @@
 """A reporting verb whose clause the tagger or the parser broke up so that no clause of the
-verb's own is left: a clause reading of :data:`.verbs.CLAUSE_READINGS`.
+verb's own is left: a clause reading of :data:`.verbs.CLAUSE_READINGS`
+(:func:`second_subject_clause`) and a position reading of :data:`.verbs.POSITION_READINGS`
+(:func:`inverted_tail`).
 """
 
 from __future__ import annotations
@@ -33,3 +35,40 @@ def second_subject_clause(a: SpeechAct) -> Content | None:
     if not any(t.w(i).upos in ("VERB", "AUX") for i in ids):
         return None
     return Content(ids, second)
+
+
+#: What may follow a reporting clause that ends its sentence: its audience, a time or place
+#: ("told The Huffington Post on Thursday"), punctuation.
+_TAIL = ("obj", "iobj", "obl", "advmod", "punct", "nmod")
+
+
+def _ends_sentence(a: SpeechAct) -> bool:
+    """Whether nothing but the verb's subject (with its apposition), its audience, a time or
+    a place, or punctuation follows the verb to the sentence's end: no clause of its own."""
+    t, w = a.t, a.w
+    own, speaker = t.subtree(w.id), t.subtree(a.subj.id) if a.subj is not None else set()
+    return all(x.id in own and (x.head != w.id or x.deprel.split(":")[0] in _TAIL + ("nsubj",))
+               or x.upos == "PUNCT" and x.id == len(t.words) for x in t.words[w.id:]) \
+        and not any(x.upos in ("VERB", "AUX") or x.text.lower() == "that" for x in t.words[w.id:]
+                    if x.id not in speaker)
+
+
+def inverted_tail(a: SpeechAct) -> Content | None:
+    """"Y, said Mr. Barrett, the state's lawyer." parsed with "said" as a conj of Y's verb:
+    a reporting verb right after a comma, its subject after it, ending the sentence, says
+    the clause it hangs off.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Officials/NOUN/2/nsubj felt/VERB/0/root/feel fine/ADJ/2/xcomp ,/PUNCT/5/punct said/VERB/2/conj/say "
+    ...       "Barrett/PROPN/5/nsubj ,/PUNCT/9/punct the/DET/9/det lawyer/NOUN/6/appos ./PUNCT/2/punct",
+    ...       "inverted_tail")
+    inverted_tail fired on 'said'
+    cue 'said': Barrett -> 'Officials felt fine' (inverted_tail)
+    """
+    t, w, s = a.t, a.w, a.subj
+    if a.rel not in ("conj", "ccomp") or not w.head or w.head > w.id or s is None or s.id < w.id \
+            or t.child(w.id, "cc") is not None or w.id < 2 or t.w(w.id - 1).text != "," \
+            or not _ends_sentence(a):
+        return None
+    return Content(frozenset(t.subtree(w.head, skip=t.subtree(w.id))))
+
