@@ -38,6 +38,38 @@ def subject_in_complement(a: SpeechAct) -> bool | None:
     return grown or None
 
 
+def fronted_adverbial(a: SpeechAct) -> bool | None:
+    """What stands between a that-clause's "that" and the rest of it is what was said too,
+    when the parse hung it on the verb ("noted that, through the end of March, spending had
+    reached $2 million", "said that while he got care, his friends had none").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Kohl/PROPN/2/nsubj noted/VERB/0/root/note that/SCONJ/9/mark ,/PUNCT/6/punct in/ADP/6/case "
+    ...       "March/PROPN/2/obl ,/PUNCT/6/punct costs/NOUN/9/nsubj rose/VERB/2/ccomp/rise ./PUNCT/2/punct",
+    ...       "fronted_adverbial")
+    fronted_adverbial fired on 'noted'
+    cue 'noted': Kohl -> 'in March, costs rose' (complement_clause)
+    """
+    t, w = a.t, a.w
+    ids = sorted(a.content)
+    first = t.w(ids[0])
+    if len(ids) < 2 or first.id < w.id or first.upos != "SCONJ" or first.text.lower() != "that" \
+            or ids[1] == first.id + 1:
+        return None
+    gap = set(range(first.id + 1, ids[1]))
+    own = [k for k in t.children(w.id) if k.id in gap]
+    if not own or any(k.deprel.split(":")[0] not in FRONTED_RELS for k in own) or \
+            not gap <= set().union(*(t.subtree(k.id) for k in own)) | {i for i in gap if t.w(i).upos == "PUNCT"}:
+        return None
+    a.content = a.content | gap
+    return True
+
+
+#: How the parse may hang on the verb what opens its that-clause ("that, in March, ...", "that
+#: while he got care, ...").
+FRONTED_RELS = ("advcl", "obl", "advmod", "nmod", "punct")
+
+
 def trim_edges(a: SpeechAct) -> bool | rules.Stop:
     """What was said, in order, without edge punctuation and a leading "that" or "about".
 
