@@ -88,8 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ud", type=Path, required=True, help="the UD_English-EWT folder (holds en_ewt-ud-*.conllu)")
     ap.add_argument("--split", default="dev", choices=("train", "dev", "test"))
     ap.add_argument("--errors", type=int, default=0, help="show this many gold sentences split wrongly")
-    ap.add_argument("--parse", action="store_true", help="also tag and parse, and print UPOS and LAS F1 "
-                    "(aligned accuracy in brackets), as the model card does; takes minutes")
+    ap.add_argument("--parse", action="store_true", help="also tag and parse, and print UPOS, XPOS, lemma, "
+                    "UAS and LAS F1 (aligned accuracy in brackets), as the model card does; takes minutes")
     ap.add_argument("--models", default=str(Path(__file__).resolve().parents[1] / "data" / "models"),
                     help="the models directory for --parse (default: the repository's data/models)")
     args = ap.parse_args(argv)
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         print("  " + line)
     if args.parse:
         scores = parse_scores(raw, gold_path, args.models)
-        for k in ("UPOS", "LAS"):
+        for k in ("UPOS", "XPOS", "Lemmas", "UAS", "LAS"):
             print(f"  {k:<10} {scores[k]:6.2f}   (aligned accuracy {scores[k + ' aligned']:.2f})")
     return 0
 
