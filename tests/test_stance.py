@@ -164,6 +164,19 @@ SENTENCE_RULES = [
      None, SUPPORTS, "own_voice"),
     ("Apple Watch pricing: Will the gold edition cost 5000?", "The gold Apple Watch will cost 5,000",
      None, REPORTS, "hedge_words"),
+    # hedge_words: a modal whose verb has the reader as its object tells what the thing does to the
+    # reader (reader_consequence)
+    ("iOS 8 bug could delete your iCloud Drive files", "A setting in iOS 8 deletes iWork files", None,
+     SUPPORTS, "own_voice"),
+    ("iOS 8 bug could delete iCloud Drive files", "A setting in iOS 8 deletes iWork files", None,
+     REPORTS, "hedge_words"),
+    # story_about: a story, rumour or report about the claim names it as something told
+    ("The story of the Argentinean president, werewolves and seventh sons",
+     "The president of Argentina adopted a boy so he would not become a werewolf", None, REPORTS, "story_about"),
+    ("There's a weird story going around about how Argentina's president saved a boy from becoming a werewolf",
+     "The president of Argentina adopted a boy so he would not become a werewolf", None, REPORTS, "story_about"),
+    ("Argentina's president adopts a boy to stop him becoming a werewolf",
+     "The president of Argentina adopted a boy so he would not become a werewolf", None, SUPPORTS, "own_voice"),
 ]
 
 

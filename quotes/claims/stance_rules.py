@@ -36,7 +36,7 @@ from quotes.claims.stance_context import (
 )
 from quotes.claims.stance_scope import (
     attributive_elsewhere, claims_question, compound_word, modal_elsewhere, negated_denial, negated_word,
-    opens_yes_no_question, person_noun, scheduled_future, yes_no_question,
+    opens_yes_no_question, person_noun, reader_consequence, reader_question, scheduled_future, yes_no_question,
 )
 from quotes.lexicons import fold, load
 from quotes.nlp.colon import BEFORE, colon_source
@@ -242,7 +242,7 @@ def hedge_words(c: Context) -> tuple[str, str] | None:
     folded = strip_claim_words(text, lex["hedge"], c.claim)
     for m in lex["hedge"].finditer(folded):
         if attributive_elsewhere(folded, m, c) or modal_elsewhere(folded, m, c) or compound_word(folded, m) or \
-                scheduled_future(m, c) or person_noun(folded, m):
+                scheduled_future(m, c) or person_noun(folded, m) or reader_consequence(folded, m):
             continue
         return REPORTS, f"hedge word {m.group(0).strip()!r}"
     if text.rstrip().endswith("?") and not claims_question(text, c.claim) and not reader_question(text):
@@ -311,19 +311,6 @@ def _participle(word: str) -> bool:
     return len(w) > PARTICIPLE_STEM + 2 and w.endswith("ed") or w in lexicon()["lemmas"]
 
 
-def reader_question(text: str) -> bool:
-    """The closing question asks the reader ("Will you spend 5,000 for the gold edition?"),
-    not whether the claim is true: an auxiliary and "you" (``reader_subjects`` in
-    ``word_lists.tsv``) open it.
-
-    >>> reader_question("Apple Watch pricing: Will you spend 5000 for Gold edition?"), reader_question("Is it real?")
-    (True, False)
-    """
-    last = re.split(r"(?<=[?.!:])\s+", text.strip())[-1]
-    words = [fold(w) for w in re.findall(r"[\w'’]+", last)[:2]]
-    return len(words) == 2 and words[1] in load().words("reader_subjects")
-
-
 def intention_only(c: Context) -> tuple[str, str] | None:
     """A word of intention or attempt (``stance_intention_words.txt``: "considering", "in talks
     to", "eyes") states less than a claim of the outcome: "Seth Rogen in talks to star as
@@ -346,6 +333,30 @@ def intention_only(c: Context) -> tuple[str, str] | None:
     return None
 
 
+#: Words after a word for the reports searched for what they are about ("Story Going Around About": 3).
+TOPIC_REACH = 3
+
+
+def story_about(c: Context) -> tuple[str, str] | None:
+    """A sentence that tells of a story, rumour or report about the claim (a word of
+    ``stance_report_nouns.txt`` followed within :data:`TOPIC_REACH` words by one of
+    ``report_topic_links`` in ``word_lists.tsv``: "about", "of") names the claim as something told,
+    without stating it: "The story of the Argentinean president, werewolves and seventh sons",
+    "There's a weird story going around about how ...".
+
+    >>> story_about(context("The story of the president and the werewolf", [], "The president saved a werewolf"))[0]
+    'reports'
+    >>> story_about(context("The president saved a werewolf", [], "The president saved a werewolf"))
+    """
+    text = folded(c.own_text)
+    words = re.findall(r"[\w'’]+", text)
+    links = load().words("report_topic_links")
+    for i, w in enumerate(words):
+        if w in stance_lexicon()["report_nouns"] and any(x in links for x in words[i + 1:i + 1 + TOPIC_REACH]):
+            return REPORTS, f"tells of a {w!r} about it"
+    return None
+
+
 def own_voice(c: Context) -> tuple[str, str] | None:
     """Nothing hedges or denies it: the sentence asserts it in its own voice."""
     return SUPPORTS, "stated in its own voice, unhedged"
@@ -353,7 +364,7 @@ def own_voice(c: Context) -> tuple[str, str] | None:
 
 RULES: tuple[Rule, ...] = (claim_speaker_unsaid, cannot_confirm_record, unconfirmed_words, denial_words,
                            doubting_question, dismissed_reports, negated_proposition, contradiction, first_attribution,
-                           hedge_words, speaker_label, intention_only, label_only, own_voice)
+                           hedge_words, speaker_label, intention_only, label_only, story_about, own_voice)
 
 
 def sentence_stance(text: str, attributions: Sequence[Attribution] = (), claim: str | None = None,

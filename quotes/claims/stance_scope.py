@@ -128,6 +128,27 @@ def modal_elsewhere(text: str, m: re.Match, c: Context) -> bool:
     return not any(word_keys(w) & c.words for w in after)
 
 
+#: Words after a modal hedge searched for the reader it tells of ("could soon land you": 3).
+READER_REACH = 3
+
+
+def reader_consequence(text: str, m: re.Match) -> bool:
+    """A modal hedge ("could", "may": ``stance_modal_hedges.txt``) whose verb has the reader as
+    its object (``reader_objects`` in ``word_lists.tsv``, within :data:`READER_REACH` words)
+    tells what the thing can do to the reader, not whether it is so: "iOS 8 bug could delete
+    your iCloud Drive files", "Marijuana possession could soon land you a ticket".
+
+    >>> lex = stance_lexicon()
+    >>> texts = ("bug could delete your files", "bug could delete files")
+    >>> [reader_consequence(t, lex["hedge"].search(t)) for t in texts]
+    [True, False]
+    """
+    if fold(m.group(0).strip()) not in stance_lexicon()["modal_hedges"]:
+        return False
+    after = [fold(w) for w in re.findall(r"[\w'’]+", text[m.end():])[:READER_REACH]]
+    return any(w in load().words("reader_objects") for w in after[1:])
+
+
 def yes_no_question(text: str) -> str | None:
     """A yes/no question of the headline's own before what follows it ("Is this Crabzilla? Giant
     crab spotted off the coast"): the question it asks.
@@ -188,3 +209,16 @@ def claims_question(text: str, claim: str | None) -> bool:
     """
     asked = re.search(r"((?:[\w'’]+\W+){0,2}[\w'’]+)\W*\?\W*$", text)
     return bool(claim and "?" in claim and asked and folded(asked.group(1)) in folded(claim))
+
+
+def reader_question(text: str) -> bool:
+    """The closing question asks the reader ("Will you spend 5,000 for the gold edition?"),
+    not whether the claim is true: an auxiliary and "you" (``reader_subjects`` in
+    ``word_lists.tsv``) open it.
+
+    >>> reader_question("Apple Watch pricing: Will you spend 5000 for Gold edition?"), reader_question("Is it real?")
+    (True, False)
+    """
+    last = re.split(r"(?<=[?.!:])\s+", text.strip())[-1]
+    words = [fold(w) for w in re.findall(r"[\w'’]+", last)[:2]]
+    return len(words) == 2 and words[1] in load().words("reader_subjects")
