@@ -26,6 +26,9 @@ CASES = [
     ("WALLACE", BEFORE, True, "", ("transcript_name", "person", "asserts")),
     ("Pat Caddell", BEFORE, True, "Pat Caddell: Voters worry. Caddell said so.",
      ("speaks_elsewhere", "person", "asserts")),
+    # any common form of saying after the surname ("Stone warned that ...")
+    ("Roger Stone", BEFORE, True, "Roger Stone: Machines fail. Stone warned that they fail.",
+     ("speaks_elsewhere", "person", "asserts")),
     ("Zzyzx", AFTER, True, "", ("bare_word", "unknown", "asserts")),
     # what names no source
     ("UPDATE", BEFORE, True, "", "story_label"),
