@@ -4,6 +4,8 @@ Each case gives a sentence with its parse in a compact form (word/UPOS/head/depr
 the rules are tested apart from the parser's mistakes.
 """
 
+import dataclasses
+
 import pytest
 
 from quotes.extractors import attributions, cues, is_candidate, rules, speaker_rules, verbs
@@ -574,6 +576,20 @@ def test_a_speaker_who_relays_her_own_statement_is_its_outer_mention(outer, ment
                          "talks/NOUN/8/nsubj failed/VERB/5/ccomp ./PUNCT/3/punct")
     (r,) = [r for r in attributions(doc) if r.cue == "denied"]
     assert (r.content, text[r.speaker.start:r.speaker.end]) == ("talks failed", mention)
+
+
+@pytest.mark.parametrize("subject, mention", [
+    ("Ann/PROPN/2/compound Lee/PROPN/3/nsubj", "Ann Lee"),  # sources.named_subject_before: a name
+    ("The/DET/2/det crowd/NOUN/3/nsubj", "Melanie"),  # no name: the quotation continues Melanie
+])
+def test_a_quotation_after_a_sentence_with_a_named_subject_is_that_sources(subject, mention):
+    # '“We act,” Melanie said.\nAnn Lee listed reasons.\n“We will win it all.”': Ann Lee says it
+    first, before = doc_from(_CONTINUED)
+    text, doc = doc_from(f"{subject} listed/VERB/0/root reasons/NOUN/3/obj ./PUNCT/3/punct",
+                         lead=first + "\n", tail="\n“We will win it all.”")
+    doc.sentences = [dataclasses.replace(s, index=i) for i, s in enumerate(before.sentences + doc.sentences)]
+    (r,) = [r for r in attributions(doc) if r.rule == "continuation"]
+    assert (r.content, text[r.speaker.start:r.speaker.end]) == ("We will win it all.", mention)
 
 
 def test_a_bare_cue_whose_sentence_ends_claims_no_quotation_after_it():

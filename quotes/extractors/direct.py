@@ -23,7 +23,7 @@ from quotes.nlp.structure import in_prose
 from quotes.extractors import rules
 from quotes.extractors.extraction import Extraction
 from quotes.extractors.quotations import cue_record, trim_end
-from quotes.extractors.sources import latest_mention
+from quotes.extractors.sources import latest_mention, named_subject_before
 
 #: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
 RULE_SEQUENCES = ("UNCLAIMED_RULES",)
@@ -162,7 +162,11 @@ def continuation(x: Extraction, q: QuoteSpan, out: list[Attribution]) -> Attribu
                     stance=ASSERTS, speaker=r.speaker, chain=r.chain, sentence=_sentence_of(x.doc, q.start))
     if _close(x.text, r, a):
         return a
-    return replace(a, speaker=latest_mention(r.speaker, x.text, max(r.end, r.speaker.end or 0), q.open, x.lex))
+    speaker = latest_mention(r.speaker, x.text, max(r.end, r.speaker.end or 0), q.open, x.lex)
+    named = named_subject_before(x.doc.sentences, x.trees, q.open, x.text, x.lex, x.resolver)
+    if named is not None and named.start is not None and (speaker.start is None or speaker.start < named.start):
+        speaker = named  # a source the sentence before names as its subject ('Sanders identified ...: “...”')
+    return replace(a, speaker=speaker)
 
 
 def _speaker_inside(r: Attribution) -> bool:

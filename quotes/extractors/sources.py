@@ -183,6 +183,31 @@ def latest_mention(sp: Speaker, text: str, start: int, end: int, lex: Lexicon) -
     return dataclasses.replace(sp, mention=text[s:e], start=s, end=e)
 
 
+def named_subject_before(sentences, trees: dict[int, Tree], offset: int, text: str, lex: Lexicon,
+                         resolver: Resolver) -> Speaker | None:
+    """The source a quotation opening at ``offset`` turns to: the named subject (a proper noun)
+    of the main verb of the sentence right before it ('Sanders identified bigotry as a reason.
+    “The younger people are ...”': Sanders), or None (that sentence is not parsed, or its
+    subject is no name).
+
+    >>> from quotes.lexicons import load
+    >>> text = "Ann Lee listed reasons."  # ... and “We act.” opens at 24
+    >>> t = Tree.of(text, [("Ann", "PROPN", 2, "compound"), ("Lee", "PROPN", 3, "nsubj"), ("listed", "VERB", 0, "root"),
+    ...                    ("reasons", "NOUN", 3, "obj"), (".", "PUNCT", 3, "punct")])
+    >>> named_subject_before([t.sent], {0: t}, 24, text, load(), Resolver()).mention
+    'Ann Lee'
+    """
+    before = [s for s in sentences if s.end <= offset]
+    if not before or before[-1].index not in trees:
+        return None
+    t = trees[before[-1].index]
+    root = next((w for w in t.words if w.deprel == "root"), None)
+    subject = t.child(root.id, "nsubj") if root is not None else None
+    if subject is None or subject.upos != "PROPN":
+        return None
+    return resolve(describe(t, subject, text, lex), resolver, lex)
+
+
 def coordinated(c: Cue, trees: dict[int, Tree], text: str, lex: Lexicon, resolver: Resolver) -> list[Speaker]:
     """'Stoltenberg and Blinken said ...': one more speaker per coordinated name."""
     if c.speaker is None or c.kind not in COORDINATING_KINDS:
