@@ -182,6 +182,31 @@ def subject_after_dateline(t: Tree, w: Word) -> Word | None:
     return None
 
 
+def clause_before_expletive(t: Tree, w: Word) -> Word | None:
+    """'It is astounding that Trump demands ..., yet refuses to ...' parsed with "refuses" a
+    conjunct of "astounding", or "it's because the young ones don't see ..., and refuse" with "it"
+    the outer subject of "see": not the expletive "it" but the clause's own subject.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("It/PRON/3/nsubj is/AUX/3/cop odd/ADJ/0/root that/SCONJ/6/mark Lee/PROPN/6/nsubj asks/VERB/3/ccomp "
+    ...       "yet/ADV/8/advmod refuses/VERB/3/conj/refuse to/PART/10/mark pay/VERB/8/xcomp ./PUNCT/3/punct",
+    ...       "clause_before_expletive")
+    clause_before_expletive fired on 'refuses'
+    cue 'asks': Lee -> (nothing here: a bare cue) (bare_cue)
+    cue 'refuses': Lee -> 'to pay' (topic_object)
+    """
+    if not w.deprel.startswith("conj") or not w.head or t.child(w.id, "nsubj") is not None:
+        return None
+    h = t.w(w.head)
+    it = next((k for k in t.children(h.id) if k.deprel in ("nsubj", "expl", "nsubj:outer") and k.id < h.id), None)
+    if it is None or it.lemma.lower() != "it":
+        return None
+    if it.deprel == "nsubj:outer":  # "it's because the young ones don't see ..., and refuse"
+        return next((k for k in t.children(h.id) if k.deprel == "nsubj" and it.id < k.id < h.id), None)
+    clauses = [c for c in t.children(h.id, "ccomp", "advcl", "csubj") if h.id < c.id < w.id]
+    return t.child(clauses[-1].id, "nsubj") if clauses else None
+
+
 def own_subject(t: Tree, w: Word) -> Word | None:
     """The verb's own subject, or one it inherits ("..., adding that", "declined to confirm").
 
@@ -210,8 +235,8 @@ def name_after_quotation(t: Tree, w: Word) -> Word | None:
 
 
 #: Ways to find a speech verb's speaker, most trusted first.
-SPEAKER_READINGS = (after_quote_subject, for_gerund_object, subject_after_dateline, own_subject, inverted_subject,
-                    name_after_quotation, participle_head_subject, conj_head_subject)
+SPEAKER_READINGS = (after_quote_subject, for_gerund_object, subject_after_dateline, clause_before_expletive,
+                    own_subject, inverted_subject, name_after_quotation, participle_head_subject, conj_head_subject)
 
 
 def time_word(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
