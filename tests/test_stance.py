@@ -159,6 +159,12 @@ SENTENCE_RULES = [
     # label_only: two words or fewer name the story without stating it
     ("Ghost Ship", "A ghost ship full of rats is heading for Florida", None, REPORTS, "label_only"),
     ("Kanye banned", "Kanye West was banned from award shows", None, SUPPORTS, "own_voice"),
+    # label_only: an outlet's name or a byline in place of the headline names no story (masthead)
+    ("Staff Reporter", "A viral photo shows a worker at an app-ranking farm", None, SUPPORTS, "own_voice"),
+    ("Gateway Pundit", "The rapper beheaded the journalist", None, SUPPORTS, "own_voice"),
+    # hedge_words: a yes/no question is sought past an abbreviation's period (clauses: "Vs.")
+    ("Has The Batman Vs. Superman Batmobile Been Stolen In Detroit? UPDATE", "The Batmobile was stolen", None,
+     REPORTS, "hedge_words"),
     # hedge_words: a closing question to the reader ("Will you ...?") does not ask whether the claim holds
     ("Apple Watch pricing: Will you spend 5000 for the gold edition?", "The gold Apple Watch will cost 5,000",
      None, SUPPORTS, "own_voice"),

@@ -16,6 +16,7 @@ from typing import Sequence
 
 from quotes.claims.normalize import content_keys, stem
 from quotes.lexicons import fold, lines, load
+from quotes.nlp.tokenize import load_abbreviations
 from quotes.types import CANNOT_CONFIRM, DIRECT, Attribution
 
 #: Complement flags of a verb that passes on a clause (``reporting_verbs.tsv``).
@@ -195,6 +196,31 @@ def _phrase_key(phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _own_phrases(pattern: re.Pattern, claim_text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(_phrase_key(m.group(0)) for m in pattern.finditer(fold(claim_text)))
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations that never end a sentence (``abbreviations.txt``), case-folded: a Title-Case
+    headline writes "Vs." for "vs."."""
+    abbrevs, final, _ = load_abbreviations()
+    return frozenset(fold(a) for a in abbrevs - final)
+
+
+def clauses(text: str) -> list[str]:
+    """``text`` cut after each question mark, full stop, exclamation mark or colon, but not after
+    an abbreviation ("Vs.", "U.S.", an initial): the clauses a question or a denial is sought in.
+
+    >>> clauses("Has The Batman Vs. Superman Batmobile Been Stolen? UPDATE")
+    ['Has The Batman Vs. Superman Batmobile Been Stolen?', 'UPDATE']
+    """
+    out: list[str] = []
+    for part in re.split(r"(?<=[?.!:])\s+", text):
+        last = re.findall(r"\S+$", out[-1]) if out else []
+        if last and (fold(last[0]) in _abbreviations() or re.fullmatch(r"(?:\w\.)+", last[0])):
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out
 
 
 @lru_cache(maxsize=16384)

@@ -31,11 +31,11 @@ from typing import Callable, Sequence
 from quotes.claims.headlines import stance_lexicon
 from quotes.claims.normalize import content_keys, lexicon
 from quotes.claims.stance_context import (
-    Context, claim_words, context, cue_lemma, folded, in_claim, is_publisher, outside, strip_claim_words,
+    Context, claim_words, clauses, context, cue_lemma, folded, in_claim, is_publisher, outside, strip_claim_words,
     verb_class,
 )
 from quotes.claims.stance_scope import (
-    attributive_elsewhere, claims_question, compound_word, modal_elsewhere, negated_denial, negated_word,
+    attributive_elsewhere, claims_question, compound_word, masthead, modal_elsewhere, negated_denial, negated_word,
     opens_yes_no_question, person_noun, reader_consequence, reader_question, scheduled_future, yes_no_question,
 )
 from quotes.lexicons import fold, load
@@ -96,7 +96,7 @@ def _denial_word(clause: str, claim: str | None) -> str | None:
 def denial_words(c: Context) -> tuple[str, str] | None:
     """The sentence's own words deny it: a denial word the claim does not use itself
     ("hoax", "fake", "not true", "denies"), outside a question and not a contrast."""
-    for clause in re.split(r"(?<=[?.!:])\s+", c.own_text):
+    for clause in clauses(c.own_text):
         word = _denial_in(clause, c.claim)
         if word:
             return DENIES, f"denial word {word.strip()!r} in its own words"
@@ -107,7 +107,7 @@ def doubting_question(c: Context) -> tuple[str, str] | None:
     """A yes/no question asking whether the story is false doubts it: "Was the viral video all a
     hoax?", "Did Boston.com make up this story?" (a denial word in a question that opens with
     is/was/did; not an alternative: "Real or hoax?")."""
-    for clause in re.split(r"(?<=[?.!:])\s+", c.own_text):
+    for clause in clauses(c.own_text):
         if not clause.rstrip(" '\"’”").endswith("?") or re.search(r"(?<!\w)or(?!\w)", clause, re.I):
             continue
         if opens_yes_no_question(clause, "yes_no_openers"):
@@ -293,14 +293,15 @@ PARTICIPLE_STEM = 2
 def label_only(c: Context) -> tuple[str, str] | None:
     """A sentence of at most :data:`LABEL_ONLY_WORDS` words that does not end in a verb's
     participle is a label that names the story ("Crabzilla", "Ghost Ship", "Stolen Member"):
-    it states no proposition of its own, so it only relays the claim. "Banksy arrested" states one.
+    it states no proposition of its own, so it only relays the claim. "Banksy arrested" states one;
+    an outlet's name or a byline in place of the headline names no story (:func:`masthead`).
 
     >>> label_only(context("Ghost Ship", [], "A ghost ship is heading towards Florida"))[0]
     'reports'
     >>> label_only(context("Banksy arrested", [], "Banksy was arrested"))
     """
     words = re.findall(r"[\w'’-]+", c.text)
-    if not 0 < len(words) <= LABEL_ONLY_WORDS or _participle(words[-1]):
+    if not 0 < len(words) <= LABEL_ONLY_WORDS or _participle(words[-1]) or masthead(c.text):
         return None
     return REPORTS, f"{len(words)} word(s): a label that names the story, not a statement of it"
 

@@ -14,7 +14,7 @@ import re
 
 from quotes.claims.headlines import stance_lexicon
 from quotes.claims.normalize import content_keys
-from quotes.claims.stance_context import Context, context, folded, word_keys  # noqa: F401 (context: doctests)
+from quotes.claims.stance_context import Context, clauses, context, folded, word_keys  # noqa: F401 (context: doctests)
 from quotes.lexicons import fold, load
 
 #: Words after a negation that it can reach ("did not have the surgery": 4).
@@ -157,7 +157,7 @@ def yes_no_question(text: str) -> str | None:
     'Is this Crabzilla?'
     >>> yes_no_question("Want a gold watch? All you need is 5,000")
     """
-    for clause in re.split(r"(?<=[?.!:])\s+", text):
+    for clause in clauses(text):
         if clause.rstrip(" '\"’”").endswith("?") and \
                 opens_yes_no_question(clause, "yes_no_openers", "yes_no_openers_headline"):
             return clause.strip()
@@ -219,6 +219,18 @@ def reader_question(text: str) -> bool:
     >>> reader_question("Apple Watch pricing: Will you spend 5000 for Gold edition?"), reader_question("Is it real?")
     (True, False)
     """
-    last = re.split(r"(?<=[?.!:])\s+", text.strip())[-1]
+    last = clauses(text.strip())[-1]
     words = [fold(w) for w in re.findall(r"[\w'’]+", last)[:2]]
     return len(words) == 2 and words[1] in load().words("reader_subjects")
+
+
+def masthead(text: str) -> bool:
+    """Whether ``text`` names who publishes, not a story: an outlet ("Gateway Pundit":
+    ``outlets.tsv``) or a newsroom role ("Staff Reporter": ``newsroom_roles`` in
+    ``word_lists.tsv``). Such a line in place of a headline states nothing about the claim.
+
+    >>> masthead("Staff Reporter"), masthead("Gateway Pundit"), masthead("Ghost Ship")
+    (True, True, False)
+    """
+    words = re.findall(r"[\w'’-]+", text)
+    return bool(words) and (fold(words[-1]) in load().words("newsroom_roles") or bool(load().outlet_name(text.strip())))
