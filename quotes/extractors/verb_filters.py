@@ -234,3 +234,20 @@ def relative_clause_content(a: SpeechAct) -> rules.Stop | None:
         return rules.Stop(make_cue(a, a.verb.stance, a.subj, NoSpan.BARE, NoSpan.BARE, frozenset(), rule="bare_cue"))
     return rules.VETO
 
+
+
+def infinitive_with_gap(a: SpeechAct) -> rules.Stop | None:
+    """In a relative clause, an infinitive whose object is the clause's own noun says nothing
+    alone ("the emissions target it pledged to reach", "the questions he refused to answer").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("They/PRON/2/nsubj met/VERB/0/root the/DET/4/det target/NOUN/2/obj it/PRON/6/nsubj "
+    ...       "pledged/VERB/4/acl:relcl/pledge to/PART/8/mark reach/VERB/6/xcomp in/ADP/10/case Paris/PROPN/8/obl "
+    ...       "./PUNCT/2/punct", "infinitive_with_gap")
+    infinitive_with_gap vetoed on 'pledged'
+    """
+    t, k = a.t, a.comp
+    if a.rel != "acl" or k is None or not k.deprel.startswith("xcomp") or k.head != a.w.id \
+            or t.child(k.id, "mark") is None or t.child(k.id, "obj", "iobj", "ccomp", "xcomp") is not None:
+        return None
+    return rules.veto("an infinitive whose object is the relative clause's noun")

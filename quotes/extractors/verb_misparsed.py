@@ -14,7 +14,8 @@ def second_subject_clause(a: SpeechAct) -> Content | None:
     """"Cameron's spokesman said the prime minister stood by his comments" with "stood" read
     as a modifier of "minister" (or "... and protests demands that ..." with "demands" tagged
     a noun): the parse made the complement's subject a second subject of the verb, after it,
-    and left no clause. For a verb that takes a bare clause, with its own subject before it,
+    and left no clause. For a verb that takes a bare clause (or any verb with "that" right
+    after it: "Trump charges that countries ... donated"), with its own subject before it,
     what was said runs from that second subject to the end of the verb's phrase, when a verb
     stands in it.
 
@@ -25,7 +26,8 @@ def second_subject_clause(a: SpeechAct) -> Content | None:
     cue 'said': Aides -> 'the minister stood by it' (second_subject_clause)
     """
     t, w = a.t, a.w
-    if not a.takes("bare-clause") or a.subj is None or a.subj.id > w.id:
+    that = w.id < len(t.words) and t.w(w.id + 1).lemma.lower() == "that" and t.w(w.id + 1).upos == "SCONJ"
+    if not (a.takes("bare-clause") or that) or a.subj is None or a.subj.id > w.id:
         return None
     second = next((s for s in t.children(w.id, "nsubj") if s.id > w.id), None)
     if second is None:

@@ -40,8 +40,8 @@ from quotes.extractors.verb_content import (Content, about_topic, bare_cue, bidd
                                             clause_opened_after, colon_ends_sentence, complement_clause,
                                             object_and_complement, object_noun_clause, quoted_clause_child,
                                             reporting_clause_tail, that_clause_elsewhere, topic_object)
-from quotes.extractors.verb_filters import (evidence_without_finding, fronted_adverbial, is_said_to,
-                                            it_was_reported, longest_run, quotation_before_speaker,
+from quotes.extractors.verb_filters import (evidence_without_finding, fronted_adverbial, infinitive_with_gap,
+                                            is_said_to, it_was_reported, longest_run, quotation_before_speaker,
                                             relative_clause_content, speaker_before_verb, subject_in_complement,
                                             trim_edges, when_or_where)
 from quotes.extractors.verb_vetoes import (asked_participle, attributive_participle, evidence_description,
@@ -78,7 +78,7 @@ NO_CONTENT = (bare_cue,)
 #: Applied in turn to what was read.
 FILTERS = (subject_in_complement, fronted_adverbial, trim_edges, longest_run, quotation_before_speaker,
            evidence_without_finding, when_or_where, it_was_reported, is_said_to, speaker_before_verb,
-           relative_clause_content)
+           relative_clause_content, infinitive_with_gap)
 
 
 def verb_cue(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | None:
