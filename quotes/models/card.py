@@ -213,7 +213,7 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
     for k, v in comp.items():
         lines.append(f"- {k}: {v}")
     lines += _sizes_and_settings(out, work)
-    shortfalls = _shortfalls(pipe, comp)
+    shortfalls = _shortfalls(rules, comp)
     lines += ["## Against the targets", ""] + (shortfalls or ["All targets met."]) + [""]
     path = out / "MODEL_CARD.md"
     path.write_text("\n".join(lines))
@@ -252,13 +252,19 @@ def _timings(work: Path) -> dict[str, int]:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
-def _shortfalls(pipe: dict, comp: dict) -> list[str]:
+def _shortfalls(rules: dict, comp: dict) -> list[str]:
+    """The targets missed: UPOS and LAS read from raw text with the rule tokenizer (the one
+    extraction uses), NER from the component scores.
+
+    >>> _shortfalls({"UPOS": 94.25, "UPOS aligned": 94.85, "LAS": 82.87}, {"ner (UNER English-EWT test)": "77.67"})
+    ['- UPOS 94.25 (F1 from raw text with the rule tokenizer extraction uses) is below the 94.5 target (94.85 as aligned accuracy); see the component scores above for how much of the gap is tokenization and sentence splitting.']
+    """
     out = []
     for k in ("UPOS", "LAS"):
-        if pipe.get(k, 0) < TARGETS[k]:
-            out.append(f"- {k} {pipe[k]} (F1 from raw text) is below the {TARGETS[k]} target "
-                       f"({pipe.get(k + ' aligned')} as aligned accuracy); see the component scores above for "
-                       "how much of the gap is tokenization and sentence splitting.")
+        if rules.get(k, 0) < TARGETS[k]:
+            out.append(f"- {k} {rules[k]} (F1 from raw text with the rule tokenizer extraction uses) is below the "
+                       f"{TARGETS[k]} target ({rules.get(k + ' aligned')} as aligned accuracy); see the component "
+                       "scores above for how much of the gap is tokenization and sentence splitting.")
     m = re.search(r"([\d.]+)", comp.get("ner (UNER English-EWT test)", ""))
     if m and float(m.group(1)) * (100 if float(m.group(1)) <= 1 else 1) < TARGETS["NER F1"]:
         out.append(f"- NER entity F1 {m.group(1)} is below the {TARGETS['NER F1']} target.")
