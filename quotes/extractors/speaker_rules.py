@@ -24,6 +24,7 @@ import re
 from quotes.extractors import rules
 from quotes.extractors.subjects import (dateline_end, in_complement, name_before, noun_apposition, outside_parentheses,
                                         quoted_before, relative_clause)
+from quotes.extractors.speaker_absolute import with_absolute_subject
 from quotes.extractors.speaker_vetoes import named_before_conjunct, subject_before_complement, subject_of_complement
 from quotes.extractors.tree import CLOSE_QUOTES, Tree
 from quotes.lexicons import Lexicon
@@ -64,7 +65,6 @@ def after_quote_subject(t: Tree, w: Word) -> Word | None:
     return None
 
 
-
 def inverted_subject(t: Tree, w: Word) -> Word | None:
     """'..., said 9/11 widow Terry Strada': a noun after the verb that the parser did not
     label as its subject (obj, dep, appos ...), when what was said comes before.
@@ -86,7 +86,6 @@ def inverted_subject(t: Tree, w: Word) -> Word | None:
             if t.child(k.id, "case") is None:
                 return k
     return None
-
 
 
 def participle_head_subject(t: Tree, w: Word) -> Word | None:
@@ -115,7 +114,6 @@ def participle_head_subject(t: Tree, w: Word) -> Word | None:
     return None
 
 
-
 def for_gerund_object(t: Tree, w: Word) -> Word | None:
     """'held Pagliano in contempt for refusing to ...', 'praised her for saying ...': the
     object of the verb the "for" gerund hangs off is who refused or said.
@@ -136,7 +134,6 @@ def for_gerund_object(t: Tree, w: Word) -> Word | None:
     return obj if obj is not None and obj.id < w.id and obj.upos in ("PROPN", "NOUN", "PRON") else None
 
 
-
 def conj_head_subject(t: Tree, w: Word) -> Word | None:
     """'Strada accused ... and asserted that ...': the subject of the verb it is coordinated with.
 
@@ -149,9 +146,7 @@ def conj_head_subject(t: Tree, w: Word) -> Word | None:
     return t.subject(w.head) if w.deprel.startswith("conj") and w.head else None
 
 
-
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-
 
 
 def subject_after_dateline(t: Tree, w: Word) -> Word | None:
@@ -235,8 +230,9 @@ def name_after_quotation(t: Tree, w: Word) -> Word | None:
 
 
 #: Ways to find a speech verb's speaker, most trusted first.
-SPEAKER_READINGS = (after_quote_subject, for_gerund_object, subject_after_dateline, clause_before_expletive,
-                    own_subject, inverted_subject, name_after_quotation, participle_head_subject, conj_head_subject)
+SPEAKER_READINGS = (after_quote_subject, for_gerund_object, with_absolute_subject, subject_after_dateline,
+                    clause_before_expletive, own_subject, inverted_subject, name_after_quotation,
+                    participle_head_subject, conj_head_subject)
 
 
 def time_word(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
@@ -270,7 +266,8 @@ def year_number(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
 
 
 def prepositional_phrase(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
-    """A noun with a preposition is no subject ("in many cases reporting ...").
+    """A noun with a preposition is no subject ("in many cases reporting ..."; but see
+    :func:`with_absolute_subject`).
 
     >>> from quotes.extractors.explain import trial
     >>> trial("Companies/NOUN/2/nsubj hid/VERB/0/root havens/NOUN/2/obj ,/PUNCT/8/punct in/ADP/7/case many/ADJ/7/amod "
@@ -279,7 +276,7 @@ def prepositional_phrase(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     prepositional_phrase vetoed on 'reporting'
     cue 'reporting': Companies -> 'profits fell' (complement_clause)
     """
-    return any(k.upos == "ADP" for k in t.children(x.id, "case"))
+    return any(k.upos == "ADP" for k in t.children(x.id, "case")) and x is not with_absolute_subject(t, w)
 
 
 def word_of_quotation(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
