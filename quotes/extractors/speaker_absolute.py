@@ -9,7 +9,7 @@ from quotes.extractors.tree import Tree
 from quotes.types import Word
 
 #: Words before a participle searched for the noun of its "with" phrase ("with nearly half of
-#: all likely voters saying": 7).
+#: all likely voters saying": "half" is 5 words before "saying").
 WITH_REACH = 8
 #: Parts of speech that can head the "with" phrase's noun.
 WITH_HEADS = ("NOUN", "PROPN", "PRON", "NUM")
