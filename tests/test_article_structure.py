@@ -70,6 +70,8 @@ LINES = [
     ("boilerplate", "Source: The Wall Street Journal", True),
     ("boilerplate", "Updated at 11:45 p.m. ET", True),
     ("boilerplate", "Watch the video below, via CNN:", True),
+    ("boilerplate", "Editor’s note: The mayor has repeatedly promised to close the port.", True),
+    ("boilerplate", "The editor’s note said the mayor would resign.", False),
     ("boilerplate", "More than 200 people died.", False),
     ("boilerplate", "Sources say the bill will pass.", False),
     ("boilerplate", "Source: Senator will quit next week", False),       # a headline with a source

@@ -107,12 +107,15 @@ def caption(line: str) -> bool:
 
 def boilerplate(line: str) -> bool:
     """The page around the article: "Advertisement", "Read more: ...", "Share this:",
-    "Follow us on Twitter", copyright notes, "Source: ..." and time-stamp lines.
+    "Follow us on Twitter", copyright notes, "Source: ...", time-stamp lines and an
+    "Editor's note: ..." line (the outlet's standing note, not the article's reporting).
 
     >>> boilerplate("Advertisement"), boilerplate("© 2015 MediaMass All rights reserved.")
     (True, True)
     >>> boilerplate("More than 200 people died."), boilerplate("Sources say the bill will pass.")
     (False, False)
+    >>> boilerplate("Editor's note: The mayor has repeatedly promised to close the port.")
+    True
     """
     return _full("boilerplate", line)
 
