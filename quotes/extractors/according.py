@@ -73,7 +73,7 @@ def sentence_side(t: Tree, w: Word, src_ids: set[int]) -> list[int] | None:
     >>> [t.w(i).text for i in sentence_side(t, t.w(6), {8, 9})]
     ['Other', 'cleavages', 'include', 'age']
     """
-    root = next((x for x in t.words if x.deprel == "root"), None)
+    root = t.root()
     if root is None or root.upos not in ("VERB", "AUX"):
         return None  # no verb at the root: the parse hides the predicate, the side may not be one clause
     last = max(i for i in src_ids | {w.id + 1} if t.w(i).upos != "PUNCT")

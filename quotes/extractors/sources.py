@@ -201,7 +201,7 @@ def named_subject_before(sentences, trees: dict[int, Tree], offset: int, text: s
     if not before or before[-1].index not in trees:
         return None
     t = trees[before[-1].index]
-    root = next((w for w in t.words if w.deprel == "root"), None)
+    root = t.root()
     subject = t.child(root.id, "nsubj") if root is not None else None
     if subject is None or subject.upos != "PROPN":
         return None

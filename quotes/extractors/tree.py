@@ -80,6 +80,14 @@ class Tree:
     def w(self, wid: int) -> Word:
         return self.words[wid - 1]
 
+    def root(self) -> Word | None:
+        """The sentence's root word, or None when the parse gave it none.
+
+        >>> Tree.of("It rained", [("It", "PRON", 2, "expl"), ("rained", "VERB", 0, "root")]).root().text
+        'rained'
+        """
+        return next((x for x in self.words if x.deprel == "root"), None)
+
     def clause_opened_by(self, x: Word, after: int) -> Word | None:
         """The head of the clause whose first word is ``x`` (a verb, auxiliary or adjective
         after word ``after``), however the parse attached that clause: "claim that people
