@@ -17,8 +17,12 @@ or a step ceiling; NER trains to its ceiling and keeps its best dev model. Inter
 files go to ``--work`` (default ``build/models-work``), never into the repository;
 each stage's wall time is kept in ``<work>/timings.json`` for the card.
 
-The parser is trained on tags predicted by the trained tagger (``retag`` stage), which
-matches what it sees at run time and is worth about a point of LAS over gold tags.
+The tagger trains with ``--save_each`` (a checkpoint per dev evaluation); the pos stage then
+averages the best checkpoint with up to n-1 preceding ones (n in ``settings.AVERAGE_WINDOWS``)
+and keeps the average when it scores better on dev (:mod:`quotes.models.average`;
+``--prune-checkpoints`` deletes the per-step files afterwards). The parser is trained on tags
+predicted by the trained tagger (``retag`` stage), which matches what it sees at run time and
+is worth about a point of LAS over gold tags.
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ import sys
 import time
 from pathlib import Path
 
-from quotes.nlp.settings import MODEL_FILES, SHORT, STAGE_ARGS, STAGES, VECTORS
+from quotes.errors import QuotesError
+from quotes.models.average import average_best
+from quotes.nlp.settings import AVERAGE_WINDOWS, MODEL_FILES, SHORT, STAGE_ARGS, STAGES, VECTORS
 
 PY = sys.executable
 
@@ -230,10 +236,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", default="data/models", type=Path, help="where the models and card go")
     ap.add_argument("--corpora", default="../shared/corpora", type=Path)
     ap.add_argument("--work", default="build/models-work", type=Path, help="scratch space")
-    ap.add_argument("--stage", action="append", choices=STAGES + ("prepare", "install", "card"),
-                    help="run only these stages (repeatable); default: all, in order")
+    ap.add_argument("--stage", action="append", choices=STAGES + ("prepare", "average", "install", "card"),
+                    help="run only these stages (repeatable); default: all, in order "
+                         "(average runs as part of pos; alone, it redoes the tagger's checkpoint averaging)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads per training job")
+    ap.add_argument("--prune-checkpoints", action="store_true",
+                    help="delete the tagger's per-step checkpoints once averaged (kept by default, ~8 MB each)")
     args = ap.parse_args(argv)
+    try:
+        run_stages(args)
+    except QuotesError as err:
+        sys.exit(f"[build] {err}")
+
+
+def run_stages(args: argparse.Namespace) -> None:
+    """Run the stages asked for (all by default), recording each training stage's wall time."""
     work = args.work.resolve()
     stages = args.stage or ["prepare", *STAGES, "install", "card"]
     for stage in stages:
@@ -247,8 +264,12 @@ def main(argv: list[str] | None = None) -> None:
         elif stage == "card":
             from quotes.models.card import write_card
             write_card(work, args.out, args.corpora)
+        elif stage == "average":
+            average_best(work, args.threads, AVERAGE_WINDOWS, args.prune_checkpoints)
         else:
             train(stage, work, args.threads)
+            if stage == "pos":  # the tagger: keep the best average of its last checkpoints
+                average_best(work, args.threads, AVERAGE_WINDOWS, args.prune_checkpoints)
         if stage in STAGES:
             record_time(work, stage, time.time() - t0)
 

@@ -29,6 +29,11 @@ MODEL_FILES = {
     "ner": "en_uner_glove50_nertagger.pt",
 }
 
+#: Checkpoint averaging after the pos stage (quotes.models.average): for each n, the weights of the
+#: best dev checkpoint and its n-1 predecessors (``--save_each`` keeps one per evaluation) are
+#: averaged; the candidate scoring best on dev becomes the tagger (n=1: the model stanza kept).
+AVERAGE_WINDOWS = (1, 2, 3, 4)
+
 #: Extra arguments per stage (see ../shared/notes/compact-stanza-models.md for what was tried).
 STAGE_ARGS = {
     "tokenize": ("--steps", "3000", "--eval_steps", "500"),
@@ -36,7 +41,7 @@ STAGE_ARGS = {
     "pos": ("--share_hid", "--hidden_dim", "160", "--char_emb_dim", "50", "--char_hidden_dim", "80",
             "--deep_biaff_hidden_dim", "160", "--composite_deep_biaff_hidden_dim", "80",
             "--batch_size", "100", "--max_steps", "8000", "--max_steps_before_stop", "1500",
-            "--eval_interval", "250", "--fix_eval_interval"),
+            "--eval_interval", "250", "--fix_eval_interval", "--save_each"),
     "lemma": ("--no_lemma_classifier", "--num_epoch", "2", "--batch_size", "100", "--hidden_dim", "100"),
     "ner": ("--hidden_dim", "160", "--char_hidden_dim", "64", "--char_emb_dim", "50",
             "--optim", "adam", "--lr", "0.002", "--max_steps", "8000", "--eval_interval", "500"),
