@@ -1,5 +1,6 @@
 """A reporting verb whose content the parse hung off the medium it was said in ("says in a
-statement that ..."): a clause reading of :data:`.verbs.CLAUSE_READINGS`.
+statement that ...") or off the time or place it was said ("said this week that ..."): clause
+readings of :data:`.verbs.CLAUSE_READINGS`.
 """
 
 from __future__ import annotations
@@ -27,4 +28,28 @@ def clause_of_medium(a: SpeechAct) -> Content | None:
         clause = medium_clause(a.t, noun)
         if clause is not None:
             return Content(frozenset(a.t.subtree(clause.id)), clause)
+    return None
+
+
+def clause_of_adjunct(a: SpeechAct) -> Content | None:
+    """The that-clause the parse hung off a time or place after the verb as a relative clause
+    ("said this week that ...", "told CBS on Monday that ..."). A relative clause's "that" is a
+    pronoun with a role in it; a "that" that only marks the clause (SCONJ, ``mark``) makes it a
+    complement, and after a reporting verb it is the verb's. A reporting noun's clause is left
+    to :func:`clause_of_medium`.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("May/PROPN/2/nsubj said/VERB/0/root/say this/DET/4/det week/NOUN/2/obl:unmarked "
+    ...       "that/SCONJ/7/mark it/PRON/7/nsubj quits/VERB/4/acl:relcl/quit ./PUNCT/2/punct", "clause_of_adjunct")
+    clause_of_adjunct fired on 'said'
+    cue 'said': May -> 'it quits' (clause_of_adjunct)
+    """
+    t, w = a.t, a.w
+    for noun in t.children(w.id, "obl", "nmod"):
+        if noun.id < w.id or noun.lemma.lower() in a.lex.nouns:
+            continue
+        for clause in t.children(noun.id, "acl"):
+            mark = t.child(clause.id, "mark")
+            if clause.id > noun.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
+                return Content(frozenset(t.subtree(clause.id)), clause)
     return None
