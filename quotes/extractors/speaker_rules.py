@@ -25,6 +25,7 @@ from quotes.extractors import rules
 from quotes.extractors.subjects import (dateline_end, in_complement, name_before, noun_apposition, outside_parentheses,
                                         quoted_before, relative_clause)
 from quotes.extractors.speaker_absolute import with_absolute_subject
+from quotes.extractors.speaker_misread import participle_main_verb_subject
 from quotes.extractors.speaker_vetoes import named_before_conjunct, subject_before_complement, subject_of_complement
 from quotes.extractors.tree import CLOSE_QUOTES, Tree
 from quotes.lexicons import Lexicon
@@ -232,7 +233,7 @@ def name_after_quotation(t: Tree, w: Word) -> Word | None:
 #: Ways to find a speech verb's speaker, most trusted first.
 SPEAKER_READINGS = (after_quote_subject, for_gerund_object, with_absolute_subject, subject_after_dateline,
                     clause_before_expletive, own_subject, inverted_subject, name_after_quotation,
-                    participle_head_subject, conj_head_subject)
+                    participle_main_verb_subject, participle_head_subject, conj_head_subject)
 
 
 def time_word(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:

@@ -20,6 +20,7 @@ from quotes.extractors import rules
 from quotes.extractors.complements import quotation_follows
 from quotes.extractors.interrupted import around_reporting_clause, reporting_tail
 from quotes.extractors.passive import passive_statement
+from quotes.extractors.speaker_misread import participle_main_verb_subject
 from quotes.extractors.speech import (EVIDENCE, SPEECH, SpeechAct, audience_of, make_cue, right_after_quotation,
                                       stance_of)
 from quotes.extractors.subjects import name_before, outside_parentheses, subject_before
@@ -57,13 +58,13 @@ def asked_participle(a: SpeechAct) -> bool:
     cue 'said': Peskov -> 'they failed' (complement_clause)
     """
     return a.w.xpos == "VBN" and a.rel in ("advcl", "acl") and not a.t.children(a.w.id, "aux", "aux:pass") \
-        and not a.after_quote
+        and not a.after_quote and participle_main_verb_subject(a.t, a.w) is None
 
 
 def modifier_participle(a: SpeechAct) -> bool:
     """Whether the verb is a participle that modifies a noun ("a reported deal")."""
     return (a.rel == "amod" or (a.rel == "acl" and a.w.xpos == "VBN" and not a.t.children(a.w.id, "aux"))) \
-        and not a.after_quote
+        and not a.after_quote and participle_main_verb_subject(a.t, a.w) is None
 
 
 def attributive_participle(a: SpeechAct) -> bool:
