@@ -19,10 +19,11 @@ def participle_main_verb_subject(t: Tree, w: Word) -> Word | None:
     verb, misread; the root noun is its subject.
 
     >>> from quotes.extractors.explain import trial
-    >>> trial("Most/ADJ/2/amod voters/NOUN/0/root agreed/VERB:VBN/2/acl/agree that/SCONJ/6/mark it/PRON/6/nsubj "
-    ...       "failed/VERB/3/ccomp/fail ./PUNCT/2/punct", "participle_main_verb_subject")
+    >>> trial("Only/ADV/3/advmod 52/NUM/3/nummod percent/NOUN/0/root of/ADP/6/case registered/VERB/6/amod/register "
+    ...       "voters/NOUN/3/nmod agreed/VERB:VBN/6/acl/agree that/SCONJ/10/mark it/PRON/10/nsubj "
+    ...       "failed/VERB/7/ccomp/fail ./PUNCT/3/punct", "participle_main_verb_subject")
     participle_main_verb_subject fired on 'agreed'
-    cue 'agreed': voters -> 'it failed' (complement_clause)
+    cue 'agreed': percent -> 'it failed' (complement_clause)
     """
     if w.deprel != "acl" or w.xpos != "VBN" or not w.head:
         return None
