@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quotes.lexicons import Lexicon, fold
-from quotes.extractors.names import is_title
+from quotes.extractors.names import after_title_object, is_title
 
 if TYPE_CHECKING:  # (phrases imports this module for its describe steps)
     from quotes.extractors.phrases import Phrase
@@ -84,10 +84,19 @@ def modifier_run(p: Phrase, lex: Lexicon) -> None:
     >>> t = Tree.of(text, [("Senator", "PROPN", 0, "root"), ("from", "ADP", 3, "case"), ("Texas", "PROPN", 1, "nmod")])
     >>> p = Phrase.of(t, t.w(1), text); name_run(p, load()); modifier_run(p, load()); p.run
     []
+    >>> text = "Secretary of State Antony Blinken"
+    >>> t = Tree.of(text, [("Secretary", "PROPN", 0, "root"), ("of", "ADP", 4, "case"), ("State", "PROPN", 4, "nmod:desc"),
+    ...     ("Antony", "PROPN", 1, "nmod"), ("Blinken", "PROPN", 4, "flat")])
+    >>> p = Phrase.of(t, t.w(1), text); name_run(p, load()); modifier_run(p, load()); [w.text for w in p.run]
+    ['Antony', 'Blinken']
     """
     run = p.run
     if not run or p.head in run:
         return
+    if run[0].id > 1:
+        with_object = [p.t.w(run[0].id - 1), *run]
+        if len(after_title_object(p.t.words, with_object, lex)) < len(with_object):
+            return  # "Secretary of State Antony Blinken": the title's object, then the name
     top = next((w for w in run if w.head not in {x.id for x in run}), run[-1])
     if any(k.upos == "ADP" for k in p.t.children(top.id, "case")):
         p.run = []

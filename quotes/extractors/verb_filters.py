@@ -13,6 +13,7 @@ change the speaker or the stance, or end the act with a :class:`~quotes.extracto
 from __future__ import annotations
 
 from quotes.extractors import rules
+from quotes.extractors.complements import adverbial
 from quotes.extractors.speech import EVIDENCE, SpeechAct, make_cue
 from quotes.extractors.subjects import in_complement, outside_parentheses, subject_before
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS
@@ -63,6 +64,31 @@ def fronted_adverbial(a: SpeechAct) -> bool | None:
         return None
     a.content = a.content | gap
     return True
+
+
+def quoted_reason(a: SpeechAct) -> bool | None:
+    """A why-clause of the verb right after what was said, holding words in quotation marks,
+    is the speaker's too ('Peskov said “there are few reasons for optimism” because Blinken
+    “said about the rejection”': the quoted words are Peskov's). Without quotation marks a
+    "because ..." clause may be the reporter's, and stays out.
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("He/PRON/2/nsubj said/VERB/0/root/say “/PUNCT/5/punct talks/NOUN/5/nsubj failed/VERB/2/ccomp/fail "
+    ...       "”/PUNCT/5/punct because/SCONJ/10/mark they/PRON/10/nsubj “/PUNCT/10/punct lied/VERB/2/advcl/lie "
+    ...       "”/PUNCT/10/punct ./PUNCT/2/punct", "quoted_reason")
+    quoted_reason fired on 'said'
+    cue 'said': He -> '“talks failed” because they “lied”' (complement_clause)
+    """
+    t, w = a.t, a.w
+    end = max(a.content)
+    for k in t.children(w.id, "ccomp", "advcl"):
+        ids = t.subtree(k.id)
+        if k.id in a.content or min(ids) != end + 1 or not adverbial(t, k, a.lex) \
+                or not any(t.w(i).text in OPEN_QUOTES for i in ids):
+            continue
+        a.content = a.content | ids
+        return True
+    return None
 
 
 #: How the parse may hang on the verb what opens its that-clause ("that, in March, ...", "that

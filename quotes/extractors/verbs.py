@@ -42,6 +42,7 @@ from quotes.extractors.verb_content import (Content, about_topic, bare_cue, bidd
                                             reporting_clause_tail, that_clause_elsewhere, topic_object)
 from quotes.extractors.verb_filters import (evidence_without_finding, fronted_adverbial, infinitive_with_gap,
                                             is_said_to, it_was_reported, longest_run, quotation_before_speaker,
+                                            quoted_reason,
                                             relative_clause_content, speaker_before_verb, subject_in_complement,
                                             trim_edges, when_or_where)
 from quotes.extractors.verb_vetoes import (asked_participle, attributive_participle, evidence_description,
@@ -76,7 +77,7 @@ TOPIC_READINGS = (about_topic, clause_opened_after)
 #: With nothing at all to say in this sentence.
 NO_CONTENT = (bare_cue,)
 #: Applied in turn to what was read.
-FILTERS = (subject_in_complement, fronted_adverbial, trim_edges, longest_run, quotation_before_speaker,
+FILTERS = (subject_in_complement, fronted_adverbial, quoted_reason, trim_edges, longest_run, quotation_before_speaker,
            evidence_without_finding, when_or_where, it_was_reported, is_said_to, speaker_before_verb,
            relative_clause_content, infinitive_with_gap)
 
