@@ -85,8 +85,8 @@ def modifier_run(p: Phrase, lex: Lexicon) -> None:
     >>> p = Phrase.of(t, t.w(1), text); name_run(p, load()); modifier_run(p, load()); p.run
     []
     >>> text = "Secretary of State Antony Blinken"
-    >>> t = Tree.of(text, [("Secretary", "PROPN", 0, "root"), ("of", "ADP", 4, "case"), ("State", "PROPN", 4, "nmod:desc"),
-    ...     ("Antony", "PROPN", 1, "nmod"), ("Blinken", "PROPN", 4, "flat")])
+    >>> t = Tree.of(text, [("Secretary", "PROPN", 0, "root"), ("of", "ADP", 4, "case"),
+    ...     ("State", "PROPN", 4, "nmod:desc"), ("Antony", "PROPN", 1, "nmod"), ("Blinken", "PROPN", 4, "flat")])
     >>> p = Phrase.of(t, t.w(1), text); name_run(p, load()); modifier_run(p, load()); [w.text for w in p.run]
     ['Antony', 'Blinken']
     """
