@@ -247,6 +247,7 @@ def _sizes_and_settings(out: Path, work: Path) -> list[str]:
         lines += ["## How the committed files were trained", "", history.read_text(encoding="utf-8").strip(), ""]
     return lines
 
+
 def stage_line(stage: str, args: tuple[str, ...], seconds: int | None = None, averaged: dict | None = None,
                windows: tuple[int, ...] = AVERAGE_WINDOWS) -> str:
     """The card's settings line of one stage; the pos line also says how its checkpoints are
