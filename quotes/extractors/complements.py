@@ -138,9 +138,9 @@ def that_clause_after(t: Tree, noun: Word) -> Word | None:
     return t.clause_opened_by(nxt, after=noun.id)
 
 
-def medium_clause(t: Tree, noun: Word) -> Word | None:
-    """The that-clause hung off ``noun`` ("in a statement that ..."), or None."""
-    for k in t.children(noun.id, "acl", "ccomp"):
+def medium_clause(t: Tree, noun: Word, rels: tuple[str, ...] = ("acl", "ccomp")) -> Word | None:
+    """The that-clause hung off ``noun`` ("in a statement that ...") by one of ``rels``, or None."""
+    for k in t.children(noun.id, *rels):
         mark = t.child(k.id, "mark")
         if k.id > noun.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
             return k

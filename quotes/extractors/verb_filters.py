@@ -39,6 +39,11 @@ def subject_in_complement(a: SpeechAct) -> bool | None:
     return grown or None
 
 
+#: How the parse may hang on the verb what opens its that-clause ("that, in March, ...", "that
+#: while he got care, ...").
+FRONTED_RELS = ("advcl", "obl", "advmod", "nmod", "punct")
+
+
 def fronted_adverbial(a: SpeechAct) -> bool | None:
     """What stands between a that-clause's "that" and the rest of it is what was said too,
     when the parse hung it on the verb ("noted that, through the end of March, spending had
@@ -89,11 +94,6 @@ def quoted_reason(a: SpeechAct) -> bool | None:
         a.content = a.content | ids
         return True
     return None
-
-
-#: How the parse may hang on the verb what opens its that-clause ("that, in March, ...", "that
-#: while he got care, ...").
-FRONTED_RELS = ("advcl", "obl", "advmod", "nmod", "punct")
 
 
 def trim_edges(a: SpeechAct) -> bool | rules.Stop:
@@ -259,7 +259,6 @@ def relative_clause_content(a: SpeechAct) -> rules.Stop | None:
         # '“...,” said Louise Sunshine, who has known him since ...': the quotation before is what she said
         return rules.Stop(make_cue(a, a.verb.stance, a.subj, NoSpan.BARE, NoSpan.BARE, frozenset(), rule="bare_cue"))
     return rules.VETO
-
 
 
 def infinitive_with_gap(a: SpeechAct) -> rules.Stop | None:

@@ -48,8 +48,7 @@ def clause_of_adjunct(a: SpeechAct) -> Content | None:
     for noun in t.children(w.id, "obl", "nmod"):
         if noun.id < w.id or noun.lemma.lower() in a.lex.nouns:
             continue
-        for clause in t.children(noun.id, "acl"):
-            mark = t.child(clause.id, "mark")
-            if clause.id > noun.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
-                return Content(frozenset(t.subtree(clause.id)), clause)
+        clause = medium_clause(t, noun, rels=("acl",))  # where a relative clause hangs
+        if clause is not None:
+            return Content(frozenset(t.subtree(clause.id)), clause)
     return None

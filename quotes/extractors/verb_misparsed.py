@@ -73,4 +73,3 @@ def inverted_tail(a: SpeechAct) -> Content | None:
             or not _ends_sentence(a):
         return None
     return Content(frozenset(t.subtree(w.head, skip=t.subtree(w.id))))
-
