@@ -56,12 +56,34 @@ def _proper(t: Tree, w: Word) -> bool:
                                  in ("flat", "compound") and w.head and t.w(w.head).upos == "PROPN")
 
 
+def _title_between_names(t: Tree, w: Word, lex: Lexicon) -> bool:
+    """A title between proper nouns ends one name and starts the next ("House Speaker Paul
+    Ryan", "Massachusetts Sen. Elizabeth Warren"), unless it follows a given name ("Charlie
+    King") or no proper noun follows it ("Burger King").
+
+    >>> from quotes.lexicons import load
+    >>> t = Tree.from_spec("House/PROPN/4/compound Speaker/PROPN/4/compound Paul/PROPN/4/compound Ryan/PROPN/0/root")
+    >>> _title_between_names(t, t.w(2), load())
+    True
+    >>> t = Tree.from_spec("Charlie/PROPN/0/root King/PROPN/1/flat Jr./PROPN/1/flat")
+    >>> _title_between_names(t, t.w(2), load())
+    False
+    """
+    if not is_title(w.text, lex) or w.id < 2 or w.id >= len(t.words):
+        return False
+    before, after = t.w(w.id - 1), t.w(w.id + 1)
+    return _proper(t, after) and after.text[:1].isupper() and fold(before.text).rstrip(".") not in lex.first_names
+
+
 def _runs(t: Tree, ids: list[int], lex: Lexicon) -> list[list[Word]]:
     """The runs of adjacent proper nouns among ``ids``; a title word after a given name is a
-    surname ("Charlie King"), before it a title."""
+    surname ("Charlie King"), before it a title, and so is one between two names ("House
+    Speaker Paul Ryan")."""
     runs: list[list[Word]] = []
     for w in (t.w(i) for i in ids):
         named = bool(runs) and runs[-1][-1].id == w.id - 1
+        if _title_between_names(t, w, lex):
+            continue
         if _proper(t, w) and (named and w.text[:1].isupper() or not is_title(w.text, lex)):
             if named:
                 runs[-1].append(w)
@@ -115,10 +137,35 @@ def strip_demonyms(run: list[Word]) -> list[Word]:
     return run
 
 
+def after_last_title(tokens: list[str], lex: Lexicon) -> list[str]:
+    """The tokens after the last title that has a name after it: what precedes a title is
+    its role, not the name ("Massachusetts Sen. Elizabeth Warren", "Texas Gov. Greg Abbott").
+    A title word right after a given name is a surname ("Charlie King", "Martin Luther King").
+
+    >>> from quotes.lexicons import load
+    >>> after_last_title("Massachusetts Sen. Elizabeth Warren".split(), load())
+    ['Elizabeth', 'Warren']
+    >>> after_last_title("Martin Luther King Jr.".split(), load())
+    ['Martin', 'Luther', 'King', 'Jr.']
+    """
+    cut = 0
+    for i, x in enumerate(tokens[:-1]):
+        surname = i > 0 and fold(tokens[i - 1]).rstrip(".") in lex.first_names
+        if is_title(x, lex) and not surname and tokens[i + 1][:1].isupper():
+            cut = i + 1
+    return tokens[cut:]
+
+
 def clean_name(tokens: list[str], lex: Lexicon) -> str:
     """A name without titles or a leading nationality: 'Russian President Vladimir Putin' ->
-    'Vladimir Putin'."""
-    toks = [x for x in tokens if not is_title(x, lex)]
+    'Vladimir Putin'; words before a title are its role ('Texas Gov. Greg Abbott' ->
+    'Greg Abbott').
+
+    >>> from quotes.lexicons import load
+    >>> clean_name("Massachusetts Sen. Elizabeth Warren".split(), load())
+    'Elizabeth Warren'
+    """
+    toks = [x for x in after_last_title(tokens, lex) if not is_title(x, lex)]
     while toks and toks[0].lower() in lex.words("leading_function_words"):
         toks = toks[1:]  # "For Obama, ...", "That Trump ...": a sentence's first word, capitalised
     while len(toks) >= 3 and _DEMONYM.match(toks[0]):
