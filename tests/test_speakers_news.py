@@ -52,6 +52,10 @@ ROWS = [
      "said", "Tom Albright", PERSON, None),
     ("military_ranks", "Retired Lt. Col. Dana Whitfield said the base had never been used for testing.",
      "said", "Dana Whitfield", PERSON, None),
+    ("honorific_before_title_word", "Mr. Judge told the hearing that the records had been destroyed in 2019.",
+     "told", "Mr. Judge", PERSON, None),
+    ("list_of_names_one_and", "Sens. Ann Hollis (D-Ore.), Mark Jensen (D-Ohio) and Luis Ortega (D-N.J.) all "
+     "suggested that the filings could support a fraud case.", "suggested", "Luis Ortega", PERSON, None),
     ("organisation_whole_name", "The Supreme Court ruled that the state law was unconstitutional.",
      "ruled", "Supreme Court", ORGANIZATION, None),
     ("relative_clause_ends",
@@ -88,6 +92,22 @@ def test_news_speaker(nlp, row):
 def test_question_fragment_is_not_a_name(nlp):
     records = _extract("Did Senator Maria Lopez say that the bill would pass the Senate this year?")
     assert all(not r.speaker.name.startswith("Did") for r in records), [r.speaker.name for r in records]
+
+
+SPEAKER_SETS = [
+    # (id, text, the speakers of its records, in order)
+    ("list_of_names_each_speaks", "Sens. Ann Hollis (D-Ore.), Mark Jensen (D-Ohio) and Luis Ortega (D-N.J.) all "
+     "suggested that the filings could support a fraud case.", ["Ann Hollis", "Mark Jensen", "Luis Ortega"]),
+    ("apposition_in_two_parts", "Helen Marsh, director of the Budget Policy Center and a professor at Tulane "
+     "University, said the plan would cut revenue.", ["Helen Marsh"]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("row", SPEAKER_SETS, ids=[r[0] for r in SPEAKER_SETS])
+def test_speakers_of_a_sentence(nlp, row):
+    _, text, names = row
+    assert [r.speaker.name for r in _extract(text)] == names
 
 
 @pytest.mark.model

@@ -75,6 +75,17 @@ def _title_between_names(t: Tree, w: Word, lex: Lexicon) -> bool:
     return _proper(t, after) and after.text[:1].isupper() and fold(before.text).rstrip(".") not in lex.first_names
 
 
+def _after_honorific(t: Tree, w: Word, lex: Lexicon) -> bool:
+    """A word right after "Mr.", "Mrs.", "Dr." is a surname even when it is a title ("Mr. King").
+
+    >>> from quotes.lexicons import load
+    >>> t = Tree.from_spec("Mr./PROPN/2/compound King/PROPN/0/root")
+    >>> _after_honorific(t, t.w(2), load())
+    True
+    """
+    return w.id > 1 and fold(t.w(w.id - 1).text).rstrip(".") in lex.words("honorifics")
+
+
 def _runs(t: Tree, ids: list[int], lex: Lexicon) -> list[list[Word]]:
     """The runs of adjacent proper nouns among ``ids``; a title word after a given name is a
     surname ("Charlie King"), before it a title, and so is one between two names ("House
@@ -84,7 +95,8 @@ def _runs(t: Tree, ids: list[int], lex: Lexicon) -> list[list[Word]]:
         named = bool(runs) and runs[-1][-1].id == w.id - 1
         if _title_between_names(t, w, lex):
             continue
-        if _proper(t, w) and (named and w.text[:1].isupper() or not is_title(w.text, lex)):
+        if _proper(t, w) and (named and w.text[:1].isupper() or not is_title(w.text, lex)
+                              or _after_honorific(t, w, lex)):
             if named:
                 runs[-1].append(w)
             else:
@@ -150,10 +162,14 @@ def after_last_title(tokens: list[str], lex: Lexicon) -> list[str]:
     """
     cut = 0
     for i, x in enumerate(tokens[:-1]):
-        surname = i > 0 and fold(tokens[i - 1]).rstrip(".") in lex.first_names
-        if is_title(x, lex) and not surname and tokens[i + 1][:1].isupper():
+        if is_title(x, lex) and not _surname_at(tokens, i, lex) and tokens[i + 1][:1].isupper():
             cut = i + 1
     return tokens[cut:]
+
+
+def _surname_at(tokens: list[str], i: int, lex: Lexicon) -> bool:
+    """Token ``i`` follows a given name, so a title word there is a surname ("Larry King")."""
+    return i > 0 and fold(tokens[i - 1]).rstrip(".") in lex.first_names
 
 
 def clean_name(tokens: list[str], lex: Lexicon) -> str:
@@ -162,10 +178,14 @@ def clean_name(tokens: list[str], lex: Lexicon) -> str:
     'Greg Abbott').
 
     >>> from quotes.lexicons import load
-    >>> clean_name("Massachusetts Sen. Elizabeth Warren".split(), load())
-    'Elizabeth Warren'
+    >>> clean_name("Massachusetts Sen. Elizabeth Warren".split(), load()), clean_name(["Mr.", "King"], load())
+    ('Elizabeth Warren', 'King')
+    >>> clean_name("Larry King".split(), load())
+    'Larry King'
     """
-    toks = [x for x in after_last_title(tokens, lex) if not is_title(x, lex)]
+    rest = after_last_title(tokens, lex)
+    toks = [x for i, x in enumerate(rest) if not is_title(x, lex) or _surname_at(rest, i, lex)] \
+        or rest[-1:]  # "Mr. King": the title word is his name
     while toks and toks[0].lower() in lex.words("leading_function_words"):
         toks = toks[1:]  # "For Obama, ...", "That Trump ...": a sentence's first word, capitalised
     while len(toks) >= 3 and _DEMONYM.match(toks[0]):

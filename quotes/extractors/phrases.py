@@ -190,7 +190,8 @@ def apposition(p: Phrase, lex: Lexicon) -> None:
         p.start, p.end = a_run[0].start, a_run[-1].end
         p.head = appos
     elif p.run and p.role is None:
-        p.role = p.text[t.w(a_ids[0]).start:t.w(a_ids[-1]).end].strip(" ,")
+        role = p.text[t.w(a_ids[0]).start:t.w(a_ids[-1]).end].strip(" ,")
+        p.role = role.strip("()") if role.count("(") != role.count(")") else role  # "(D-N.J.)" read as "D-N.J.)"
 
 
 def kind(p: Phrase, lex: Lexicon) -> None:

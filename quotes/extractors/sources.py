@@ -23,6 +23,7 @@ import re
 
 from quotes.lexicons import Lexicon, fold
 from quotes.types import ANONYMOUS, OUTLET, PERSON, UNKNOWN, Cue, CueKind, Speaker, Word
+from quotes.extractors.names import is_title
 from quotes.extractors.phrases import NP, describe
 from quotes.extractors.speakers import Resolver, gender_of, resolve
 from quotes.extractors.tree import Tree
@@ -215,15 +216,47 @@ def coordinated(c: Cue, trees: dict[int, Tree], text: str, lex: Lexicon, resolve
     t = trees[c.sentence]
     out = []
     base = phrase_head(t, t.w(c.speaker))
+    if base.deprel == "flat" and base.head and is_title(t.w(base.head).text, lex):
+        base = t.w(base.head)  # "Sens. Tom Albright (D-Ore.), ...": the name hung flat off the title
     first = t.w(base.head) if base.deprel.startswith("conj") and t.child(base.id, "cc") is not None else base
-    others = ([first] if first is not base else []) + [k for k in t.children(first.id, "conj") if k is not base]
+    conjuncts = list_conjuncts(t, first)
+    listed = first.upos == "PROPN" and any(t.child(k.id, "cc") is not None for k in conjuncts)
+    appos = t.child(first.id, "appos")
+    others = ([first] if first is not base else []) + [
+        k for k in conjuncts if k is not base
+        # "Leonard E. Burman, director of ... and a professor at ...": the apposition's second part
+        and not (k.upos == "NOUN" and appos is not None and appos.id < k.id)]
     for k in others:
-        # a conjunct needs its "and"/"or": "The state's campaign chairman, Phil Lovas," is one man
-        if k.upos in ("PROPN", "NOUN") and (k is first or t.child(k.id, "cc") is not None):
+        # a conjunct needs its "and"/"or": "The state's campaign chairman, Phil Lovas," is one man;
+        # in a list of names one "and" serves them all ("Sens. A (D-Ore.), B (D-Ohio) and C")
+        if k.upos in ("PROPN", "NOUN") and (k is first or t.child(k.id, "cc") is not None
+                                            or listed and k.upos == "PROPN"):
             np = describe(t, k, text, lex)
             if np.kind != UNKNOWN:
                 out.append(resolve(np, resolver, lex))
     return out
+
+
+#: How deep a list's conjuncts are followed when the parse chains them ("A, B and C" as A -> B -> C).
+MAX_CONJUNCT_DEPTH = 8
+
+
+def list_conjuncts(t: Tree, first: Word) -> list[Word]:
+    """The conjuncts of ``first``, and theirs where the parse chained a list ("A, B and C"
+    read as A -> B -> C), in text order, at most :data:`MAX_CONJUNCT_DEPTH` levels down.
+
+    >>> t = Tree.from_spec("Albright/PROPN/0/root ,/PUNCT/3/punct Moss/PROPN/1/conj and/CCONJ/5/cc Lang/PROPN/3/conj")
+    >>> [w.text for w in list_conjuncts(t, t.w(1))]
+    ['Moss', 'Lang']
+    """
+    found: list[Word] = []
+    level = [first]
+    for _ in range(MAX_CONJUNCT_DEPTH):
+        level = [k for w in level for k in t.children(w.id, "conj") if k not in found]
+        if not level:
+            break
+        found += level
+    return sorted(found, key=lambda w: w.id)
 
 
 def phrase_head(t: Tree, w: Word) -> Word:
