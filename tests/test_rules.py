@@ -813,6 +813,8 @@ STAGE_RULE_ROWS = [
      ("Dmitry Peskov", "Kremlin spokesman", PERSON)),
     (phrases, "DESCRIBE_STEPS", "outlet_before_speaker", lambda: _phrase(
         "Washington/PROPN/3/compound Post/PROPN/3/compound Trump/PROPN/0/root", 3)[0], "Trump"),
+    (phrases, "DESCRIBE_STEPS", "outlet_cut_short", lambda: _phrase(
+        "USA/PROPN/3/nsubj TODAY/NOUN/3/obl reported/VERB/0/root", 1)[:2], ("USA TODAY", "USA TODAY")),
     (phrases, "DESCRIBE_STEPS", "role_before_name", lambda: _phrase(_KREMLIN, 4)[2], "Kremlin spokesman"),
     (phrases, "DESCRIBE_STEPS", "apposition", lambda: _phrase(
         "an/DET/2/det adviser/NOUN/0/root ,/PUNCT/4/punct Yuri/PROPN/2/appos Ushakov/PROPN/4/flat", 2)[:3],

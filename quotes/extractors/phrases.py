@@ -22,6 +22,7 @@ from quotes.lexicons import Lexicon, fold
 from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Word
 from quotes.extractors import rules
 from quotes.extractors.names import np_ids, proper_run, strip_demonyms
+from quotes.extractors.outlet_names import outlet_before_speaker, outlet_cut_short
 from quotes.extractors.somebody import (acronym, bare_title, cut_name, modifier_run, org_name_word, outlet_name_word,
                                         title_cut_off, title_then_name)
 from quotes.extractors.tree import Tree
@@ -132,25 +133,6 @@ def name_after_title_noun(p: Phrase, lex: Lexicon) -> None:
     p.run = strip_demonyms(proper_run(p.t, ids, first, lex))
 
 
-def outlet_before_speaker(p: Phrase, lex: Lexicon) -> None:
-    """'the Washington Post Trump said' parsed as one name: the outlet ends before the speaker.
-
-    >>> from quotes.lexicons import load
-    >>> t = Tree.of("Washington Post Trump", [("Washington", "PROPN", 3, "compound"),
-    ...     ("Post", "PROPN", 3, "compound"), ("Trump", "PROPN", 0, "root")])
-    >>> p = Phrase.of(t, t.w(3), "Washington Post Trump"); name_run(p, load())
-    >>> outlet_before_speaker(p, load()); p.mention
-    'Trump'
-    """
-    run = p.run
-    for k in range(len(run) - 1, 0, -1):
-        if p.head in run[k:] and lex.is_outlet(" ".join(w.text for w in run[:k])):
-            p.ids = [i for i in p.ids if p.t.w(i).start >= run[k].start]
-            p.run = run[k:]
-            p.start = p.t.w(p.ids[0]).start
-            return
-
-
 def role_before_name(p: Phrase, lex: Lexicon) -> None:
     """'Kremlin spokesman Dmitry Peskov': the name is the run, the role what precedes it.
 
@@ -216,8 +198,8 @@ def canonical_name(p: Phrase, lex: Lexicon) -> None:
 
 #: How :func:`describe` reads a phrase, in order.
 DESCRIBE_STEPS: tuple[Callable[[Phrase, Lexicon], None], ...] = (
-    name_run, name_after_title_noun, modifier_run, outlet_before_speaker, cut_name, role_before_name, title_cut_off,
-    apposition, title_then_name, kind, canonical_name, bare_title)
+    name_run, name_after_title_noun, modifier_run, outlet_before_speaker, outlet_cut_short, cut_name, role_before_name,
+    title_cut_off, apposition, title_then_name, kind, canonical_name, bare_title)
 
 
 def describe(t: Tree, head: Word, text: str, lex: Lexicon) -> NP:
