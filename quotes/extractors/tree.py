@@ -132,12 +132,26 @@ class Tree:
         order = sorted(ids)
         trailing = load().words("trailing_conjunctions")
         while order and (self._edge(order[0]) or self.w(order[0]).text.lower() in drop_lead
-                         and self.w(order[0]).deprel in ("mark", "case")):
+                         and (self.w(order[0]).deprel in ("mark", "case") or self._complementizer(order[0]))):
             order.pop(0)
         while order and (self._edge(order[-1]) or self.w(order[-1]).upos == "CCONJ"
                          or self.w(order[-1]).text.lower() in trailing):
             order.pop()
         return order
+
+    def _complementizer(self, wid: int) -> bool:
+        """A "that" read as a relative pronoun whose clause has a subject of its own after it:
+        the clause's complementizer ("told lawmakers that the troops would stay" parsed with
+        "that" the object of "stay").
+
+        >>> t = Tree.from_spec("told/VERB/0/root lawmakers/NOUN/1/iobj that/PRON/6/obj the/DET/5/det "
+        ...                    "troops/NOUN/6/nsubj stay/VERB/2/acl:relcl")
+        >>> t.trimmed({3, 4, 5, 6})
+        [4, 5, 6]
+        """
+        w = self.w(wid)
+        return w.text.lower() == "that" and w.deprel in ("obj", "obl") and w.head > wid and any(
+            k.id > wid and k.deprel.startswith("nsubj") for k in self.children(w.head))
 
     def _edge(self, wid: int) -> bool:
         t = self.w(wid).text
