@@ -50,6 +50,21 @@ def is_title(word: str, lex: Lexicon) -> bool:
     return fold(word).rstrip(".") in lex.titles or fold(word) in lex.titles
 
 
+def is_honorific(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is an honorific ("Mr.", "Dr."; ``honorifics`` of ``word_lists.tsv``).
+
+    >>> from quotes.lexicons import load
+    >>> is_honorific("Mrs.", load()), is_honorific("Sen.", load())
+    (True, False)
+    """
+    return fold(word).rstrip(".") in lex.words("honorifics")
+
+
+def _given_name(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is a given name (``first_names.tsv``): a title word after it is a surname."""
+    return fold(word).rstrip(".") in lex.first_names
+
+
 def _proper(t: Tree, w: Word) -> bool:
     """A proper noun, or a capitalised noun in a proper noun's name ("Charlie King")."""
     return w.upos == "PROPN" or (w.text[:1].isupper() and w.upos in ("NOUN", "X") and w.deprel
@@ -72,7 +87,7 @@ def _title_between_names(t: Tree, w: Word, lex: Lexicon) -> bool:
     if not is_title(w.text, lex) or w.id < 2 or w.id >= len(t.words):
         return False
     before, after = t.w(w.id - 1), t.w(w.id + 1)
-    return _proper(t, after) and after.text[:1].isupper() and fold(before.text).rstrip(".") not in lex.first_names
+    return _proper(t, after) and after.text[:1].isupper() and not _given_name(before.text, lex)
 
 
 def _after_honorific(t: Tree, w: Word, lex: Lexicon) -> bool:
@@ -83,7 +98,7 @@ def _after_honorific(t: Tree, w: Word, lex: Lexicon) -> bool:
     >>> _after_honorific(t, t.w(2), load())
     True
     """
-    return w.id > 1 and fold(t.w(w.id - 1).text).rstrip(".") in lex.words("honorifics")
+    return w.id > 1 and is_honorific(t.w(w.id - 1).text, lex)
 
 
 def _runs(t: Tree, ids: list[int], lex: Lexicon) -> list[list[Word]]:
@@ -169,7 +184,7 @@ def after_last_title(tokens: list[str], lex: Lexicon) -> list[str]:
 
 def _surname_at(tokens: list[str], i: int, lex: Lexicon) -> bool:
     """Token ``i`` follows a given name, so a title word there is a surname ("Larry King")."""
-    return i > 0 and fold(tokens[i - 1]).rstrip(".") in lex.first_names
+    return i > 0 and _given_name(tokens[i - 1], lex)
 
 
 def clean_name(tokens: list[str], lex: Lexicon) -> str:

@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quotes.lexicons import Lexicon, fold
-from quotes.extractors.names import after_title_object, is_title
+from quotes.extractors.names import after_title_object, is_honorific, is_title
 
 if TYPE_CHECKING:  # (phrases imports this module for its describe steps)
     from quotes.extractors.phrases import Phrase
@@ -51,8 +51,7 @@ def not_somebody(name: str, lex: Lexicon) -> str | None:
         return "adverb"
     if lex.is_place(name):
         return "place"
-    if all(is_title(w, lex) for w in words) and (len(words) == 1 or fold(words[0]).rstrip(".") not in
-                                                 lex.words("honorifics")):
+    if all(is_title(w, lex) for w in words) and (len(words) == 1 or not is_honorific(words[0], lex)):
         return "title"  # ("Mr. King" is a name: an honorific before a surname that is also a title)
     if len(words) > 1 and words[0].lower() in lex.words("question_auxiliaries") and words[1][:1].isupper():
         return "question"
@@ -220,7 +219,7 @@ def bare_title(p: Phrase, lex: Lexicon) -> None:
     if p.name and not all(is_title(w, lex) for w in p.name.split()):
         return
     if not words or words[0].lower() in _ARTICLES or not all(is_title(w, lex) for w in words) \
-            or fold(words[0]).rstrip(".") in lex.words("honorifics"):
+            or is_honorific(words[0], lex):
         return  # ("Mr." alone names nobody, not even "a mr")
     title = p.mention.lower().rstrip(".")
     p.name = ("an " if title[:1] in "aeiou" else "a ") + title

@@ -22,7 +22,7 @@ from quotes.lexicons import Lexicon, fold
 from quotes.nlp.casing import HEADLINE, is_title_case
 from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, ParsedDoc, Sentence, Speaker, Word
 from quotes.extractors import rules
-from quotes.extractors.names import after_title_object, clean_name, is_title
+from quotes.extractors.names import after_title_object, clean_name, is_honorific, is_title
 from quotes.extractors.phrases import NP
 
 #: The rule sequences of this module (tests/test_rules.py takes out each rule in turn).
@@ -254,7 +254,7 @@ def named_person(np: NP, resolver: Resolver, lex: Lexicon) -> Speaker | None:
     if np.kind != PERSON or not np.name:
         return None
     full = resolver.full_name(np.name)
-    if full == np.name and is_title(full, lex) and np.role and fold(np.role).rstrip(".") in lex.words("honorifics"):
+    if full == np.name and is_title(full, lex) and np.role and is_honorific(np.role, lex):
         full = f"{np.role} {full}"  # "Mr. King" with no "Larry King" before: the honorific stays
     role = np.role
     if role is None:
