@@ -138,13 +138,27 @@ def that_clause_after(t: Tree, noun: Word) -> Word | None:
     return t.clause_opened_by(nxt, after=noun.id)
 
 
-def medium_clause(t: Tree, noun: Word, rels: tuple[str, ...] = ("acl", "ccomp")) -> Word | None:
-    """The that-clause hung off ``noun`` ("in a statement that ...") by one of ``rels``, or None."""
-    for k in t.children(noun.id, *rels):
+def that_clause_under(t: Tree, w: Word, rels: tuple[str, ...] = ("acl", "ccomp"),
+                      tags: tuple[str, ...] | None = None) -> Word | None:
+    """The first clause after ``w`` hung off it by one of ``rels`` and marked by "that" (a
+    "that" tagged one of ``tags`` when they are given), or None.
+
+    >>> t = Tree.of("claims that it failed", [("claims", "NOUN", 0, "root"), ("that", "PRON", 4, "mark"),
+    ...             ("it", "PRON", 4, "nsubj"), ("failed", "VERB", 1, "acl")])
+    >>> that_clause_under(t, t.w(1)).text, that_clause_under(t, t.w(1), tags=("SCONJ",))
+    ('failed', None)
+    """
+    for k in t.children(w.id, *rels):
         mark = t.child(k.id, "mark")
-        if k.id > noun.id and mark is not None and mark.lemma.lower() == "that" and mark.upos == "SCONJ":
+        if k.id > w.id and mark is not None and mark.lemma.lower() == "that" and (tags is None or mark.upos in tags):
             return k
     return None
+
+
+def medium_clause(t: Tree, noun: Word, rels: tuple[str, ...] = ("acl", "ccomp")) -> Word | None:
+    """The that-clause hung off ``noun`` ("in a statement that ...") by one of ``rels``, its
+    "that" a complementizer (SCONJ, not a relative pronoun), or None."""
+    return that_clause_under(t, noun, rels, tags=("SCONJ",))
 
 
 def quote_or_clause_child(t: Tree, w: Word) -> Word | None:

@@ -32,7 +32,7 @@ from typing import Iterator
 
 from quotes.extractors import rules
 from quotes.extractors.according import according_to, according_to_words
-from quotes.extractors.complements import medium_clause, that_clause_after
+from quotes.extractors.complements import medium_clause, that_clause_after, that_clause_under
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 from quotes.extractors.verbs import BARE, verb_cue
 from quotes.lexicons import Lexicon, load
@@ -243,11 +243,9 @@ def reporting_noun(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Sto
 
 
 def _noun_clause(t: Tree, w: Word, lex: Lexicon) -> Word | None:
-    for k in t.children(w.id, "acl", "ccomp"):
-        mark = t.child(k.id, "mark")
-        if mark is not None and mark.lemma.lower() == "that" and k.id > w.id:
-            return k
-    clause = that_clause_after(t, w)  # "his claim that people would ..." with the clause hung elsewhere
+    clause = that_clause_under(t, w)
+    if clause is None:  # "his claim that people would ..." with the clause hung elsewhere
+        clause = that_clause_after(t, w)
     if clause is not None:
         return clause
     if w.lemma.lower() not in lex.topic_nouns:

@@ -6,6 +6,7 @@ vetoes of :mod:`.verb_vetoes` let such a verb through.
 
 from __future__ import annotations
 
+from quotes.extractors.complements import that_clause_under
 from quotes.extractors.tree import Tree
 from quotes.types import Word
 
@@ -32,8 +33,4 @@ def participle_main_verb_subject(t: Tree, w: Word) -> Word | None:
         top = t.w(top.head)
     if top.deprel != "root" or top.upos not in NOMINAL_ROOTS:
         return None
-    for k in t.children(w.id, "ccomp"):
-        mark = t.child(k.id, "mark")
-        if k.id > w.id and mark is not None and mark.lemma.lower() == "that":
-            return top
-    return None
+    return top if that_clause_under(t, w, rels=("ccomp",)) is not None else None
