@@ -40,7 +40,8 @@ STAGE_ARGS = {
     "mwt": ("--num_epoch", "10"),
     "pos": ("--share_hid", "--hidden_dim", "160", "--char_emb_dim", "50", "--char_hidden_dim", "80",
             "--deep_biaff_hidden_dim", "160", "--composite_deep_biaff_hidden_dim", "80",
-            "--batch_size", "100", "--max_steps", "8000", "--max_steps_before_stop", "1500",
+            "--batch_size", "100", "--max_steps", "8000", "--max_steps_before_stop", "750",
+            "--second_optim", "adam", "--second_lr", "0.0007", "--second_optim_reload",
             "--eval_interval", "250", "--fix_eval_interval", "--save_each"),
     "lemma": ("--no_lemma_classifier", "--num_epoch", "2", "--batch_size", "100", "--hidden_dim", "100"),
     "ner": ("--hidden_dim", "160", "--char_hidden_dim", "64", "--char_emb_dim", "50",
@@ -49,5 +50,5 @@ STAGE_ARGS = {
     "depparse": ("--no_checkpoint", "--hidden_dim", "200", "--num_layers", "2", "--char_emb_dim", "50",
                  "--char_hidden_dim", "64", "--deep_biaff_hidden_dim", "200", "--deep_biaff_output_dim", "100",
                  "--batch_size", "2000", "--optim", "adam", "--lr", "0.002", "--no_second_optim",
-                 "--max_steps", "6000", "--max_steps_before_stop", "1000", "--eval_interval", "200"),
+                 "--max_steps", "8000", "--max_steps_before_stop", "1000", "--eval_interval", "200"),
 }
