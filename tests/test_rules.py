@@ -1050,8 +1050,11 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
      'Peskov/PROPN/2/nsubj said/VERB/0/root that/SCONJ/6/mark the/DET/5/det visit/NOUN/6/nsubj continued/VERB/2/ccomp ./PUNCT/2/punct',
      None, [('said', 'Peskov', 'the visit continued', 'asserts'), ('continued', 'visit', '<bare>', 'asserts')]),
     ('longest_run',
-     '“/PUNCT/4/punct Bad/ADJ/8/nsubj things/NOUN/4/nsubj happen/VERB/0/root ,/PUNCT/8/punct ”/PUNCT/8/punct Trump/PROPN/8/nsubj warned/VERB/4/parataxis ./PUNCT/4/punct',
+     '“/PUNCT/4/punct Bad/ADJ/7/amod things/NOUN/4/nsubj happen/VERB/0/root ,/PUNCT/8/punct ”/PUNCT/8/punct Trump/PROPN/8/nsubj warned/VERB/4/parataxis ./PUNCT/4/punct',
      None, [('warned', 'Trump', 'things happen', 'asserts')]),
+    ('reporting_clause_tail',  # a subject of the reported clause hung on the verb too: its words stay said
+     'The/DET/2/det meeting/NOUN/3/nsubj ends/VERB/0/root when/ADV/7/advmod the/DET/6/det situation/NOUN/10/nsubj allows/VERB/3/advcl ,/PUNCT/10/punct Peskov/PROPN/10/nsubj said/VERB/3/conj ./PUNCT/3/punct',
+     None, [('said', 'Peskov', 'The meeting ends when the situation allows', 'asserts')]),
     ('quotation_before_speaker',
      '“/PUNCT/3/punct Subpoenas/NOUN/3/nsubj matter/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct panel/NOUN/3/appos Chaffetz/PROPN/6/flat said/VERB/0/root after/ADP/10/case Pagliano/PROPN/11/nsubj left/VERB/8/ccomp ./PUNCT/8/punct',
      None, [('said', 'Chaffetz', '“Subpoenas matter,”', 'asserts')]),

@@ -150,11 +150,31 @@ def is_reporting_tail(t: Tree, w: Word) -> bool:
     >>> is_reporting_tail(t, t.w(6))
     True
     """
-    subj = t.child(w.id, "nsubj")
+    subj = tail_subject(t, w)
     if w.head is None or w.id <= w.head or subj is None:
         return False
     first = min((i for i in t.subtree(subj.id) if t.w(i).upos != "PUNCT"), default=subj.id)
     return first > 1 and t.w(first - 1).upos == "PUNCT"  # (the comma may hang off the subject)
+
+
+def tail_subject(t: Tree, w: Word) -> Word | None:
+    """The subject of ``w``; of two or more before a verb that ends its sentence with no clause
+    of its own, the nearest when a comma sets it off from the one before: the parse may hang a subject of the reported clause on the
+    reporting verb too ("Y will be held when the situation allows, Peskov told reporters" with
+    "situation" and "Peskov" both its subjects).
+
+    >>> t = Tree.from_spec("talks/NOUN/5/nsubj end/VERB/0/root ,/PUNCT/5/punct Peskov/PROPN/5/nsubj "
+    ...                    "said/VERB/2/conj/say")
+    >>> tail_subject(t, t.w(5)).text
+    'Peskov'
+    """
+    before = sorted((k for k in t.children(w.id, "nsubj") if k.id < w.id), key=lambda k: k.id)
+    if len(before) < 2 or any(x.upos in ("VERB", "AUX") or x.text.lower() == "that" for x in t.words[w.id:]):
+        return t.child(w.id, "nsubj")  # (a clause of its own after the verb: no reporting tail)
+    last = max(i for i in t.subtree(before[-2].id) if t.w(i).upos != "PUNCT")
+    if not any(t.w(i).text == "," for i in range(last + 1, min(t.subtree(before[-1].id)))):
+        return t.child(w.id, "nsubj")  # "teachers and union officials told": one subject
+    return before[-1]
 
 
 def right_after_quotation(t: Tree, w: Word) -> bool:

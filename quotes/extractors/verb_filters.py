@@ -114,7 +114,7 @@ def longest_run(a: SpeechAct) -> bool | rules.Stop | None:
     """Of what was said in pieces, the longest run of adjacent words.
 
     >>> from quotes.extractors.explain import trial
-    >>> trial("“/PUNCT/4/punct Bad/ADJ/8/nsubj things/NOUN/4/nsubj happen/VERB/0/root ,/PUNCT/8/punct ”/PUNCT/8/punct "
+    >>> trial("“/PUNCT/4/punct Bad/ADJ/7/amod things/NOUN/4/nsubj happen/VERB/0/root ,/PUNCT/8/punct ”/PUNCT/8/punct "
     ...       "Trump/PROPN/8/nsubj warned/VERB/4/parataxis/warn ./PUNCT/4/punct", "longest_run")
     longest_run fired on 'warned'
     cue 'warned': Trump -> 'things happen' (reporting_clause_tail)
