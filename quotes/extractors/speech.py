@@ -159,9 +159,9 @@ def is_reporting_tail(t: Tree, w: Word) -> bool:
 
 def tail_subject(t: Tree, w: Word) -> Word | None:
     """The subject of ``w``; of two or more before a verb that ends its sentence with no clause
-    of its own, the nearest when a comma sets it off from the one before: the parse may hang a subject of the reported clause on the
-    reporting verb too ("Y will be held when the situation allows, Peskov told reporters" with
-    "situation" and "Peskov" both its subjects).
+    of its own, the nearest when a comma sets it off from the one before: the parse may hang a
+    subject of the reported clause on the reporting verb too ("Y will be held when the
+    situation allows, Peskov told reporters" with "situation" and "Peskov" both its subjects).
 
     >>> t = Tree.from_spec("talks/NOUN/5/nsubj end/VERB/0/root ,/PUNCT/5/punct Peskov/PROPN/5/nsubj "
     ...                    "said/VERB/2/conj/say")
@@ -175,6 +175,21 @@ def tail_subject(t: Tree, w: Word) -> Word | None:
     if not any(t.w(i).text == "," for i in range(last + 1, min(t.subtree(before[-1].id)))):
         return t.child(w.id, "nsubj")  # "teachers and union officials told": one subject
     return before[-1]
+
+
+def subjects_said(t: Tree, w: Word) -> set[int]:
+    """The words of the subjects hung on ``w`` before its :func:`tail_subject`: they belong to
+    what was said ("..., when the situation allows, Peskov told").
+
+    >>> t = Tree.from_spec("talks/NOUN/5/nsubj end/VERB/0/root ,/PUNCT/5/punct Peskov/PROPN/5/nsubj "
+    ...                    "said/VERB/2/conj/say")
+    >>> sorted(subjects_said(t, t.w(5)))
+    [1]
+    """
+    speaker = tail_subject(t, w)
+    if speaker is None:
+        return set()
+    return {i for k in t.children(w.id, "nsubj") if k.id < speaker.id for i in t.subtree(k.id)}
 
 
 def right_after_quotation(t: Tree, w: Word) -> bool:

@@ -28,7 +28,7 @@ from quotes.extractors import rules
 from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, noun_clause,
                                            participle_aside, quote_or_clause_child, that_clause_child,
                                            that_clause_on_audience)
-from quotes.extractors.speech import SpeechAct, is_reporting_tail, make_cue, tail_subject
+from quotes.extractors.speech import SpeechAct, is_reporting_tail, make_cue, subjects_said
 from quotes.extractors.subjects import first_word, noun_apposition, relative_clause, set_off
 from quotes.types import NoSpan, Word
 
@@ -267,12 +267,7 @@ def reporting_clause_tail(a: SpeechAct) -> Content | None:
         (rel == "conj" and is_reporting_tail(t, w) and t.child(w.id, "cc") is None)
     if not tail or not w.head:
         return None
-    said = t.subtree(w.head, skip=t.subtree(w.id))
-    speaker = tail_subject(t, w)
-    for k in t.children(w.id, "nsubj"):  # a subject of what was said hung on the verb too:
-        if speaker is not None and k.id < speaker.id:  # "..., when the situation allows, Peskov told"
-            said |= t.subtree(k.id)
-    return Content(frozenset(said))
+    return Content(frozenset(t.subtree(w.head, skip=t.subtree(w.id)) | subjects_said(t, w)))
 
 
 def clause_before_comma(a: SpeechAct) -> Content | None:
