@@ -171,7 +171,7 @@ def tail_subject(t: Tree, w: Word) -> Word | None:
     before = sorted((k for k in t.children(w.id, "nsubj") if k.id < w.id), key=lambda k: k.id)
     if len(before) < 2 or any(x.upos in ("VERB", "AUX") or x.text.lower() == "that" for x in t.words[w.id:]):
         return t.child(w.id, "nsubj")  # (a clause of its own after the verb: no reporting tail)
-    last = max(i for i in t.subtree(before[-2].id) if t.w(i).upos != "PUNCT")
+    last = max((i for i in t.subtree(before[-2].id) if t.w(i).upos != "PUNCT"), default=before[-2].id)
     if not any(t.w(i).text == "," for i in range(last + 1, min(t.subtree(before[-1].id)))):
         return t.child(w.id, "nsubj")  # "teachers and union officials told": one subject
     return before[-1]
