@@ -157,6 +157,17 @@ def is_reporting_tail(t: Tree, w: Word) -> bool:
     return first > 1 and t.w(first - 1).upos == "PUNCT"  # (the comma may hang off the subject)
 
 
+def clause_after(t: Tree, w: Word, skip: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Whether a verb or a "that" follows ``w`` in its sentence (words in ``skip`` aside): the
+    verb has a clause of its own after it, so it ends no reporting tail.
+
+    >>> t = Tree.from_spec("Talks/NOUN/2/nsubj ended/VERB/0/root ,/PUNCT/5/punct he/PRON/5/nsubj said/VERB/2/conj/say")
+    >>> clause_after(t, t.w(5)), clause_after(t, t.w(2))
+    (False, True)
+    """
+    return any(x.upos in ("VERB", "AUX") or x.text.lower() == "that" for x in t.words[w.id:] if x.id not in skip)
+
+
 def tail_subject(t: Tree, w: Word) -> Word | None:
     """The subject of ``w``; of two or more before a verb that ends its sentence with no clause
     of its own, the nearest when a comma sets it off from the one before: the parse may hang a
@@ -169,8 +180,8 @@ def tail_subject(t: Tree, w: Word) -> Word | None:
     'Peskov'
     """
     before = sorted((k for k in t.children(w.id, "nsubj") if k.id < w.id), key=lambda k: k.id)
-    if len(before) < 2 or any(x.upos in ("VERB", "AUX") or x.text.lower() == "that" for x in t.words[w.id:]):
-        return t.child(w.id, "nsubj")  # (a clause of its own after the verb: no reporting tail)
+    if len(before) < 2 or clause_after(t, w):
+        return t.child(w.id, "nsubj")  # (no reporting tail)
     last = max((i for i in t.subtree(before[-2].id) if t.w(i).upos != "PUNCT"), default=before[-2].id)
     if not any(t.w(i).text == "," for i in range(last + 1, min(t.subtree(before[-1].id)))):
         return t.child(w.id, "nsubj")  # "teachers and union officials told": one subject

@@ -6,7 +6,7 @@ verb's own is left: a clause reading of :data:`.verbs.CLAUSE_READINGS`
 
 from __future__ import annotations
 
-from quotes.extractors.speech import SpeechAct
+from quotes.extractors.speech import SpeechAct, clause_after
 from quotes.extractors.verb_content import Content
 
 
@@ -51,8 +51,7 @@ def _ends_sentence(a: SpeechAct) -> bool:
     own, speaker = t.subtree(w.id), t.subtree(a.subj.id) if a.subj is not None else set()
     return all(x.id in own and (x.head != w.id or x.deprel.split(":")[0] in _TAIL + ("nsubj",))
                or x.upos == "PUNCT" and x.id == len(t.words) for x in t.words[w.id:]) \
-        and not any(x.upos in ("VERB", "AUX") or x.text.lower() == "that" for x in t.words[w.id:]
-                    if x.id not in speaker)
+        and not clause_after(t, w, skip=speaker)
 
 
 def inverted_tail(a: SpeechAct) -> Content | None:
