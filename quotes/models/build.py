@@ -38,11 +38,16 @@ import sys
 import time
 from pathlib import Path
 
-from quotes.errors import QuotesError
+from quotes.errors import ModelError, QuotesError
 from quotes.models.average import average_best
 from quotes.nlp.settings import AVERAGE_WINDOWS, MODEL_FILES, SHORT, STAGE_ARGS, STAGES, VECTORS
 
 PY = sys.executable
+
+#: The models of earlier stages each stage reads (keys of ``MODEL_FILES``): when the work folder
+#: lacks one, the stage takes it from ``--out`` (the committed set), so a stage can run alone on a
+#: fresh clone, its inputs being earlier stages' committed output.
+INPUTS = {"pos": ("pretrain",), "ner": ("pretrain",), "retag": ("pos", "pretrain"), "depparse": ("pretrain",)}
 
 
 def _env(work: Path, threads: int, **extra: str) -> dict[str, str]:
@@ -154,9 +159,43 @@ def _pretrain(work: Path) -> list[str]:
     return ["--wordvec_pretrain_file", str(work / "models" / MODEL_FILES["pretrain"])]
 
 
+def seed_inputs(stage: str, work: Path, out: Path) -> list[str]:
+    """Copy into ``<work>/models`` the earlier stages' models ``stage`` reads (``INPUTS``) that
+    the work folder lacks, from ``out``; returns the processors copied. A model found in neither
+    place stops the build with the stage to run first.
+
+    >>> import tempfile
+    >>> work, out = (Path(tempfile.mkdtemp()) for _ in range(2))
+    >>> _ = (out / MODEL_FILES["pretrain"]).write_bytes(b"vectors")
+    >>> seed_inputs("ner", work, out)
+    [build] ner: using .../en_glove6b50_pretrain.pt (not built in ...)
+    ['pretrain']
+    >>> seed_inputs("ner", work, out)       # already there: nothing to copy
+    []
+    >>> seed_inputs("retag", work, out)
+    Traceback (most recent call last):
+    quotes.errors.ModelError: stage 'retag' needs the pos model (en_ewt_glove50_tagger.pt): run stage 'pos' first
+    """
+    copied = []
+    for proc in INPUTS.get(stage, ()):
+        have, committed = work / "models" / MODEL_FILES[proc], out / MODEL_FILES[proc]
+        if have.exists():
+            continue
+        if not committed.exists():
+            first = "vectors" if proc == "pretrain" else proc
+            raise ModelError(f"stage {stage!r} needs the {proc} model ({MODEL_FILES[proc]}): run stage {first!r} first")
+        have.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(committed, have)
+        print(f"[build] {stage}: using {committed} (not built in {work})", flush=True)
+        copied.append(proc)
+    return copied
+
+
 def train(stage: str, work: Path, threads: int) -> None:
     """Run one training stage with the settings in ``settings.STAGE_ARGS``."""
     models, log = work / "models", work / "logs" / f"{stage}.log"
+    if not (work / "data").is_dir():
+        raise ModelError(f"{work} holds no prepared corpora: run stage 'prepare' first")
     base = ["--cpu", "--save_dir", str(models), "--force"]
     named = ["--save_name", MODEL_FILES.get(stage, "")]
     env = _env(work, threads)
@@ -173,6 +212,8 @@ def train(stage: str, work: Path, threads: int) -> None:
         retag(work, threads)
         return
     elif stage == "depparse":
+        if not (work / "data" / "depparse_retagged").is_dir():
+            raise ModelError(f"{work} holds no retagged parser data: run stage 'retag' first")
         env["DEPPARSE_DATA_DIR"] = str(work / "data" / "depparse_retagged")
         cmd = [PY, "-m", "stanza.utils.training.run_depparse", "UD_English-EWT", *base,
                "--no_charlm", *_pretrain(work), *named]
@@ -218,12 +259,16 @@ def halve(path: Path) -> None:
 
 def install(work: Path, out: Path) -> None:
     """Copy the trained model files into ``out`` (the project's ``data/models``), weights
-    as float16 so the set stays well under 60 MB."""
+    as float16 so the set stays well under 60 MB. A model this work folder did not build is
+    kept as ``out`` has it (a build run stage by stage); one in neither place stops the build."""
     out.mkdir(parents=True, exist_ok=True)
     for proc, fname in MODEL_FILES.items():
         src = work / "models" / fname
         if not src.exists():
-            raise SystemExit(f"[build] missing {src}: run stage {'vectors' if proc == 'pretrain' else proc!r} first")
+            if (out / fname).exists():
+                print(f"[build] install: kept {out / fname} (not built in {work})", flush=True)
+                continue
+            raise ModelError(f"missing {src}: run stage {'vectors' if proc == 'pretrain' else proc!r} first")
         shutil.copy2(src, out / fname)
         if proc != "pretrain":  # the vectors stay float32: stanza feeds them to float32 layers as they are
             halve(out / fname)
@@ -269,6 +314,7 @@ def run_stages(args: argparse.Namespace) -> None:
         elif stage == "average":
             average_best(work, args.threads, AVERAGE_WINDOWS, args.prune_checkpoints)
         else:
+            seed_inputs(stage, work, args.out)
             train(stage, work, args.threads)
             if stage == "pos":  # the tagger: keep the best average of its last checkpoints
                 average_best(work, args.threads, AVERAGE_WINDOWS, args.prune_checkpoints)

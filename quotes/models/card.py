@@ -6,6 +6,11 @@ text on UD English-EWT test, and the NER tagger's own entity F1 on UNER English-
 
     python -m quotes.models.build --out data/models --stage card
 
+A build run stage by stage, on several machines, keeps what earlier runs measured: a
+component score missing from this work folder's logs, and a stage's wall time missing from
+its ``timings.json`` (and the tagger's averaging, ``average.json``), are taken from the
+``scores.json`` already in ``--out``.
+
 When ``<work>/history.md`` exists (training runs made by hand rather than by one unattended
 build, e.g. a stage continued from its saved model), the card quotes it as written.
 """
@@ -60,25 +65,42 @@ def _after_header(path: Path, header: str, title: str | None = None) -> dict[str
     return found
 
 
+#: What the card says of a component whose score no log (and no earlier card) has.
+NOT_IN_LOG = "not in log"
+
+
 def component_scores(work: Path) -> dict[str, str]:
     """Test-split scores printed by stanza's own scripts (as found in the build logs)."""
     logs = work / "logs"
     out = {}
     tok = _after_header(logs / "tokenize.log", r"Tokens\s+Sentences\s+Words")
-    out["tokenizer (EWT test, raw text)"] = ", ".join(f"{k} {v}" for k, v in tok.items()) if tok else "not in log"
+    out["tokenizer (EWT test, raw text)"] = ", ".join(f"{k} {v}" for k, v in tok.items()) if tok else NOT_IN_LOG
     # the retag stage tags train, dev and test with the trained tagger: the last table is test
     pos = _after_header(logs / "retag.log", r"UPOS\s+XPOS\s+UFeats\s+AllTags")
-    out["pos (EWT test, gold tokens)"] = ", ".join(f"{k} {v}" for k, v in pos.items()) if pos else "not in log"
+    out["pos (EWT test, gold tokens)"] = ", ".join(f"{k} {v}" for k, v in pos.items()) if pos else NOT_IN_LOG
     lem = re.findall(r"Lemma score:\s*\n\S+ ([\d.]+)", (logs / "lemma.log").read_text(errors="replace")) \
         if (logs / "lemma.log").exists() else []
-    out["lemma (EWT, gold tags; last score printed)"] = f"{lem[-1]}" if lem else "not in log"
+    out["lemma (EWT, gold tags; last score printed)"] = f"{lem[-1]}" if lem else NOT_IN_LOG
     dep = _after_header(logs / "depparse.log", r"UAS\s+LAS\s+CLAS\s+MLAS\s+BLEX") or \
         _after_header(logs / "depparse.log", r"LAS\s+MLAS\s+BLEX")
-    out["depparse (EWT test, predicted tags)"] = ", ".join(f"{k} {v}" for k, v in dep.items()) if dep else "not in log"
+    out["depparse (EWT test, predicted tags)"] = ", ".join(f"{k} {v}" for k, v in dep.items()) if dep else NOT_IN_LOG
     ner = _after_header(logs / "ner_test.log", r"Prec\.\s+Rec\.\s+F1", title=r"Score by entity:")
     out["ner (UNER English-EWT test)"] = f"entity F1 {ner['F1']} (P {ner['Prec.']}, R {ner['Rec.']})" if ner \
-        else "not in log"
+        else NOT_IN_LOG
     return out
+
+
+def carried_forward(comp: dict[str, str], times: dict[str, int], previous: dict) -> tuple[dict, dict]:
+    """Component scores and stage timings of this run, completed by an earlier card's
+    ``scores.json`` for the components and stages this run did not build.
+
+    >>> carried_forward({"pos": "UPOS 95", "ner": NOT_IN_LOG}, {"pos": 60},
+    ...                 {"components": {"pos": "UPOS 94", "ner": "F1 77"}, "timings": {"ner": 30, "pos": 50}})
+    ({'pos': 'UPOS 95', 'ner': 'F1 77'}, {'ner': 30, 'pos': 60})
+    """
+    old = previous.get("components", {})
+    comp = {k: old.get(k, v) if v == NOT_IN_LOG else v for k, v in comp.items()}
+    return comp, {**previous.get("timings", {}), **times}
 
 
 def pipeline_scores(out: Path, work: Path) -> dict[str, float]:
@@ -167,11 +189,14 @@ def flat_unparsed(conllu: str) -> str:
 
 
 def write_card(work: Path, out: Path, corpora: Path) -> Path:
-    comp = component_scores(work)
+    scores = out / "scores.json"
+    previous = json.loads(scores.read_text()) if scores.exists() else {}
+    comp, times = carried_forward(component_scores(work), _timings(work), previous)
+    averaged = _averaged(work) or previous.get("average")
     pipe = pipeline_scores(out, work)
     rules = rules_pipeline_scores(out, work)
-    (out / "scores.json").write_text(json.dumps({"components": comp, "pipeline": pipe,
-                                                 "pipeline_rule_tokenizer": rules}, indent=2) + "\n")
+    scores.write_text(json.dumps({"components": comp, "pipeline": pipe, "pipeline_rule_tokenizer": rules,
+                                  "timings": times, "average": averaged}, indent=2) + "\n")
     lines = [
         "# Compact English stanza models: model card",
         "",
@@ -212,7 +237,7 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
               "Per component, on the test splits (as printed by stanza's own scripts):", ""]
     for k, v in comp.items():
         lines.append(f"- {k}: {v}")
-    lines += _sizes_and_settings(out, work)
+    lines += _sizes_and_settings(out, work, times, averaged)
     shortfalls = _shortfalls(rules, comp)
     lines += ["## Against the targets", ""] + (shortfalls or ["All targets met."]) + [""]
     path = out / "MODEL_CARD.md"
@@ -222,7 +247,7 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
 
 
 
-def _sizes_and_settings(out: Path, work: Path) -> list[str]:
+def _sizes_and_settings(out: Path, work: Path, times: dict[str, int], averaged: dict | None) -> list[str]:
     """The card's Sizes and Settings sections, and the training history when one is given."""
     sizes = {p: (out / f).stat().st_size / 1e6 for p, f in MODEL_FILES.items() if (out / f).exists()}
     lines: list[str] = []
@@ -237,8 +262,6 @@ def _sizes_and_settings(out: Path, work: Path) -> list[str]:
               "to its best weights and continues with a fresh optimiser at a lower learning rate, and the parser "
               "lowers its learning rate on plateaus) or at its step ceiling, and keeps its best dev model. Extra "
               "arguments per stage, and wall time on 2 CPU cores where a build run recorded it:", ""]
-    times = _timings(work)
-    averaged = _averaged(work)
     for st, a in STAGE_ARGS.items():
         lines.append(stage_line(st, a, times.get(st), averaged if st == "pos" else None))
     lines += ["", "The parser is trained on UPOS/XPOS/features predicted by the trained tagger "

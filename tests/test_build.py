@@ -1,0 +1,83 @@
+"""The model build run stage by stage (quotes.models.build): a stage takes the earlier stages'
+models it reads from the committed set when its work folder lacks them, install keeps the
+models a run did not build, and the card keeps what earlier runs measured. No training."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.errors import ModelError
+from quotes.models.build import INPUTS, install, seed_inputs, train
+from quotes.models.card import NOT_IN_LOG, carried_forward
+from quotes.nlp.settings import MODEL_FILES
+
+torch = pytest.importorskip("torch")
+
+
+def _checkpoint(path, value=1.0):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({"model": {"w": torch.full((2,), value)}, "optimizer": {"lr": 0.1}}, path)
+
+
+@pytest.mark.parametrize("stage, in_work, in_out, copied", [
+    ("pos", [], ["pretrain"], ["pretrain"]),
+    ("ner", ["pretrain"], ["pretrain"], []),                       # the work folder's own wins
+    ("retag", [], ["pos", "pretrain"], ["pos", "pretrain"]),
+    ("retag", ["pos"], ["pretrain"], ["pretrain"]),
+    ("depparse", [], ["pretrain", "depparse"], ["pretrain"]),      # never its own output
+    ("tokenize", [], [], []),                                      # reads no earlier model
+])
+def test_seed_inputs(tmp_path, stage, in_work, in_out, copied):
+    work, out = tmp_path / "work", tmp_path / "out"
+    for proc in in_work:
+        _checkpoint(work / "models" / MODEL_FILES[proc], 1.0)
+    for proc in in_out:
+        _checkpoint(out / MODEL_FILES[proc], 2.0)
+    assert seed_inputs(stage, work, out) == copied
+    for proc in INPUTS.get(stage, ()):
+        kept = torch.load(work / "models" / MODEL_FILES[proc], weights_only=False)["model"]["w"][0].item()
+        assert kept == (2.0 if proc in copied else 1.0)
+
+
+@pytest.mark.parametrize("stage, missing", [("retag", "run stage 'pos' first"), ("ner", "run stage 'vectors' first")])
+def test_seed_inputs_names_the_stage_to_run(tmp_path, stage, missing):
+    with pytest.raises(ModelError, match=missing):
+        seed_inputs(stage, tmp_path / "work", tmp_path / "out")
+
+
+@pytest.mark.parametrize("stage, prepared, message", [
+    ("pos", False, "run stage 'prepare' first"),
+    ("depparse", True, "run stage 'retag' first"),
+])
+def test_train_says_what_is_missing(tmp_path, stage, prepared, message):
+    if prepared:
+        (tmp_path / "data").mkdir()
+    with pytest.raises(ModelError, match=message):
+        train(stage, tmp_path, 1)
+
+
+def test_install_keeps_what_this_run_did_not_build(tmp_path):
+    work, out = tmp_path / "work", tmp_path / "out"
+    for proc in MODEL_FILES:
+        _checkpoint(out / MODEL_FILES[proc], 2.0)
+    _checkpoint(work / "models" / MODEL_FILES["ner"], 1.0)
+    install(work, out)
+    ner = torch.load(out / MODEL_FILES["ner"], weights_only=False)
+    assert ner["model"]["w"].dtype == torch.float16 and "optimizer" not in ner     # installed, halved
+    pos = torch.load(out / MODEL_FILES["pos"], weights_only=False)
+    assert pos["model"]["w"][0].item() == 2.0 and "optimizer" in pos               # left as it was
+
+
+def test_install_stops_on_a_model_nowhere(tmp_path):
+    with pytest.raises(ModelError, match="run stage 'tokenize' first"):
+        install(tmp_path / "work", tmp_path / "out")
+
+
+@pytest.mark.parametrize("comp, times, previous, expected", [
+    ({"ner": NOT_IN_LOG}, {}, {}, ({"ner": NOT_IN_LOG}, {})),                          # nothing earlier
+    ({"ner": NOT_IN_LOG}, {}, {"components": {"ner": "F1 76"}}, ({"ner": "F1 76"}, {})),
+    ({"ner": "F1 77"}, {"ner": 50}, {"components": {"ner": "F1 76"}, "timings": {"ner": 40, "pos": 9}},
+     ({"ner": "F1 77"}, {"ner": 50, "pos": 9})),                                       # this run's own win
+])
+def test_carried_forward(comp, times, previous, expected):
+    assert carried_forward(comp, times, previous) == expected
