@@ -1277,3 +1277,18 @@ _BECAUSE = ("Peskov/PROPN/2/nsubj said/VERB/0/root hopes/NOUN/4/nsubj fade/VERB/
 def test_coordinated_names_under_an_adverbial_clause_speak(speaker):
     got = [(name, chain) for name, content, _, chain in _records(_BECAUSE) if content.endswith("rejection.")]
     assert (speaker, ("Peskov",)) in got, _records(_BECAUSE)
+
+
+@pytest.mark.parametrize("text, typ, expected", [
+    ("President Recep Tayyip Erdoğan", "PERSON", "Recep Tayyip Erdoğan"),
+    ("Sen. Mitch Harlan", "PERSON", "Mitch Harlan"),
+    ("Foreign Minister Sergei Lavrov", "PERSON", "Foreign Minister Sergei Lavrov"),   # "foreign" is no title
+    ("President", "PERSON", "President"),                                             # a title alone stays
+    ("President Hotel", "ORG", "President Hotel"),                                    # persons only
+])
+def test_person_entity_starts_after_its_titles(text, typ, expected):
+    from quotes.lexicons import load
+    from quotes.nlp.entities import untitled
+    from quotes.types import Entity
+    e = untitled(Entity(text, typ, 5, 5 + len(text), 0), load())
+    assert (e.text, e.end - e.start, e.end) == (expected, len(expected), 5 + len(text))

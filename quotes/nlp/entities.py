@@ -3,7 +3,8 @@
 Compact NER is weak on news ("Kremlin spokesman Dmitry Peskov" comes back as one ORG),
 so entities are rebuilt from three sources, strongest first: the outlet and
 organisation lexicons (Tass and Interfax are OUTLETs wherever they appear), proper-noun
-runs after a title ("spokesman Dmitry Peskov" is a PERSON), then stanza's own labels.
+runs after a title ("spokesman Dmitry Peskov" is a PERSON), then stanza's own labels, a
+person's starting after any titles the model took in.
 Users extend the lexicons (see :mod:`quotes.lexicons`), not this code.
 
 >>> from quotes.nlp.pipeline import from_conllu
@@ -99,6 +100,25 @@ def _in_apposition(doc: ParsedDoc, s: Sentence, lex: Lexicon) -> list[Entity]:
     return out
 
 
+def untitled(e: Entity, lex: Lexicon) -> Entity:
+    """A person tagged with the titles before the name ("President Recep Tayyip Erdoğan"):
+    the person starts after them. Other entities, and a span of titles alone, stay as they are.
+
+    >>> e = Entity("President Recep Tayyip Erdoğan", "PERSON", 10, 40, 0)
+    >>> untitled(e, load())
+    Entity(text='Recep Tayyip Erdoğan', type='PERSON', start=20, end=40, sentence=0)
+    >>> [untitled(e, load()).text for e in (Entity("President", "PERSON", 0, 9, 0),
+    ...                                      Entity("President Hotel", "ORG", 0, 15, 0))]
+    ['President', 'President Hotel']
+    """
+    words = e.text.split(" ")
+    k = 0
+    while e.type == "PERSON" and k < len(words) - 1 and _is_title(words[k], lex):
+        k += 1
+    cut = len(" ".join(words[:k])) + 1 if k else 0
+    return Entity(e.text[cut:], e.type, e.start + cut, e.end, e.sentence)
+
+
 def corrected_entities(doc: ParsedDoc, lex: Lexicon | None = None) -> list[Entity]:
     """Entities of ``doc`` after lexicon correction, in text order, without overlaps."""
     lex = lex or load()
@@ -107,7 +127,7 @@ def corrected_entities(doc: ParsedDoc, lex: Lexicon | None = None) -> list[Entit
         typ = e.type
         if lex.outlet_name(e.text):
             typ = "OUTLET"
-        ranked.append((2, Entity(e.text, typ, e.start, e.end, e.sentence)))
+        ranked.append((2, untitled(Entity(e.text, typ, e.start, e.end, e.sentence), lex)))
     taken: list[Entity] = []
     for _, e in sorted(ranked, key=lambda x: (x[0], x[1].start)):
         if any(e.start < t.end and t.start < e.end for t in taken):
