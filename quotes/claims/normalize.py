@@ -4,7 +4,8 @@ Claim grouping compares statements by what they are about, not by their wording:
 lower-cased, diacritics folded, lemma tables (the forms of irregular and short verbs in
 ``claim_verb_forms.tsv``: "took", "died") and light suffix stripping, stopwords dropped,
 synonyms mapped onto one concept (``cancel`` and ``delay`` -> ``postpone``,
-``meeting`` and ``contacts`` -> ``visit``). Capitalised words become *entity* keys;
+``meeting`` and ``contacts`` -> ``visit``), quantities written one way ("72M", "72 million"
+-> ``72000000``; :mod:`quotes.claims.quantities`). Capitalised words become *entity* keys;
 negation words set the statement's polarity instead of becoming keys.
 
 The word lists are data, in ``quotes/lexicons/claim_*.tsv|txt``.
@@ -22,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from quotes.claims.quantities import canonical
 from quotes.errors import InputError
 from quotes.lexicons import fold, lines
 from quotes.nlp.casing import CLAIM, is_title_case
@@ -148,10 +150,12 @@ def content_keys(text: str) -> Keys:
     ['erdogan', 'postpon', 'putin', 'turkey', 'visit']
     >>> sorted(content_keys("We continue to prepare contacts at the highest level").words)
     ['high', 'level', 'prepar', 'visit']
+    >>> content_keys("72M people voted") == content_keys("72 million people voted")
+    True
     """
     lex = lexicon()
     lemmas, stops, negs, syns = lex["lemmas"], lex["stopwords"], lex["negations"], lex["synonyms"]
-    raw = _words(text)
+    raw = _words(canonical(text))
     title_case = is_title_case(raw, CLAIM, ignore=stops)
     negated = False
     items: list[tuple[str, bool]] = []  # (stem, looks like a name)
