@@ -32,6 +32,9 @@ KINDS = ("number", "counted", "article", "scale", "suffix", "percent")
 PERCENT = "pct"
 #: How a decimal point is written in a key ("1d5"): a key is a word.
 POINT = "d"
+#: Values of the number words that make one number together, tens then units ("twenty-five").
+TENS = frozenset(range(20, 100, 10))
+UNITS = frozenset(range(1, 10))
 #: Digits as written: with thousands commas, with a decimal part, or a bare decimal part.
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
@@ -83,8 +86,8 @@ def pattern() -> re.Pattern:
     """
     t = table()
     counts = t.numbers | t.counted
-    tens = _alternatives(w for w, v in counts.items() if v >= 20 and v < 100 and v % 10 == 0)
-    units = _alternatives(w for w, v in counts.items() if 0 < v < 10)
+    tens = _alternatives(w for w, v in counts.items() if v in TENS)
+    units = _alternatives(w for w, v in counts.items() if v in UNITS)
     word = _alternatives(counts.keys() | t.articles.keys())
     scale, suffix = _alternatives(t.scales), _alternatives(t.suffixes)
     pct_words = _alternatives(p for p in t.percents if p[:1].isalpha())
