@@ -48,6 +48,8 @@ class Table(NamedTuple):
     scales: dict[str, Decimal]
     suffixes: dict[str, Decimal]
     percents: frozenset[str]
+    #: every number word (number, counted, article) with its value, merged once for :func:`_rewrite`
+    words: dict[str, Decimal]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +71,7 @@ def table() -> Table:
         except InvalidOperation:
             raise InputError(LEXICON, f"expected a number as the value of {word!r}, got {value!r}") from None
     return Table(kinds["number"], kinds["counted"], kinds["article"], kinds["scale"], kinds["suffix"],
-                 frozenset(kinds["percent"]))
+                 frozenset(kinds["percent"]), kinds["number"] | kinds["counted"] | kinds["article"])
 
 
 def _alternatives(words) -> str:
@@ -88,7 +90,7 @@ def pattern() -> re.Pattern:
     counts = t.numbers | t.counted
     tens = _alternatives(w for w, v in counts.items() if v in TENS)
     units = _alternatives(w for w, v in counts.items() if v in UNITS)
-    word = _alternatives(counts.keys() | t.articles.keys())
+    word = _alternatives(t.words)
     scale, suffix = _alternatives(t.scales), _alternatives(t.suffixes)
     pct_words = _alternatives(p for p in t.percents if p[:1].isalpha())
     pct_signs = _alternatives(p for p in t.percents if not p[:1].isalpha())
@@ -102,8 +104,7 @@ def pattern() -> re.Pattern:
 
 def _words_value(words: str, t: Table) -> Decimal:
     """The value of one number word, or of tens and units ("twenty-five")."""
-    values = t.numbers | t.counted | t.articles
-    return sum((values[fold(w)] for w in re.split(r"[-\s]+", words) if w), Decimal(0))
+    return sum((t.words[fold(w)] for w in re.split(r"[-\s]+", words) if w), Decimal(0))
 
 
 def _not_a_count(word: str, scaled: bool, percent: bool, t: Table) -> bool:
