@@ -8,7 +8,7 @@ from quotes.claims.normalize import claim_keys, stem, verb_forms
 from quotes.claims import quantities
 from quotes.claims.quantities import canonical
 from quotes.errors import InputError
-from quotes.lexicons import lines
+from quotes.lexicons import lines, patterns
 
 # (form, lemma): irregular and short verbs, then regular words the suffix rules handle
 SAME_STEM = [
@@ -127,3 +127,20 @@ def test_an_extra_quantity_file_extends_the_words(tmp_path, monkeypatch, fresh_q
     (tmp_path / "claim_quantities.tsv").write_text("lakh\tscale\t100000\n")
     monkeypatch.setenv("QUOTES_LEXICONS", str(tmp_path))
     assert canonical("5 lakh") == "500000"
+
+
+# (entries, hyphens, text, what the word-list pattern finds): longest entry first, a trailing
+# * a prefix, a whole-word edge after letters and digits, any white space for a space
+WORD_LIST_MATCHES = [
+    (["per", "per cent"], False, "up 3 per  cent", ["per  cent"]),
+    (["deni*"], False, "it was denied", ["denied"]),
+    (["hoax"], False, "a hoaxer", []),
+    (["report:"], False, "Report:rumours", ["Report:"]),
+    (["anti-vaccine"], True, "an anti vaccine group", ["anti vaccine"]),
+    (["anti-vaccine"], False, "an anti vaccine group", []),
+]
+
+
+@pytest.mark.parametrize("entries, hyphens, text, found", WORD_LIST_MATCHES)
+def test_word_list_patterns(entries, hyphens, text, found):
+    assert patterns.words(entries, hyphens=hyphens).findall(text) == found

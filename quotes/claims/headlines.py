@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from quotes.extractors.sources import UNNAMED
-from quotes.lexicons import fold, lines, load
+from quotes.lexicons import fold, lines, load, patterns
 from quotes.nlp.colon import AFTER, BEFORE, colon_source
 from quotes.types import (
     ANONYMOUS, ASSERTS, HEDGED, INDIRECT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Article, Attribution, Speaker,
@@ -31,15 +31,9 @@ MAX_SPEAKER_WORDS = 6
 TRIM = " ,;:-—'\""
 
 
-def _pattern(words: Iterable[str]) -> re.Pattern:
-    """One pattern for a word list: ``*`` ends a prefix, spaces match any space."""
-    alts = []
-    for w in sorted(words, key=len, reverse=True):
-        body = re.escape(fold(w).rstrip("*")).replace(r"\ ", r"\s+")
-        prefix = r"\w*" if w.endswith("*") else ""
-        edge = r"(?!\w)" if w[-1].isalnum() or w.endswith("*") else ""
-        alts.append(body + prefix + edge)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE)
+def _pattern(entries: Iterable[str]) -> re.Pattern:
+    """One pattern for a word list (folded): ``*`` ends a prefix, spaces match any space."""
+    return patterns.words(fold(w) for w in entries)
 
 
 def _contradictions() -> list[tuple[re.Pattern, re.Pattern]]:

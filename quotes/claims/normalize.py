@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from quotes.claims.quantities import canonical
 from quotes.errors import InputError
-from quotes.lexicons import fold, lines
+from quotes.lexicons import fold, lines, patterns
 from quotes.nlp.casing import CLAIM, is_title_case
 
 #: Suffixes stripped by :func:`stem`, tried in order; (suffix, replacement).
@@ -188,17 +188,9 @@ def content_keys(text: str) -> Keys:
     return Keys(frozenset(entities), frozenset(words), negated)
 
 
-def _star_pattern(words: list[str]) -> re.Pattern:
-    alts = []
-    for w in sorted(words, key=len, reverse=True):
-        body = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
-        alts.append(body + (r"\w*" if w.endswith("*") else "") + r"(?!\w)")
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def _claim_lexicon() -> tuple[re.Pattern, frozenset[str]]:
-    refute = _star_pattern(lines("claim_refutations.txt"))
+    refute = patterns.words(lines("claim_refutations.txt"), hyphens=True)
     lemmas = lexicon()["lemmas"]
     refs = frozenset(_stem(fold(w), lemmas) for w in lines("claim_references.txt"))
     return refute, refs

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from quotes.errors import InputError
 from quotes.lexicons import fold, lines
+from quotes.lexicons.patterns import alternatives
 
 LEXICON = "claim_quantities.tsv"
 #: The kinds of entry in the lexicon (see its header).
@@ -74,10 +75,6 @@ def table() -> Table:
                  frozenset(kinds["percent"]), kinds["number"] | kinds["counted"] | kinds["article"])
 
 
-def _alternatives(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def pattern() -> re.Pattern:
     """One regular expression for a quantity (digits or number words, scale words, a percent),
@@ -88,12 +85,12 @@ def pattern() -> re.Pattern:
     """
     t = table()
     counts = t.numbers | t.counted
-    tens = _alternatives(w for w, v in counts.items() if v in TENS)
-    units = _alternatives(w for w, v in counts.items() if v in UNITS)
-    word = _alternatives(t.words)
-    scale, suffix = _alternatives(t.scales), _alternatives(t.suffixes)
-    pct_words = _alternatives(p for p in t.percents if p[:1].isalpha())
-    pct_signs = _alternatives(p for p in t.percents if not p[:1].isalpha())
+    tens = alternatives(w for w, v in counts.items() if v in TENS)
+    units = alternatives(w for w, v in counts.items() if v in UNITS)
+    word = alternatives(t.words)
+    scale, suffix = alternatives(t.scales), alternatives(t.suffixes)
+    pct_words = alternatives(p for p in t.percents if p[:1].isalpha())
+    pct_signs = alternatives(p for p in t.percents if not p[:1].isalpha())
     return re.compile(
         rf"(?<![\w.,])(?:(?P<digits>{DIGITS})(?:(?P<suffix>{suffix})(?![\w]))?"
         rf"|(?P<words>(?:{tens})[-\s]+(?:{units})|(?:{word}))(?!-\w))(?!\w)"

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Iterator
 
 from quotes.errors import InputError
+from quotes.lexicons.patterns import alternatives
 
 BUILTIN = Path(__file__).resolve().parent
 ENV_EXTRA = "QUOTES_LEXICONS"
@@ -235,8 +236,7 @@ _DOUBLING = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
 def _alias_regex(table: dict[str, str]):
     if not table:
         return None
-    alts = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    return re.compile(r"(?<![\w'])(" + alternatives(table) + r")(?![\w])")
 
 
 def norm(s: str) -> str:

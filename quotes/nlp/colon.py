@@ -25,6 +25,7 @@ import re
 from typing import Callable
 
 from quotes.lexicons import Lexicon, fold, load
+from quotes.lexicons.patterns import alternatives
 from quotes.types import ANONYMOUS, ASSERTS, DOCUMENT, HEDGED, OUTLET, PERSON, UNKNOWN, ColonSource
 
 #: The side of the colon the phrase stands on: before it ("Police: ...") or after it ("...: police").
@@ -144,8 +145,8 @@ def speaks_elsewhere(p: _Phrase) -> ColonSource | None:
     if p.side != BEFORE or not p.text:
         return None
     surname = re.escape(p.words[-1])
-    after = _alternatives(p.lex.words("label_speech_after_name"))
-    before = _alternatives(p.lex.words("label_speech_before_name"))
+    after = alternatives(p.lex.words("label_speech_after_name"))
+    before = alternatives(p.lex.words("label_speech_before_name"))
     if re.search(rf"\b{surname}\b[^.\n]{{0,40}}\b(?:{after})\b|\b(?:{before})\s+(?:\w+\s+){{0,3}}{surname}\b", p.text):
         return p.found(PERSON, ASSERTS, speaks_elsewhere)
     return None
@@ -166,11 +167,6 @@ def bare_word(p: _Phrase) -> ColonSource | None:
 READINGS = (document_head, outlet, source_head, transcript_name, speaks_elsewhere, bare_word)
 #: Readings that go by the phrase's shape alone, not its words: only with ``by_shape=True``.
 SHAPE_READINGS = (transcript_name, bare_word)
-
-
-def _alternatives(words: frozenset[str]) -> str:
-    """A regex alternation of ``words`` (longest first)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def colon_source(phrase: str, side: str = AFTER, *, text: str = "", by_shape: bool = False,
