@@ -1166,6 +1166,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('verb_before_colon',
      'He/PRON/2/nsubj played/VERB/0/root up/ADP/2/compound:prt his/PRON/5/nmod:poss odds/NOUN/2/obj :/PUNCT/8/punct “/PUNCT/8/punct We/PRON/9/nsubj win/VERB/2/parataxis ./PUNCT/9/punct ”/PUNCT/9/punct',
      {'played': 'play'}, [('played', 'He', '<follows>', 'asserts')]),
+    ('quoted_characterization',
+     'Reid/PROPN/2/nsubj pounded/VERB/0/root Trump/PROPN/2/obj as/ADP/8/case a/DET/8/det “/PUNCT/8/punct con/NOUN/8/compound artist/NOUN/2/obl ”/PUNCT/8/punct ./PUNCT/2/punct',
+     {'pounded': 'pound'}, [('pounded', 'Reid', 'Trump as a “con artist”', 'asserts')]),
     ('colon_after_name',
      'Tass/PROPN/2/compound reports/NOUN/0/root :/PUNCT/2/punct',
      None, [('reports', 'Tass', '<follows>', 'asserts')]),
@@ -1228,6 +1231,23 @@ def test_speaker_of_participle_and_clausal_subject(spec, lemmas, expected):
      [("agreed", "Companies", "to pay", "confirms")]),
 ])
 def test_parataxis_with_a_mark_is_no_complement(spec, lemmas, expected):
+    assert cue_rows(spec, lemmas) == expected
+
+
+@pytest.mark.parametrize("spec, lemmas, expected", [
+    # an oblique stands for the object ('referred to him as “...”'); the closing mark hung elsewhere is kept
+    ("A/DET/2/det friend/NOUN/3/nsubj referred/VERB/0/root to/ADP/5/case him/PRON/3/obl as/ADP/8/case "
+     "“/PUNCT/8/punct soul/NOUN/3/obl ”/PUNCT/3/punct ./PUNCT/3/punct", {"referred": "refer"},
+     [("referred", "friend", "to him as “soul”", "asserts")]),
+    # a passive, an "as" phrase with no object, an unquoted "as" phrase: no speech
+    ("The/DET/2/det event/NOUN/4/nsubj:pass was/AUX/4/aux:pass billed/VERB/0/root as/ADP/7/case "
+     "“/PUNCT/7/punct Hard/ADJ/7/amod Hats/NOUN/4/obl ”/PUNCT/7/punct", {"billed": "bill"}, []),
+    ("Voters/NOUN/2/nsubj register/VERB/0/root as/ADP/5/case “/PUNCT/5/punct undeclared/ADJ/2/obl "
+     "”/PUNCT/5/punct ./PUNCT/2/punct", None, []),
+    ("Reid/PROPN/2/nsubj pounded/VERB/0/root Trump/PROPN/2/obj as/ADP/5/case rival/NOUN/2/obl "
+     "./PUNCT/2/punct", {"pounded": "pound"}, []),
+])
+def test_quoted_characterization_needs_an_object_and_a_quotation(spec, lemmas, expected):
     assert cue_rows(spec, lemmas) == expected
 
 

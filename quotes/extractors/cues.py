@@ -6,6 +6,7 @@ order on every word; the first that claims a word decides) and :func:`headline_c
 - a reporting verb with a clausal complement, in any order: "X said (that) Y",
   "Y, X said", "Y, said X", "X said: Y", "X told Z that Y", "X is quoted as saying Y",
   "X declined to confirm Y", "X had confirmed a report that Y" (:mod:`.verbs`);
+- a quoted characterisation: "X pounded Y as a “con artist”" (:mod:`.characterized`);
 - "according to X, Y";
 - reporting nouns with a clause: "a report that Y", "reports that Y";
 - hedges: "Y reportedly ...", "Y is said to ...", "it was reported that Y";
@@ -32,6 +33,7 @@ from typing import Iterator
 
 from quotes.extractors import rules
 from quotes.extractors.according import according_to, according_to_words
+from quotes.extractors.characterized import quoted_characterization
 from quotes.extractors.complements import medium_clause, that_clause_after, that_clause_under
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 from quotes.extractors.verbs import BARE, verb_cue
@@ -279,8 +281,8 @@ def hedge_word(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | rules.Stop | 
 
 
 #: What a word may be the cue of, tried in order; the first rule that claims the word decides.
-WORD_CUES = (speech_verb, verb_after_quotation, verb_before_colon, according, colon_after_name, medium_noun,
-             reporting_noun, hedge_word)
+WORD_CUES = (speech_verb, verb_after_quotation, verb_before_colon, quoted_characterization, according,
+             colon_after_name, medium_noun, reporting_noun, hedge_word)
 
 
 def sentence_cues(sent: Sentence, text: str, lex: Lexicon | None = None) -> Iterator[Cue]:

@@ -7,7 +7,7 @@ verb rules (:mod:`.verbs`).
 
 from __future__ import annotations
 
-from quotes.lexicons import Lexicon, load
+from quotes.lexicons import Lexicon, fold, load
 from quotes.types import Word
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, Tree
 
@@ -187,3 +187,18 @@ def set_off(t: Tree, w: Word, k: Word) -> bool:
     """
     first = min((i for i in t.subtree(k.id) if t.w(i).upos != "PUNCT"), default=k.id)
     return any(t.w(i).text == "," for i in range(w.id + 1, first))
+
+
+def name_after_title(t: Tree, subj: Word | None, lex: Lexicon) -> Word | None:
+    """The name a title parsed as the subject stands for ("Mr. McKinley", "Leader Harry Reid"
+    read as two subjects: the name is the head), or None when ``subj`` is no such title.
+
+    >>> t = Tree.of("Mr. McKinley said", [("Mr.", "PROPN", 3, "nsubj"), ("McKinley", "PROPN", 1, "flat"),
+    ...                                   ("said", "VERB", 0, "root")])
+    >>> name_after_title(t, t.w(1), load()).text, name_after_title(t, t.w(2), load())
+    ('McKinley', None)
+    """
+    if subj is not None and subj.upos == "PROPN" and fold(subj.text) in lex.titles and subj.id < len(t.words) \
+            and t.w(subj.id + 1).upos == "PROPN":
+        return t.w(subj.id + 1)
+    return None

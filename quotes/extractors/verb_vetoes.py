@@ -23,8 +23,7 @@ from quotes.extractors.passive import passive_statement
 from quotes.extractors.speaker_misread import participle_main_verb_subject
 from quotes.extractors.speech import (EVIDENCE, SPEECH, SpeechAct, audience_of, make_cue, right_after_quotation,
                                       stance_of)
-from quotes.extractors.subjects import name_before, outside_parentheses, subject_before
-from quotes.lexicons import fold
+from quotes.extractors.subjects import name_after_title, name_before, outside_parentheses, subject_before
 from quotes.types import ASSERTS, HEDGED, NoSpan
 
 
@@ -140,12 +139,11 @@ def title_before_name(a: SpeechAct) -> bool | None:
     title_before_name fired on 'said'
     cue 'said': McKinley -> 'talks failed' (complement_clause)
     """
-    t, subj = a.t, a.subj
-    if subj is not None and subj.upos == "PROPN" and fold(subj.text) in a.lex.titles and subj.id < len(t.words) \
-            and t.w(subj.id + 1).upos == "PROPN":
-        a.subj = t.w(subj.id + 1)
-        return True
-    return None
+    name = name_after_title(a.t, a.subj, a.lex)
+    if name is None:
+        return None
+    a.subj = name
+    return True
 
 
 # --- readings of the whole cue -----------------------------------------------------------
