@@ -1025,6 +1025,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('colon_ends_sentence',
      'Peskov/PROPN/2/nsubj said/VERB/0/root on/ADP/4/case Monday/PROPN/2/obl :/PUNCT/2/punct',
      None, [('said', 'Peskov', '<follows>', 'asserts')]),
+    ('as_clause',
+     'But/CCONJ/8/cc as/SCONJ/4/mark Clyburn/PROPN/4/nsubj noted/VERB/8/advcl ,/PUNCT/4/punct voters/NOUN/8/nsubj will/AUX/8/aux return/VERB/0/root ./PUNCT/8/punct',
+     {'noted': 'note'}, [('noted', 'Clyburn', 'voters will return', 'asserts')]),
     ('about_topic',
      'Chairman/NOUN/4/nsubj ,/PUNCT/3/punct Lovas/PROPN/1/appos said/VERB/0/root he/PRON/8/nsubj can/AUX/8/aux not/PART/8/advmod comment/VERB/4/ccomp on/ADP/10/case letter/NOUN/8/obl ./PUNCT/4/punct',
      None, [('said', 'Chairman', 'he can not comment on letter', 'asserts'), ('can not comment', 'he', 'on letter', 'cannot_confirm')]),
@@ -1231,6 +1234,21 @@ def test_speaker_of_participle_and_clausal_subject(spec, lemmas, expected):
      [("agreed", "Companies", "to pay", "confirms")]),
 ])
 def test_parataxis_with_a_mark_is_no_complement(spec, lemmas, expected):
+    assert cue_rows(spec, lemmas) == expected
+
+
+@pytest.mark.parametrize("spec, lemmas, expected", [
+    # "..., as X reported" after the clause it speaks for
+    ("Voters/NOUN/3/nsubj will/AUX/3/aux return/VERB/0/root ,/PUNCT/7/punct as/SCONJ/7/mark "
+     "Politico/PROPN/7/nsubj reported/VERB/3/advcl ./PUNCT/3/punct", {"reported": "report"},
+     [("reported", "Politico", "Voters will return", "asserts")]),
+    # "as" of time with a verb that takes no clause, and an "as" clause with no comma: no speech
+    ("As/SCONJ/3/mark Trump/PROPN/3/nsubj spoke/VERB/6/advcl ,/PUNCT/3/punct crowds/NOUN/6/nsubj "
+     "left/VERB/0/root ./PUNCT/6/punct", {"spoke": "speak"}, []),
+    ("Voters/NOUN/3/nsubj will/AUX/3/aux return/VERB/0/root as/SCONJ/6/mark Politico/PROPN/6/nsubj "
+     "reported/VERB/3/advcl ./PUNCT/3/punct", {"reported": "report"}, []),
+])
+def test_as_clause_is_set_off_and_takes_a_clause(spec, lemmas, expected):
     assert cue_rows(spec, lemmas) == expected
 
 

@@ -33,6 +33,7 @@ from quotes.extractors.speaker_rules import speaker_of
 from quotes.extractors.speech import SpeechAct, audience_of, make_cue, stance_of
 from quotes.extractors.tree import Tree
 from quotes.extractors.verb_medium import clause_of_adjunct, clause_of_medium
+from quotes.extractors.verb_as import as_clause
 from quotes.extractors.verb_misparsed import inverted_tail, second_subject_clause
 from quotes.extractors.verb_questions import question_clause
 from quotes.extractors.verb_content import (Content, about_topic, bare_cue, bidden_infinitive, clause_after_verb,
@@ -71,7 +72,7 @@ CLAUSE_READINGS = (complement_clause, question_clause, bidden_infinitive, quoted
                    that_clause_elsewhere, object_noun_clause, clause_of_medium, clause_of_adjunct, clause_after_verb,
                    second_subject_clause, object_and_complement, topic_object)
 #: With no clause of the verb's own, its place in the sentence says what was said.
-POSITION_READINGS = (reporting_clause_tail, inverted_tail, clause_before_comma, colon_ends_sentence)
+POSITION_READINGS = (reporting_clause_tail, inverted_tail, clause_before_comma, colon_ends_sentence, as_clause)
 #: With nothing yet: what the speech act is about.
 TOPIC_READINGS = (about_topic, clause_opened_after)
 #: With nothing at all to say in this sentence.
