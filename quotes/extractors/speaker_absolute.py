@@ -1,6 +1,7 @@
-"""A speaker reading for an absolute "with" phrase ('..., with 50 percent saying she is
-prepared'): the phrase's noun says what its participle says. One of
-:data:`.speaker_rules.SPEAKER_READINGS`.
+"""Speaker readings for participles with no subject of their own, of
+:data:`.speaker_rules.SPEAKER_READINGS`: the noun of an absolute "with" phrase ('..., with 50
+percent saying she is prepared') says what its participle says; a passive participle speaks
+through its agent ("As reported by Politico, ...").
 """
 
 from __future__ import annotations
@@ -34,3 +35,19 @@ def with_absolute_subject(t: Tree, w: Word) -> Word | None:
             # the phrase must end right before the participle ("with 50 percent | saying")
             return x if max(t.subtree(x.id) - own, default=0) == w.id - 1 else None
     return None
+
+
+def participle_agent(t: Tree, w: Word) -> Word | None:
+    """A participle with no subject of its own speaks through its agent ("As reported by
+    Western Journalism, ...", not the subject of the clause it hangs off).
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("As/SCONJ/2/mark reported/VERB:VBN/7/advcl/report by/ADP/4/case Politico/PROPN/2/obl:agent "
+    ...       ",/PUNCT/2/punct voters/NOUN/7/nsubj returned/VERB/0/root/return home/ADV/7/advmod "
+    ...       "./PUNCT/7/punct", "participle_agent")
+    participle_agent fired on 'reported'
+    cue 'reported': Politico -> 'voters returned home' (as_clause)
+    """
+    if w.xpos != "VBN" or t.child(w.id, "nsubj", "nsubj:pass") is not None:
+        return None
+    return t.child(w.id, "obl:agent")

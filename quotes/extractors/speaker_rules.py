@@ -24,7 +24,7 @@ import re
 from quotes.extractors import rules
 from quotes.extractors.subjects import (dateline_end, in_complement, name_before, noun_apposition, outside_parentheses,
                                         quoted_before, relative_clause)
-from quotes.extractors.speaker_absolute import with_absolute_subject
+from quotes.extractors.speaker_absolute import participle_agent, with_absolute_subject
 from quotes.extractors.speaker_misread import participle_main_verb_subject
 from quotes.extractors.speaker_vetoes import named_before_conjunct, subject_before_complement, subject_of_complement
 from quotes.extractors.tree import CLOSE_QUOTES, Tree
@@ -232,7 +232,7 @@ def name_after_quotation(t: Tree, w: Word) -> Word | None:
 
 #: Ways to find a speech verb's speaker, most trusted first.
 SPEAKER_READINGS = (after_quote_subject, for_gerund_object, with_absolute_subject, subject_after_dateline,
-                    clause_before_expletive, own_subject, inverted_subject, name_after_quotation,
+                    clause_before_expletive, participle_agent, own_subject, inverted_subject, name_after_quotation,
                     participle_main_verb_subject, participle_head_subject, conj_head_subject)
 
 
@@ -268,7 +268,7 @@ def year_number(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
 
 def prepositional_phrase(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     """A noun with a preposition is no subject ("in many cases reporting ..."; but see
-    :func:`with_absolute_subject`).
+    :func:`with_absolute_subject`), unless it is the verb's agent ("reported by Politico").
 
     >>> from quotes.extractors.explain import trial
     >>> trial("Companies/NOUN/2/nsubj hid/VERB/0/root havens/NOUN/2/obj ,/PUNCT/8/punct in/ADP/7/case many/ADJ/7/amod "
@@ -277,7 +277,8 @@ def prepositional_phrase(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     prepositional_phrase vetoed on 'reporting'
     cue 'reporting': Companies -> 'profits fell' (complement_clause)
     """
-    return any(k.upos == "ADP" for k in t.children(x.id, "case")) and x is not with_absolute_subject(t, w)
+    return any(k.upos == "ADP" for k in t.children(x.id, "case")) and x is not with_absolute_subject(t, w) \
+        and not (x.deprel == "obl:agent" and x.head == w.id)
 
 
 def word_of_quotation(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:

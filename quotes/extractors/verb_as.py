@@ -30,8 +30,8 @@ def as_clause(a: SpeechAct) -> Content | None:
             or not a.takes("clause", "bare-clause"):
         return None
     own = t.subtree(w.id)
-    if not any(t.w(i).text == "," for i in (min(own) - 1, min(own), max(own), max(own) + 1)
-               if 0 < i <= len(t.words)):
+    if not any(k.text == "," for k in t.children(w.id, "punct")) and \
+            not any(t.w(i).text == "," for i in (min(own) - 1, max(own) + 1) if 0 < i <= len(t.words)):
         return None  # set off by a comma: "..., as X said" or "As X said, ..."
     lead = {k.id for k in t.children(w.head, "cc") if k.id < w.id}  # "But as X noted, ..."
     ids = t.trimmed(t.subtree(w.head) - own - lead)

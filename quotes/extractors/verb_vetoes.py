@@ -57,7 +57,13 @@ def asked_participle(a: SpeechAct) -> bool:
     cue 'said': Peskov -> 'they failed' (complement_clause)
     """
     return a.w.xpos == "VBN" and a.rel in ("advcl", "acl") and not a.t.children(a.w.id, "aux", "aux:pass") \
-        and not a.after_quote and participle_main_verb_subject(a.t, a.w) is None
+        and not a.after_quote and participle_main_verb_subject(a.t, a.w) is None and not _as_reported_by(a)
+
+
+def _as_reported_by(a: SpeechAct) -> bool:
+    """'As reported by Western Journalism, ...': a participle marked "as" with its agent speaks."""
+    mark = a.t.child(a.w.id, "mark")
+    return mark is not None and mark.text.lower() == "as" and a.t.child(a.w.id, "obl:agent") is not None
 
 
 def modifier_participle(a: SpeechAct) -> bool:
