@@ -1004,6 +1004,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('clause_of_adjunct',
      'May/PROPN/2/nsubj said/VERB/0/root this/DET/4/det week/NOUN/2/obl:unmarked that/SCONJ/7/mark it/PRON/7/nsubj quits/VERB/4/acl:relcl ./PUNCT/2/punct',
      {'quits': 'quit'}, [('said', 'May', 'it quits', 'asserts')]),
+    ('clause_of_audience',
+     'Trump/PROPN/2/nsubj told/VERB/0/root reporters/NOUN/2/iobj he/PRON/5/nsubj won/VERB/3/acl:relcl ./PUNCT/2/punct',
+     {'won': 'win'}, [('told', 'Trump', 'he won', 'asserts')]),
     ('clause_after_verb',
      'Figueroa/PROPN/2/nsubj said/VERB/0/root the/DET/4/det campaign/NOUN/2/obj planned/VERB/2/xcomp to/PART/7/mark appeal/VERB/5/xcomp ./PUNCT/2/punct',
      None, [('said', 'Figueroa', 'the campaign planned to appeal', 'asserts')]),
@@ -1238,6 +1241,19 @@ def test_speaker_of_participle_and_clausal_subject(spec, lemmas, expected):
 ])
 def test_parataxis_with_a_mark_is_no_complement(spec, lemmas, expected):
     assert cue_rows(spec, lemmas) == expected
+
+
+@pytest.mark.parametrize("spec, lemmas", [
+    # a relative clause after a question word or a pronoun is no clause told to an audience
+    ("He/PRON/3/nsubj is/AUX/3/aux saying/VERB/0/root what/DET/5/det techniques/NOUN/3/obj he/PRON/7/nsubj "
+     "backs/VERB/5/acl:relcl ./PUNCT/3/punct", {"backs": "back"}),
+    ("They/PRON/2/nsubj told/VERB/0/root us/PRON/2/iobj nothing/PRON/2/obj we/PRON/6/nsubj knew/VERB/4/acl:relcl "
+     "./PUNCT/2/punct", {"knew": "know"}),
+])
+def test_clause_of_audience_is_no_relative_clause(spec, lemmas):
+    with rules.tracing() as trace:
+        cue_rows(spec, lemmas)
+    assert "clause_of_audience" not in {s.rule for s in trace.steps if s.outcome == rules.FIRED}
 
 
 @pytest.mark.parametrize("spec, lemmas, expected", [

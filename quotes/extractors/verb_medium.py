@@ -52,3 +52,34 @@ def clause_of_adjunct(a: SpeechAct) -> Content | None:
         if clause is not None:
             return Content(frozenset(t.subtree(clause.id)), clause)
     return None
+
+
+def clause_of_audience(a: SpeechAct) -> Content | None:
+    """"told reporters he thought Fields had made it up" parsed with "he thought ..." as a
+    relative clause of "reporters": after the audience of a verb that takes a bare clause
+    ("tell"), a clause opening with its own subject pronoun right after the audience's words
+    is what was said, not a clause about the audience (which it is after a pronoun or a
+    question word: "tell the IRS anything it doesn't know", "saying what techniques he'd support").
+
+    >>> from quotes.extractors.explain import trial
+    >>> trial("Trump/PROPN/2/nsubj told/VERB/0/root/tell reporters/NOUN/2/iobj he/PRON/5/nsubj "
+    ...       "won/VERB/3/acl:relcl/win ./PUNCT/2/punct", "clause_of_audience")
+    clause_of_audience fired on 'told'
+    cue 'told': Trump -> 'he won' (clause_of_audience)
+    """
+    t, w = a.t, a.w
+    if not a.takes("bare-clause"):
+        return None
+    for audience in t.children(w.id, "iobj", "obj"):
+        asks = a.lex.words("question_words")
+        if audience.upos == "PRON" or any(k.lemma.lower() in asks for k in t.children(audience.id)):
+            continue  # a relative clause after "anything" or "what techniques"
+        clause = next((k for k in t.children(audience.id, "acl:relcl") if k.id > audience.id), None)
+        if clause is None:
+            continue
+        first = t.w(min(t.subtree(clause.id)))
+        subj = t.child(clause.id, "nsubj", "nsubj:pass")
+        if subj is first and subj.upos == "PRON" and subj.lemma.lower() not in a.lex.words("relative_speakers") \
+                and first.id == max(t.subtree(audience.id) - t.subtree(clause.id)) + 1:
+            return Content(frozenset(t.subtree(clause.id)), clause)
+    return None

@@ -32,7 +32,7 @@ from quotes.extractors import rules
 from quotes.extractors.speaker_rules import speaker_of
 from quotes.extractors.speech import SpeechAct, audience_of, make_cue, stance_of
 from quotes.extractors.tree import Tree
-from quotes.extractors.verb_medium import clause_of_adjunct, clause_of_medium
+from quotes.extractors.verb_medium import clause_of_adjunct, clause_of_audience, clause_of_medium
 from quotes.extractors.verb_as import as_clause
 from quotes.extractors.verb_misparsed import inverted_tail, second_subject_clause
 from quotes.extractors.verb_questions import question_clause
@@ -69,8 +69,8 @@ CUE_READINGS = (participle_with_tail, passive_speech, quotation_after_verb, inte
 LATE_SPEAKER_FIXES = (title_before_name,)
 #: Where the verb's own complement hangs, most specific first: the first match is what was said.
 CLAUSE_READINGS = (complement_clause, question_clause, bidden_infinitive, quoted_clause_child,
-                   that_clause_elsewhere, object_noun_clause, clause_of_medium, clause_of_adjunct, clause_after_verb,
-                   second_subject_clause, object_and_complement, topic_object)
+                   that_clause_elsewhere, object_noun_clause, clause_of_medium, clause_of_adjunct,
+                   clause_of_audience, clause_after_verb, second_subject_clause, object_and_complement, topic_object)
 #: With no clause of the verb's own, its place in the sentence says what was said.
 POSITION_READINGS = (reporting_clause_tail, inverted_tail, clause_before_comma, colon_ends_sentence, as_clause)
 #: With nothing yet: what the speech act is about.
