@@ -46,8 +46,8 @@ def quoted_characterization(t: Tree, w: Word, text: str, lex: Lexicon) -> Cue | 
     """A verb with an object (or an oblique before it) and, after it, an "as" phrase opening
     with a quotation: the subject characterises the object in quoted words (module docstring).
     Not a verb the lexicon lists (reporting verbs have rules of their own; "thought of them
-    as “...”" is no speech), not a passive ("was described as “...”") nor a verb with no subject of its own or inherited
-    ("an event billed as “...”"), nor a lone "as" phrase ("voters register as “undeclared”").
+    as “...”" is no speech), not a passive ("was billed as “...”"), not a verb with no subject
+    of its own or inherited, not a lone "as" phrase ("voters register as “undeclared”").
     """
     if w.upos != "VERB" or w.lemma.lower() in lex.verbs:  # a reporting or cognition verb: its own rules
         return None

@@ -16,7 +16,7 @@ def as_clause(a: SpeechAct) -> Content | None:
     """A verb that takes a clause, hung as an adverbial clause marked "as" off another clause
     and set off from it by a comma, says that clause without the "as" clause ("As Clyburn
     noted, those voters will give Sanders a second look"); not "as" of time with a verb taking
-    no clause ("As Trump spoke, protesters chanted").
+    no clause ("As Trump spoke, crowds left").
 
     >>> from quotes.extractors.explain import trial
     >>> trial("But/CCONJ/8/cc as/SCONJ/4/mark Clyburn/PROPN/4/nsubj noted/VERB/8/advcl/note ,/PUNCT/4/punct "

@@ -1,6 +1,6 @@
 """A reporting verb whose content the parse hung off the medium it was said in ("says in a
-statement that ...") or off the time or place it was said ("said this week that ..."): clause
-readings of :data:`.verbs.CLAUSE_READINGS`.
+statement that ..."), off the time or place it was said ("said this week that ...") or off
+its audience ("told reporters he ..."): clause readings of :data:`.verbs.CLAUSE_READINGS`.
 """
 
 from __future__ import annotations
@@ -70,8 +70,8 @@ def clause_of_audience(a: SpeechAct) -> Content | None:
     t, w = a.t, a.w
     if not a.takes("bare-clause"):
         return None
+    asks = a.lex.words("question_words")
     for audience in t.children(w.id, "iobj", "obj"):
-        asks = a.lex.words("question_words")
         if audience.upos == "PRON" or any(k.lemma.lower() in asks for k in t.children(audience.id)):
             continue  # a relative clause after "anything" or "what techniques"
         clause = next((k for k in t.children(audience.id, "acl:relcl") if k.id > audience.id), None)
