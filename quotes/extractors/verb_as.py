@@ -6,10 +6,24 @@ position reading of :data:`.verbs.POSITION_READINGS`.
 from __future__ import annotations
 
 from quotes.extractors.speech import SpeechAct
+from quotes.extractors.tree import Tree
 from quotes.extractors.verb_content import Content
+from quotes.types import Word
 
 #: Fewest words (after trimming) of the clause an "as" reporting clause speaks for.
 MIN_AS_CLAUSE = 3
+
+
+def marked_as(t: Tree, w: Word) -> bool:
+    """Whether clause ``w`` opens with the subordinator "as" ("as Clyburn noted", "as reported by").
+
+    >>> t = Tree.of("as Clyburn noted", [("as", "SCONJ", 3, "mark"), ("Clyburn", "PROPN", 3, "nsubj"),
+    ...                                  ("noted", "VERB", 0, "root")])
+    >>> marked_as(t, t.w(3)), marked_as(t, t.w(2))
+    (True, False)
+    """
+    mark = t.child(w.id, "mark")
+    return mark is not None and mark.text.lower() == "as"
 
 
 def as_clause(a: SpeechAct) -> Content | None:
@@ -25,9 +39,7 @@ def as_clause(a: SpeechAct) -> Content | None:
     cue 'noted': Clyburn -> 'voters will return' (as_clause)
     """
     t, w = a.t, a.w
-    mark = t.child(w.id, "mark")
-    if a.rel != "advcl" or not w.head or mark is None or mark.text.lower() != "as" \
-            or not a.takes("clause", "bare-clause"):
+    if a.rel != "advcl" or not w.head or not marked_as(t, w) or not a.takes("clause", "bare-clause"):
         return None
     own = t.subtree(w.id)
     if not any(k.text == "," for k in t.children(w.id, "punct")) and \

@@ -70,16 +70,16 @@ def clause_of_audience(a: SpeechAct) -> Content | None:
     t, w = a.t, a.w
     if not a.takes("bare-clause"):
         return None
-    asks = a.lex.words("question_words")
+    asks, relatives = a.lex.words("question_words"), a.lex.words("relative_speakers")
     for audience in t.children(w.id, "iobj", "obj"):
         if audience.upos == "PRON" or any(k.lemma.lower() in asks for k in t.children(audience.id)):
             continue  # a relative clause after "anything" or "what techniques"
         clause = next((k for k in t.children(audience.id, "acl:relcl") if k.id > audience.id), None)
         if clause is None:
             continue
-        first = t.w(min(t.subtree(clause.id)))
+        ids = t.subtree(clause.id)
         subj = t.child(clause.id, "nsubj", "nsubj:pass")
-        if subj is first and subj.upos == "PRON" and subj.lemma.lower() not in a.lex.words("relative_speakers") \
-                and first.id == max(t.subtree(audience.id) - t.subtree(clause.id)) + 1:
-            return Content(frozenset(t.subtree(clause.id)), clause)
+        if subj is not None and subj.id == min(ids) and subj.upos == "PRON" and subj.lemma.lower() not in relatives \
+                and subj.id == max(t.subtree(audience.id) - ids) + 1:
+            return Content(frozenset(ids), clause)
     return None

@@ -23,6 +23,7 @@ from quotes.extractors.passive import passive_statement
 from quotes.extractors.speaker_misread import participle_main_verb_subject
 from quotes.extractors.speech import (EVIDENCE, SPEECH, SpeechAct, audience_of, make_cue, right_after_quotation,
                                       stance_of)
+from quotes.extractors.verb_as import marked_as
 from quotes.extractors.subjects import name_after_title, name_before, outside_parentheses, subject_before
 from quotes.types import ASSERTS, HEDGED, NoSpan
 
@@ -62,8 +63,7 @@ def asked_participle(a: SpeechAct) -> bool:
 
 def _as_reported_by(a: SpeechAct) -> bool:
     """'As reported by Western Journalism, ...': a participle marked "as" with its agent speaks."""
-    mark = a.t.child(a.w.id, "mark")
-    return mark is not None and mark.text.lower() == "as" and a.t.child(a.w.id, "obl:agent") is not None
+    return marked_as(a.t, a.w) and a.t.child(a.w.id, "obl:agent") is not None
 
 
 def modifier_participle(a: SpeechAct) -> bool:
