@@ -8,7 +8,7 @@ import pytest
 
 from quotes.errors import ModelError
 from quotes.models.build import INPUTS, install, seed_inputs, train
-from quotes.models.card import NOT_IN_LOG, carried_forward
+from quotes.models.card import NOT_IN_LOG, carried_forward, component_scores
 from quotes.nlp.settings import MODEL_FILES
 
 torch = pytest.importorskip("torch")
@@ -81,3 +81,20 @@ def test_install_stops_on_a_model_nowhere(tmp_path):
 ])
 def test_carried_forward(comp, times, previous, expected):
     assert carried_forward(comp, times, previous) == expected
+
+
+LEMMA = "lemma (EWT test, gold tags)"
+
+
+@pytest.mark.parametrize("log, expected", [
+    ("2026-12-02 15:00:00 INFO: Finished evaluation\nLemma score:\nen_ewt 97.71\n", "97.71"),
+    ("2026-12-02 15:00:00 INFO: Finished evaluation\nLemma score:\nen_ewt 97.10\n"
+     "2026-12-02 15:09:00 INFO: Finished evaluation\nLemma score:\nen_ewt 97.71\n", "97.71"),  # the last run's
+    ("2026-12-02 15:00:00 INFO: Running test lemmatizer\n", NOT_IN_LOG),                     # stopped before its score
+    (None, NOT_IN_LOG),                                                                      # stage not run here
+])
+def test_component_scores_read_the_lemmatizer_test_log(tmp_path, log, expected):
+    (tmp_path / "logs").mkdir()
+    if log is not None:
+        (tmp_path / "logs" / "lemma_test.log").write_text(log)
+    assert component_scores(tmp_path)[LEMMA] == expected

@@ -208,6 +208,9 @@ def train(stage: str, work: Path, threads: int) -> None:
                *_pretrain(work), *named]
     elif stage == "lemma":
         cmd = [PY, "-m", "stanza.utils.training.run_lemma", "UD_English-EWT", *base, "--no_charlm"]
+        _run(cmd + list(STAGE_ARGS[stage]), log, env)  # trains, then scores dev
+        _run(cmd + ["--score_test", *STAGE_ARGS[stage]], work / "logs" / "lemma_test.log", env)
+        return
     elif stage == "retag":
         retag(work, threads)
         return

@@ -78,9 +78,8 @@ def component_scores(work: Path) -> dict[str, str]:
     # the retag stage tags train, dev and test with the trained tagger: the last table is test
     pos = _after_header(logs / "retag.log", r"UPOS\s+XPOS\s+UFeats\s+AllTags")
     out["pos (EWT test, gold tokens)"] = ", ".join(f"{k} {v}" for k, v in pos.items()) if pos else NOT_IN_LOG
-    lem = re.findall(r"Lemma score:\s*\n\S+ ([\d.]+)", (logs / "lemma.log").read_text(errors="replace")) \
-        if (logs / "lemma.log").exists() else []
-    out["lemma (EWT, gold tags; last score printed)"] = f"{lem[-1]}" if lem else NOT_IN_LOG
+    lem = _last(r"Lemma score:\s*\n\S+ ([\d.]+)", logs / "lemma_test.log")
+    out["lemma (EWT test, gold tags)"] = lem or NOT_IN_LOG
     dep = _after_header(logs / "depparse.log", r"UAS\s+LAS\s+CLAS\s+MLAS\s+BLEX") or \
         _after_header(logs / "depparse.log", r"LAS\s+MLAS\s+BLEX")
     out["depparse (EWT test, predicted tags)"] = ", ".join(f"{k} {v}" for k, v in dep.items()) if dep else NOT_IN_LOG
