@@ -1336,6 +1336,25 @@ def test_coordinated_names_under_an_adverbial_clause_speak(speaker):
     assert (speaker, ("Peskov",)) in got, _records(_BECAUSE)
 
 
+# The same sentence shape as another parser reads it: the title is the subject and the name
+# its apposition ("UN Secretary-General Maria Lund" read as "UN Secretary" with "Maria Lund"
+# under it), the second name hung off the first name rather than off the title. The
+# apposition names the title (phrases.apposition) and its conjuncts speak too
+# (sources.coordinated).
+_TITLE_APPOS = ("Ortiz/PROPN/2/nsubj said/VERB/0/root hopes/NOUN/4/nsubj fade/VERB/2/ccomp because/SCONJ/21/mark "
+                "UN/PROPN/7/compound Secretary/PROPN/21/nsubj -/PUNCT/10/punct General/ADJ/10/nmod:desc "
+                "Maria/PROPN/7/appos Lund/PROPN/10/flat and/CCONJ/14/cc EU/PROPN/14/compound "
+                "Secretary/PROPN/10/conj of/ADP/16/case Trade/PROPN/14/nmod Hans/PROPN/14/nmod Berg/PROPN/17/flat "
+                "“/PUNCT/18/punct flatly/ADV/21/advmod said/VERB/2/ccomp about/ADP/24/case the/DET/24/det "
+                "refusal/NOUN/21/obl ./PUNCT/2/punct ”/PUNCT/2/punct")
+
+
+@pytest.mark.parametrize("speaker", ["Maria Lund", "Hans Berg"])
+def test_names_in_apposition_to_a_title_speak(speaker):
+    got = [name for name, content, _, _ in _records(_TITLE_APPOS) if content.endswith("refusal.")]
+    assert speaker in got and "UN Secretary" not in got, _records(_TITLE_APPOS)
+
+
 @pytest.mark.parametrize("text, typ, expected", [
     ("President Recep Tayyip Erdoğan", "PERSON", "Recep Tayyip Erdoğan"),
     ("Sen. Mitch Harlan", "PERSON", "Mitch Harlan"),

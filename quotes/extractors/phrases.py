@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from quotes.lexicons import Lexicon, fold
 from quotes.types import ANONYMOUS, DOCUMENT, ORGANIZATION, OUTLET, PERSON, UNKNOWN, Word
 from quotes.extractors import rules
-from quotes.extractors.names import np_ids, proper_run, strip_demonyms
+from quotes.extractors.names import is_title, np_ids, proper_run, strip_demonyms
 from quotes.extractors.outlet_names import outlet_before_speaker, outlet_cut_short
 from quotes.extractors.somebody import (acronym, bare_title, cut_name, modifier_run, org_name_word, outlet_name_word,
                                         title_cut_off, title_then_name)
@@ -160,6 +160,15 @@ def apposition(p: Phrase, lex: Lexicon) -> None:
     ...     ("Yuri", "PROPN", 2, "appos"), ("Ushakov", "PROPN", 4, "flat")])
     >>> p = Phrase.of(t, t.w(2), text); apposition(p, load()); p.name, p.role, p.mention
     ('Yuri Ushakov', 'an adviser', 'Yuri Ushakov')
+
+    So is a phrase ending in the title that heads it ("NATO Secretary", its apposition "Jens
+    Stoltenberg"; not "Rep. Jason Chaffetz (R-Utah)"):
+
+    >>> text = "NATO Secretary Jens Stoltenberg"
+    >>> t = Tree.of(text, [("NATO", "PROPN", 2, "compound"), ("Secretary", "PROPN", 0, "root"),
+    ...     ("Jens", "PROPN", 2, "appos"), ("Stoltenberg", "PROPN", 3, "flat")])
+    >>> p = Phrase.of(t, t.w(2), text); name_run(p, load()); apposition(p, load()); p.name, p.role, p.mention
+    ('Jens Stoltenberg', 'NATO Secretary', 'Jens Stoltenberg')
     """
     t = p.t
     appos = t.child(p.head.id, "appos")
@@ -167,10 +176,14 @@ def apposition(p: Phrase, lex: Lexicon) -> None:
         return
     a_ids = sorted(np_ids(t, appos))
     a_run = proper_run(t, a_ids, appos, lex)
-    if not p.run and a_run and appos.upos == "PROPN":
+    titled = (bool(p.run) and is_title(p.head.text, lex) and all(w.id <= p.head.id for w in p.run)
+              and bool(a_run) and not is_title(a_run[-1].text, lex) and t.w(a_ids[0]).text != "(")
+    if (not p.run or titled) and a_run and appos.upos == "PROPN":
         p.name, p.role = " ".join(w.text for w in a_run), p.mention
         p.start, p.end = a_run[0].start, a_run[-1].end
         p.head = appos
+        if titled:
+            p.run = a_run
     elif p.run and p.role is None:
         role = p.text[t.w(a_ids[0]).start:t.w(a_ids[-1]).end].strip(" ,")
         p.role = role.strip("()") if role.count("(") != role.count(")") else role  # "(D-N.J.)" read as "D-N.J.)"
