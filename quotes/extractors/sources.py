@@ -220,12 +220,11 @@ def coordinated(c: Cue, trees: dict[int, Tree], text: str, lex: Lexicon, resolve
         base = t.w(base.head)  # "Sens. Tom Albright (D-Ore.), ...": the name hung flat off the title
     first = t.w(base.head) if base.deprel.startswith("conj") and t.child(base.id, "cc") is not None else base
     conjuncts = list_conjuncts(t, first)
-    named = t.child(first.id, "appos")
-    if named is not None and named.upos == "PROPN" and is_title(first.text, lex):
-        # "NATO Secretary, Jens Stoltenberg and US Secretary ...": the conjunct hung off the name
-        conjuncts += [k for k in list_conjuncts(t, named) if k not in conjuncts]
-    listed = first.upos == "PROPN" and any(t.child(k.id, "cc") is not None for k in conjuncts)
     appos = t.child(first.id, "appos")
+    if appos is not None and appos.upos == "PROPN" and is_title(first.text, lex):
+        # "NATO Secretary, Jens Stoltenberg and US Secretary ...": the conjunct hung off the name
+        conjuncts += [k for k in list_conjuncts(t, appos) if k not in conjuncts]
+    listed = first.upos == "PROPN" and any(t.child(k.id, "cc") is not None for k in conjuncts)
     others = ([first] if first is not base else []) + [
         k for k in conjuncts if k is not base
         # "Leonard E. Burman, director of ... and a professor at ...": the apposition's second part
