@@ -15,8 +15,17 @@ torch = pytest.importorskip("torch")
 
 
 def _checkpoint(path, value=1.0):
+    """A model file as stanza writes it; the vectors' file as the committed set has it (float16)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    torch.save({"model": {"w": torch.full((2,), value)}, "optimizer": {"lr": 0.1}}, path)
+    if path.name == MODEL_FILES["pretrain"]:
+        torch.save({"vocab": {}, "emb": torch.full((2, 2), value).half()}, path)
+    else:
+        torch.save({"model": {"w": torch.full((2,), value)}, "optimizer": {"lr": 0.1}}, path)
+
+
+def _weights(path):
+    ck = torch.load(path, weights_only=False)
+    return ck["emb"] if "emb" in ck else ck["model"]["w"]
 
 
 @pytest.mark.parametrize("stage, in_work, in_out, copied", [
@@ -35,8 +44,10 @@ def test_seed_inputs(tmp_path, stage, in_work, in_out, copied):
         _checkpoint(out / MODEL_FILES[proc], 2.0)
     assert seed_inputs(stage, work, out) == copied
     for proc in INPUTS.get(stage, ()):
-        kept = torch.load(work / "models" / MODEL_FILES[proc], weights_only=False)["model"]["w"][0].item()
-        assert kept == (2.0 if proc in copied else 1.0)
+        kept = _weights(work / "models" / MODEL_FILES[proc])
+        assert kept.flatten()[0].item() == (2.0 if proc in copied else 1.0)
+        if proc == "pretrain" and proc in copied:       # widened for stanza's training scripts
+            assert kept.dtype == torch.float32
 
 
 @pytest.mark.parametrize("stage, missing", [("retag", "run stage 'pos' first"), ("ner", "run stage 'vectors' first")])
@@ -66,6 +77,22 @@ def test_install_keeps_what_this_run_did_not_build(tmp_path):
     assert ner["model"]["w"].dtype == torch.float16 and "optimizer" not in ner     # installed, halved
     pos = torch.load(out / MODEL_FILES["pos"], weights_only=False)
     assert pos["model"]["w"][0].item() == 2.0 and "optimizer" in pos               # left as it was
+
+
+@pytest.mark.parametrize("proc, dtype", [("pretrain", torch.float16), ("depparse", torch.float16)])
+def test_install_stores_half_precision(tmp_path, proc, dtype):
+    work, out = tmp_path / "work", tmp_path / "out"
+    for p in MODEL_FILES:
+        _checkpoint(out / MODEL_FILES[p], 2.0)
+    path = work / "models" / MODEL_FILES[proc]
+    path.parent.mkdir(parents=True)
+    if proc == "pretrain":                              # the vectors stage writes float32
+        torch.save({"vocab": {}, "emb": torch.full((2, 2), 0.1)}, path)
+    else:
+        _checkpoint(path, 0.1)
+    install(work, out)
+    got = _weights(out / MODEL_FILES[proc])
+    assert got.dtype == dtype and abs(got.flatten()[0].item() - 0.1) < 1e-3
 
 
 def test_install_stops_on_a_model_nowhere(tmp_path):
@@ -98,3 +125,11 @@ def test_component_scores_read_the_lemmatizer_test_log(tmp_path, log, expected):
     if log is not None:
         (tmp_path / "logs" / "lemma_test.log").write_text(log)
     assert component_scores(tmp_path)[LEMMA] == expected
+
+
+def test_committed_vectors_are_half_and_load_as_float32():
+    from quotes.nlp.pipeline import COMPACT_DIR
+    from quotes.nlp.vectors import full_precision
+    path = COMPACT_DIR / MODEL_FILES["pretrain"]
+    assert _weights(path).dtype == torch.float16
+    assert full_precision(str(path)).emb.dtype == torch.float32

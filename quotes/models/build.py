@@ -164,12 +164,16 @@ def seed_inputs(stage: str, work: Path, out: Path) -> list[str]:
     the work folder lacks, from ``out``; returns the processors copied. A model found in neither
     place stops the build with the stage to run first.
 
-    >>> import tempfile
+    The vectors come back to float32, as stanza's training scripts read them:
+
+    >>> import tempfile, torch
     >>> work, out = (Path(tempfile.mkdtemp()) for _ in range(2))
-    >>> _ = (out / MODEL_FILES["pretrain"]).write_bytes(b"vectors")
+    >>> torch.save({"vocab": {}, "emb": torch.ones(3, 2).half()}, out / MODEL_FILES["pretrain"])
     >>> seed_inputs("ner", work, out)
     [build] ner: using .../en_glove6b50_pretrain.pt (not built in ...)
     ['pretrain']
+    >>> torch.load(work / "models" / MODEL_FILES["pretrain"])["emb"].dtype
+    torch.float32
     >>> seed_inputs("ner", work, out)       # already there: nothing to copy
     []
     >>> seed_inputs("retag", work, out)
@@ -185,7 +189,10 @@ def seed_inputs(stage: str, work: Path, out: Path) -> list[str]:
             first = "vectors" if proc == "pretrain" else proc
             raise ModelError(f"stage {stage!r} needs the {proc} model ({MODEL_FILES[proc]}): run stage {first!r} first")
         have.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(committed, have)
+        if proc == "pretrain":
+            recast_vectors(committed, have, "float32")
+        else:
+            shutil.copy2(committed, have)
         print(f"[build] {stage}: using {committed} (not built in {work})", flush=True)
         copied.append(proc)
     return copied
@@ -260,9 +267,28 @@ def halve(path: Path) -> None:
     torch.save(ck, path)
 
 
+def recast_vectors(src: Path, dst: Path, dtype: str) -> None:
+    """Copy a stanza pretrain file with its matrix stored as ``dtype`` (``"float16"`` in
+    ``data/models``, where :mod:`quotes.nlp.vectors` widens it on load; ``"float32"`` for
+    stanza's training scripts, which read the file as it is).
+
+    >>> import tempfile, torch
+    >>> d = Path(tempfile.mkdtemp())
+    >>> torch.save({"vocab": {}, "emb": torch.full((2, 2), 0.1)}, d / "a.pt")
+    >>> recast_vectors(d / "a.pt", d / "b.pt", "float16")
+    >>> torch.load(d / "b.pt")["emb"]
+    tensor([[0.1000, 0.1000],
+            [0.1000, 0.1000]], dtype=torch.float16)
+    """
+    import torch
+    data = torch.load(src, map_location="cpu", weights_only=True)
+    data["emb"] = torch.as_tensor(data["emb"]).to(getattr(torch, dtype))
+    torch.save(data, dst, _use_new_zipfile_serialization=False)
+
+
 def install(work: Path, out: Path) -> None:
     """Copy the trained model files into ``out`` (the project's ``data/models``), weights
-    as float16 so the set stays well under 60 MB. A model this work folder did not build is
+    and vectors as float16 so the set stays well under 60 MB. A model this work folder did not build is
     kept as ``out`` has it (a build run stage by stage); one in neither place stops the build."""
     out.mkdir(parents=True, exist_ok=True)
     for proc, fname in MODEL_FILES.items():
@@ -272,8 +298,10 @@ def install(work: Path, out: Path) -> None:
                 print(f"[build] install: kept {out / fname} (not built in {work})", flush=True)
                 continue
             raise ModelError(f"missing {src}: run stage {'vectors' if proc == 'pretrain' else proc!r} first")
-        shutil.copy2(src, out / fname)
-        if proc != "pretrain":  # the vectors stay float32: stanza feeds them to float32 layers as they are
+        if proc == "pretrain":
+            recast_vectors(src, out / fname, "float16")
+        else:
+            shutil.copy2(src, out / fname)
             halve(out / fname)
     (out / "resources.json").write_text("{}\n")
     total = sum((out / f).stat().st_size for f in MODEL_FILES.values()) / 1e6

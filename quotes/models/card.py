@@ -106,6 +106,7 @@ def pipeline_scores(out: Path, work: Path) -> dict[str, float]:
     """Whole pipeline from raw text on EWT test, scored by stanza's CoNLL 2018 evaluator."""
     import stanza
     from quotes.nlp.fastmst import install
+    from quotes.nlp.vectors import vectors_cache
     install()  # the decoder quotes runs (same trees as stanza's, faster)
     load_conllu, evaluate = _ud_eval()
 
@@ -114,7 +115,7 @@ def pipeline_scores(out: Path, work: Path) -> dict[str, float]:
                           tokenize_model_path=d["tokenize"], mwt_model_path=d["mwt"], pos_model_path=d["pos"],
                           lemma_model_path=d["lemma"], depparse_model_path=d["depparse"],
                           pos_pretrain_path=d["pretrain"], depparse_pretrain_path=d["pretrain"],
-                          download_method=None, logging_level="WARN")
+                          foundation_cache=vectors_cache(d["pretrain"]), download_method=None, logging_level="WARN")
     raw = (work / "data" / "tokenize" / "en_ewt.test.txt").read_text(encoding="utf-8")
     t0 = time.time()
     doc = nlp(raw)
@@ -203,7 +204,8 @@ def write_card(work: Path, out: Path, corpora: Path) -> Path:
         "(`python -m quotes.models.build --out data/models`), because stanza's official models "
         f"cannot be downloaded here. The tagger, parser and NER use pretrained word vectors: {VECTORS['name']}, "
         f"from the PyPI package `{VECTORS['package']}`, trimmed to the {VECTORS['top']:,} most frequent words "
-        f"plus every training word (`{MODEL_FILES['pretrain']}`). No character language model.",
+        f"plus every training word (`{MODEL_FILES['pretrain']}`), stored as float16 and widened to float32 when "
+        "loaded (`quotes.nlp.vectors`; the models train on the float32 vectors). No character language model.",
         "",
         "## Data and licences",
         "",

@@ -185,6 +185,7 @@ def load_pipelines(models: str | None = None, threads: int | None = None, ner: b
             tok = stanza.Pipeline(dir=empty, processors="tokenize,mwt" if mwt else "tokenize",
                                   tokenize_model_path=f["tokenize"], **mwt, **common)
             vectors = f.get("pretrain")  # None: models trained without pretrained vectors
+            from quotes.nlp.vectors import vectors_cache
             ner = dict(ner_model_path=f["ner"], ner_pretrain_path=vectors, ner_forward_charlm_path=None,
                        ner_backward_charlm_path=None) if "ner" in f and ner else {}
             tag = stanza.Pipeline(dir=empty, processors="tokenize,pos,lemma,depparse" + (",ner" if ner else ""),
@@ -195,7 +196,8 @@ def load_pipelines(models: str | None = None, threads: int | None = None, ner: b
                                   # small batches: the parser's biaffine scores grow with batch x length^2;
                                   # 500 words per batch measured faster and ~550 MB lighter than 3000
                                   pos_batch_size=500, depparse_batch_size=500,
-                                  lemma_dict_only=lemmas == "dictionary", **ner, **common)
+                                  lemma_dict_only=lemmas == "dictionary", foundation_cache=vectors_cache(vectors),
+                                  **ner, **common)
         else:
             tok = stanza.Pipeline(dir=str(ms.path), processors="tokenize,mwt", **common)
             tag = stanza.Pipeline(dir=str(ms.path), processors="tokenize,pos,lemma,depparse" + (",ner" if ner else ""),
