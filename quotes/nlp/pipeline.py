@@ -174,6 +174,7 @@ def load_pipelines(models: str | None = None, threads: int | None = None, ner: b
         raise ModelError(f"stanza is not installed ({err}); run the README's install command") from None
     _threads(threads)
     from quotes.nlp.fastmst import install
+    from quotes.nlp.vectors import vectors_cache
     install()  # exact tree decoding, with a cycle finder that is not the parser's bottleneck
     logging.getLogger("stanza").setLevel(logging.WARNING)
     common = dict(lang="en", download_method=None, logging_level="ERROR", use_gpu=False)
@@ -185,7 +186,6 @@ def load_pipelines(models: str | None = None, threads: int | None = None, ner: b
             tok = stanza.Pipeline(dir=empty, processors="tokenize,mwt" if mwt else "tokenize",
                                   tokenize_model_path=f["tokenize"], **mwt, **common)
             vectors = f.get("pretrain")  # None: models trained without pretrained vectors
-            from quotes.nlp.vectors import vectors_cache
             ner = dict(ner_model_path=f["ner"], ner_pretrain_path=vectors, ner_forward_charlm_path=None,
                        ner_backward_charlm_path=None) if "ner" in f and ner else {}
             tag = stanza.Pipeline(dir=empty, processors="tokenize,pos,lemma,depparse" + (",ner" if ner else ""),
