@@ -133,3 +133,10 @@ def test_committed_vectors_are_half_and_load_as_float32():
     path = COMPACT_DIR / MODEL_FILES["pretrain"]
     assert _weights(path).dtype == torch.float16
     assert full_precision(str(path)).emb.dtype == torch.float32
+
+
+def test_committed_model_files_stay_within_the_budget():
+    """Every model file in the repository, in use (data/models) or staged (data/stages): 60 MB at most."""
+    from quotes.nlp.pipeline import COMPACT_DIR
+    files = [*COMPACT_DIR.glob("*.pt"), *(COMPACT_DIR.parent / "stages").glob("*.pt")]
+    assert files and sum(f.stat().st_size for f in files) <= 60e6
