@@ -69,7 +69,16 @@ def load_parses(path: str | Path) -> list[ParsedDoc]:
 
 
 def save_records(path: str | Path, records: Mapping[str, list[Attribution]]) -> None:
-    """Keep the records of a :func:`rescore` run, to compare with another (:func:`differences`)."""
+    """Keep the records of a :func:`rescore` run, to compare with another (:func:`differences`).
+
+    >>> import tempfile
+    >>> from quotes.types import Speaker
+    >>> p = Path(tempfile.mkdtemp(), "a.records")
+    >>> rec = Attribution("d", "indirect", "x", 0, 1, "said", "asserts", Speaker("Ann", "Ann", start=3, end=6))
+    >>> save_records(p, {"d": [rec]})
+    >>> load_records(p) == {"d": [rec]}
+    True
+    """
     _save(path, RECORDS_FORMAT, dict(records))
 
 
