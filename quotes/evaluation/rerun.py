@@ -25,8 +25,6 @@ from quotes.types import Attribution, ParsedDoc
 #: Mark the files this module writes (parsed documents; records by article) and their layout's version.
 PARSES_FORMAT = "quotes-parses/1"
 RECORDS_FORMAT = "quotes-records/1"
-#: Articles parsed at a time.
-BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -44,12 +42,13 @@ def save_parses(split_dir: str | Path, path: str | Path, *, models: str | None =
                 limit: int | None = None, threads: int | None = None) -> int:
     """Parse the articles of a PolNeAR split as extraction does and save them to ``path``;
     returns how many were parsed."""
-    from quotes.extractors import EXTRACTION_LEMMAS, parse
+    from quotes.extractors import parse_for_extraction
+    from quotes.extractors.parallel import BATCH
 
     arts = [a for a, _ in load_split(split_dir)][:limit]
     docs: list[ParsedDoc] = []
-    for i in range(0, len(arts), BATCH):
-        docs += parse(arts[i:i + BATCH], models=models, threads=threads, ner=False, lemmas=EXTRACTION_LEMMAS)
+    for i in range(0, len(arts), BATCH):  # batched as quotes eval batches them
+        docs += parse_for_extraction(arts[i:i + BATCH], models=models, threads=threads)
     _save(path, PARSES_FORMAT, docs)
     return len(docs)
 

@@ -17,7 +17,7 @@ from quotes.types import Article, Attribution, ParsedDoc, Sentence
 from quotes.extractors.attribute import attributions
 from quotes.extractors.marks import DOUBLE
 
-__all__ = ["extract", "extract_many", "parse", "is_candidate", "attributions"]
+__all__ = ["extract", "extract_many", "parse", "parse_for_extraction", "is_candidate", "attributions"]
 
 _DOUBLE = set(DOUBLE)
 _SINGLE_OPEN = set("‘‹")
@@ -127,12 +127,18 @@ def parse(items: Sequence[str | Article], *, full: bool = False, models: str | N
     return docs
 
 
+def parse_for_extraction(items: Sequence[str | Article], *, models: str | None = None,
+                         threads: int | None = None) -> list[ParsedDoc]:
+    """:func:`parse` as extraction parses: no NER, lemmas from the dictionary (:data:`EXTRACTION_LEMMAS`)."""
+    return parse(items, models=models, threads=threads, ner=False, lemmas=EXTRACTION_LEMMAS)
+
+
 def extract(item: str | Article, *, models: str | None = None) -> list[Attribution]:
     """Every attribution in one article (text or :class:`Article`), in text order.
 
     ``start``/``end`` of every record index the original text.
     """
-    doc = parse([item], models=models, ner=False, lemmas=EXTRACTION_LEMMAS)[0]
+    doc = parse_for_extraction([item], models=models)[0]
     return list(attributions(doc))
 
 
@@ -150,5 +156,5 @@ def extract_many(items: Iterable[str | Article], *, models: str | None = None, b
 
 
 def _run(arts: list[Article], models, threads):
-    for a, d in zip(arts, parse(arts, models=models, threads=threads, ner=False, lemmas=EXTRACTION_LEMMAS)):
+    for a, d in zip(arts, parse_for_extraction(arts, models=models, threads=threads)):
         yield a, list(attributions(d))

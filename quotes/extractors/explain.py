@@ -148,8 +148,8 @@ def explain(item: str | Article, *, sentence: int | None = None, at: int | None 
             models: str | None = None) -> list[ExplainedSentence]:
     """Parse one article (text or :class:`Article`) as extraction does and explain it
     (see :func:`explain_doc`)."""
-    from quotes.extractors import EXTRACTION_LEMMAS, parse
-    doc = parse([item], models=models, ner=False, lemmas=EXTRACTION_LEMMAS)[0]
+    from quotes.extractors import parse_for_extraction
+    doc = parse_for_extraction([item], models=models)[0]
     return explain_doc(doc, sentence=sentence, at=at)
 
 

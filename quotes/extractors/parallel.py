@@ -33,6 +33,8 @@ Result = tuple[Article, list[Attribution]]
 #: A worker's answer per article: its attributions, or why extraction failed on it.
 Outcome = tuple[Article, "list[Attribution] | str"]
 Extractor = Callable[[Article], list[Attribution]]
+#: Articles a worker parses together (:func:`extract_parallel`, so ``quotes extract`` and ``quotes eval``).
+BATCH = 8
 
 
 class WorkerError(QuotesError):
@@ -196,7 +198,7 @@ def _report(failed: Callable[[Article, str], None] | None, art: Article, reason:
 
 
 def extract_parallel(articles: Iterable[Article], *, workers: int = 1, models: str | None = None,
-                     batch: int = 8, failed: Callable[[Article, str], None] | None = None,
+                     batch: int = BATCH, failed: Callable[[Article, str], None] | None = None,
                      method: str | None = None, parent_lane: bool | None = None) -> Iterator[Result]:
     """Yield ``(article, attributions)`` for every article, in input order.
 
