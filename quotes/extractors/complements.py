@@ -201,3 +201,23 @@ def adverbial(t: Tree, k: Word, lex: Lexicon) -> bool:
     marks = sorted(t.children(k.id, "mark"), key=lambda m: m.id)
     return bool(marks) and marks[0].lemma.lower() != "that" and \
         any(m.lemma.lower() in lex.words("adverbial_marks") for m in marks)
+
+
+def infinitive_read_as_noun(t: Tree, w: Word, lex: Lexicon) -> Word | None:
+    """"declined to comment" tagged as a preposition and a noun: a bare singular noun right
+    after "to" right after verb ``w``, itself a reporting verb's lemma, is the verb's infinitive.
+
+    >>> from quotes.lexicons import load
+    >>> t = Tree.from_spec("She/PRON/2/nsubj declined/VERB/0/root to/ADP/4/case comment/NOUN/2/obl ./PUNCT/2/punct")
+    >>> infinitive_read_as_noun(t, t.w(2), load()).text
+    'comment'
+    >>> t = Tree.from_spec("She/PRON/2/nsubj spoke/VERB/0/root to/ADP/4/case police/NOUN/2/obl ./PUNCT/2/punct")
+    >>> infinitive_read_as_noun(t, t.w(2), load()) is None
+    True
+    """
+    if w.id + 2 > len(t.words) or t.w(w.id + 1).lemma.lower() != "to":
+        return None
+    x = t.w(w.id + 2)
+    if x.head != w.id or x.upos != "NOUN" or "Number=Plur" in x.feats or not lex.is_speech_verb(x.lemma.lower()):
+        return None
+    return x if [k.id for k in t.children(x.id)] == [w.id + 1] else None

@@ -25,9 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.extractors import rules
-from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, noun_clause,
-                                           participle_aside, quote_or_clause_child, that_clause_child,
-                                           that_clause_on_audience)
+from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, infinitive_read_as_noun,
+                                           noun_clause, participle_aside, quote_or_clause_child,
+                                           that_clause_child, that_clause_on_audience)
 from quotes.extractors.speech import SpeechAct, is_reporting_tail, make_cue, subjects_said
 from quotes.extractors.subjects import first_word, noun_apposition, relative_clause, set_off
 from quotes.types import NoSpan, Word
@@ -234,8 +234,8 @@ def topic_object(a: SpeechAct) -> Content | None:
     cue 'deny': ministry -> 'talks stalled' (complement_clause)
     """
     t, w = a.t, a.w
-    comp = (t.child(w.id, "xcomp") if not a.takes("no-xcomp") else None) or \
-        (t.child(w.id, "obj") if not a.takes("no-object") else None)
+    comp = (t.child(w.id, "xcomp") or infinitive_read_as_noun(t, w, a.lex) if not a.takes("no-xcomp") else None) \
+        or (t.child(w.id, "obj") if not a.takes("no-object") else None)
     if comp is None or comp.upos == "PRON" or len(t.subtree(comp.id)) < 2 \
             or comp.lemma.lower() in a.lex.not_speakers:
         return None

@@ -236,10 +236,25 @@ def speaker_before_verb(a: SpeechAct) -> bool | rules.Stop | None:
     ...       "./PUNCT/8/punct", "speaker_before_verb")
     speaker_before_verb fired on 'said'
     cue 'said': Trump -> 'taxes rose' (complement_clause)
+
+    A verb coordinated with an earlier one by "and" or "but" looks before the first ("Sen. Sanders, in a
+    speech, called him divisive and accused him of lying" with no subject parsed: not "him"):
+
+    >>> trial("The/DET/2/det senator/NOUN/4/appos ,/PUNCT/4/punct called/VERB/0/root/call him/PRON/4/obj "
+    ...       "weak/ADJ/4/xcomp and/CCONJ/8/cc accused/VERB/4/conj/accuse him/PRON/8/obj of/SCONJ/11/mark "
+    ...       "lying/VERB/8/advcl ./PUNCT/4/punct", "speaker_before_verb")
+    speaker_before_verb fired on 'called'
+    speaker_before_verb fired on 'accused'
+    cue 'called': senator -> 'him weak' (object_and_complement)
+    cue 'accused': senator -> 'him of lying' (object_and_complement)
     """
     if a.subj is not None or a.implicit:
         return None
-    a.subj = outside_parentheses(a.t, subject_before(a.t, a.w, set(a.ids), a.lex))
+    first = a.w  # "X called him divisive and accused him of ...": before the first verb of the coordination
+    while first.deprel.startswith("conj") and first.head and first.head < first.id \
+            and a.t.child(first.id, "cc") is not None:
+        first = a.t.w(first.head)
+    a.subj = outside_parentheses(a.t, subject_before(a.t, first, set(a.ids), a.lex))
     return True if a.subj is not None else rules.veto("no speaker: the parse lost it")
 
 

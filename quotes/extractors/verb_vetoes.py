@@ -229,15 +229,21 @@ def quotation_after_verb(a: SpeechAct) -> rules.Stop | None:
 def interrupting_clause(a: SpeechAct) -> rules.Stop | None:
     """What was said on both sides of ", X said," ("The museum, Mr. Obama said, would make
     visitors ..."): the name between the commas speaks (the parse may have made "The
-    museum" the subject).
+    museum" the subject). The commas decide, however the parse hung the verb: the root with
+    the statement as its complement, or a relative or adverbial clause of the statement's
+    first noun.
 
     >>> from quotes.extractors.explain import trial
     >>> trial("The/DET/2/det museum/NOUN/5/nsubj ,/PUNCT/4/punct Obama/PROPN/5/nsubj said/VERB/0/root/say "
     ...       ",/PUNCT/8/punct would/AUX/8/aux teach/VERB/5/ccomp us/PRON/8/obj ./PUNCT/5/punct", "interrupting_clause")
     interrupting_clause fired on 'said'
     cue 'said': Obama -> 'The museum, Obama said, would teach us' (interrupting_clause)
+    >>> trial("The/DET/2/det goal/NOUN/8/nsubj ,/PUNCT/2/punct he/PRON/5/nsubj said/VERB/2/acl:relcl/say "
+    ...       ",/PUNCT/5/punct would/AUX/8/aux fail/VERB/0/root ./PUNCT/8/punct", "interrupting_clause")
+    interrupting_clause fired on 'said'
+    cue 'said': he -> 'The goal, he said, would fail' (interrupting_clause)
     """
-    if a.rel not in ("root", "parataxis", "ccomp", "conj") or a.passive:
+    if a.passive:
         return None
     around = around_reporting_clause(a.t, a.w)
     if around is None:
