@@ -129,9 +129,19 @@ def what_follows(t: Tree, w: Word, agent: Word | None) -> set[int]:
 
 def _told(t: Tree, w: Word, subj: Word, agent: Word | None, rest: set[int]) -> PassiveStatement | None:
     """'He was told that ...', 'Y, the UN is warned': the subject is the audience; what was
-    said is the clause after the verb, or the clause the verb hangs off."""
+    said is the clause after the verb, or the clause before it that the verb hangs off or
+    that hangs off the verb.
+
+    >>> t = Tree.from_spec("Prices/NOUN/2/nsubj rose/VERB/6/ccomp ,/PUNCT/2/punct UN/PROPN/6/nsubj:pass "
+    ...                    "is/AUX/6/aux:pass warned/VERB/0/root")
+    >>> sorted(_told(t, t.w(6), t.w(4), None, set()).ids)
+    [1, 2, 3]
+    """
     if not rest and w.deprel.split(":")[0] in ("parataxis", "ccomp") and w.head and w.head < w.id:
         rest = t.subtree(w.head, skip=t.subtree(w.id))
+    before = [k for k in t.children(w.id, "ccomp", "parataxis") if k.id < subj.id]
+    if not rest and before:
+        rest = t.subtree(before[0].id)
     if not rest:
         return None
     return PassiveStatement((_span(t, rest),), frozenset(rest), agent, (subj.id,))
