@@ -18,7 +18,6 @@ records whose speaker names nobody (``scripts/speaker_audit.py``). ``diff`` mark
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from quotes.errors import QuotesError
@@ -42,8 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     except QuotesError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # `... | head`: the reader has gone; say nothing more
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:  # `... | head`, as `quotes` itself
         return 0
 
 

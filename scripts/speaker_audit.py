@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
-import sys
 
 from quotes.extractors.parallel import extract_parallel
 from quotes.extractors.somebody import audit
@@ -58,5 +56,5 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     try:
         raise SystemExit(main())
-    except BrokenPipeError:  # `... | head`: the reader has gone; say nothing more
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:  # `... | head`, as `quotes` itself
+        pass

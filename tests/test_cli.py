@@ -76,3 +76,24 @@ def test_extract_formats(capsys, nlp, fmt):
     if fmt == "jsonl":
         rec = json.loads(out.splitlines()[0])
         assert {"doc", "id", "type", "content", "start", "end", "cue", "stance", "speaker", "chain"} <= rec.keys()
+
+
+_FLOOD = """
+import quotes.cli as cli
+def flood(args):
+    for i in range(200000):
+        print("line", i)
+    return 0
+cli.COMMANDS["info"] = flood
+raise SystemExit(cli.main(["info"]))
+"""
+
+
+def test_output_piped_into_head_ends_quietly():
+    # `quotes ... | head`: the reader goes away; exit 0 with nothing on stderr, not a traceback
+    p = subprocess.Popen([sys.executable, "-c", _FLOOD], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout.readline() == b"line 0\n"
+    p.stdout.close()
+    err = p.stderr.read()
+    assert p.wait(timeout=60) == 0
+    assert err == b""
