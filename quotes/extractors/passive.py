@@ -139,9 +139,9 @@ def _told(t: Tree, w: Word, subj: Word, agent: Word | None, rest: set[int]) -> P
     """
     if not rest and w.deprel.split(":")[0] in ("parataxis", "ccomp") and w.head and w.head < w.id:
         rest = t.subtree(w.head, skip=t.subtree(w.id))
-    before = [k for k in t.children(w.id, "ccomp", "parataxis") if k.id < subj.id]
-    if not rest and before:
-        rest = t.subtree(before[0].id)
+    if not rest:
+        before = next((k for k in t.children(w.id, "ccomp", "parataxis") if k.id < subj.id), None)
+        rest = t.subtree(before.id) if before is not None else set()
     if not rest:
         return None
     return PassiveStatement((_span(t, rest),), frozenset(rest), agent, (subj.id,))
