@@ -1022,6 +1022,12 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('reporting_clause_tail',
      'The/DET/2/det visit/NOUN/3/nsubj continued/VERB/0/root ,/PUNCT/6/punct Peskov/PROPN/6/nsubj said/VERB/3/parataxis ./PUNCT/3/punct',
      None, [('continued', 'visit', 'Peskov said', 'asserts'), ('said', 'Peskov', 'The visit continued', 'asserts')]),
+    ('bidden_infinitive',  # what stands before a colon is a label, not what the verb after it reports
+     'The/DET/2/det Latest/ADJ/0/root :/PUNCT/5/punct Trump/PROPN/5/nsubj urges/VERB/2/parataxis voters/NOUN/5/obj to/PART/8/mark vote/VERB/5/xcomp ./PUNCT/2/punct',
+     {'vote': 'vote'}, [('urges', 'Trump', 'voters to vote', 'asserts')]),
+    ('reporting_clause_tail',  # ... unless nothing follows the verb
+     '“/PUNCT/3/punct We/PRON/3/nsubj win/VERB/0/root ”/PUNCT/3/punct :/PUNCT/6/punct Trump/PROPN/6/nsubj says/VERB/3/parataxis',
+     {'win': 'win'}, [('says', 'Trump', '“We win”', 'asserts')]),
     ('inverted_tail',
      'Officials/NOUN/2/nsubj felt/VERB/0/root fine/ADJ/2/xcomp ,/PUNCT/5/punct said/VERB/2/conj Barrett/PROPN/5/nsubj ,/PUNCT/9/punct the/DET/9/det lawyer/NOUN/6/appos ./PUNCT/2/punct',
      {'felt': 'feel'}, [('said', 'Barrett', 'Officials felt fine', 'asserts')]),

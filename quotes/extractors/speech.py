@@ -157,6 +157,21 @@ def is_reporting_tail(t: Tree, w: Word) -> bool:
     return first > 1 and t.w(first - 1).upos == "PUNCT"  # (the comma may hang off the subject)
 
 
+def after_colon_label(t: Tree, w: Word) -> bool:
+    """Whether ``w`` opens its own statement after a colon and says something after it ("The
+    Latest: Trump urges supporters to vote"): what stands before the colon is a label, not
+    what ``w`` reports (unlike "'We will win': Trump says", with nothing after the verb).
+
+    >>> t = Tree.from_spec("Latest/ADJ/0/root :/PUNCT/4/punct Trump/PROPN/4/nsubj urges/VERB/1/parataxis/urge "
+    ...                    "voters/NOUN/4/obj")
+    >>> after_colon_label(t, t.w(4))
+    True
+    """
+    first = min(i for i in t.subtree(w.id) if t.w(i).upos != "PUNCT")
+    return first > 1 and t.w(first - 1).text == ":" and \
+        any(k.id > w.id and k.deprel.split(":")[0] in ("obj", "ccomp", "xcomp") for k in t.children(w.id))
+
+
 def clause_after(t: Tree, w: Word, skip: frozenset[int] | set[int] = frozenset()) -> bool:
     """Whether a verb or a "that" follows ``w`` in its sentence (words in ``skip`` aside): the
     verb has a clause of its own after it, so it ends no reporting tail.

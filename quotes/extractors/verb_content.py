@@ -28,7 +28,7 @@ from quotes.extractors import rules
 from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, infinitive_read_as_noun,
                                            noun_clause, participle_aside, quote_or_clause_child,
                                            that_clause_child, that_clause_on_audience)
-from quotes.extractors.speech import SpeechAct, is_reporting_tail, make_cue, subjects_said
+from quotes.extractors.speech import SpeechAct, after_colon_label, is_reporting_tail, make_cue, subjects_said
 from quotes.extractors.subjects import first_word, noun_apposition, relative_clause, set_off
 from quotes.types import NoSpan, Word
 
@@ -260,7 +260,7 @@ def reporting_clause_tail(a: SpeechAct) -> Content | None:
     cue 'said': Peskov -> 'The visit continued' (reporting_clause_tail)
     """
     t, w, rel = a.t, a.w, a.rel
-    tail = rel == "parataxis" or \
+    tail = rel == "parataxis" and not after_colon_label(t, w) or \
         (rel == "ccomp" and is_reporting_tail(t, w)
          and not (a.lex.is_speech_verb(t.w(w.head).lemma.lower()) and
                   any(k.id > w.id and k.upos != "PUNCT" for k in t.children(w.id)))) or \
