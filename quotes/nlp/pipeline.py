@@ -36,6 +36,7 @@ from typing import Callable, Sequence
 
 from quotes.nlp.caps import MAX_WORDS, cap_sentences, wordless  # noqa: F401 (MAX_WORDS: named here too)
 from quotes.nlp.casing import tagger_case
+from quotes.nlp.tags import agree_tags
 from quotes.nlp.conllu import NER_TYPES, entities_of, from_conllu, to_conllu  # noqa: F401 (named here too)
 from quotes.errors import ModelError
 from quotes.nlp.settings import MODEL_FILES, VECTORS
@@ -294,7 +295,8 @@ def _sentence(index: int, sent) -> Sentence:
 
 
 def _fill(sent: Sentence, parsed) -> None:
-    """Copy tags, lemmas, heads and entity tags from a stanza sentence into ``sent``."""
+    """Copy tags, lemmas, heads and entity tags from a stanza sentence into ``sent``, the tags
+    made to agree (:func:`quotes.nlp.tags.agree_tags`)."""
     for w, pw in zip(sent.words, parsed.words):
         w.lemma = pw.lemma or w.text.lower()
         w.upos = pw.upos or ""
@@ -302,6 +304,7 @@ def _fill(sent: Sentence, parsed) -> None:
         w.feats = pw.feats or ""
         w.head = pw.head if pw.head is not None else 0
         w.deprel = pw.deprel or ""
+    agree_tags(sent.words)
     for tok in parsed.tokens:
         tag = getattr(tok, "ner", None) or "O"
         for pw in tok.words:
