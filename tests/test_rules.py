@@ -989,6 +989,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('question_clause',
      'He/PRON/2/nsubj asked/VERB/0/root workers/NOUN/2/obj if/SCONJ/6/mark they/PRON/6/nsubj voted/VERB/2/advcl ./PUNCT/2/punct',
      {'voted': 'vote'}, [('asked', 'He', 'if they voted', 'asserts')]),
+    ('complement_clause',  # an adjunct that opens the sentence before the statement is the statement's
+     'With/ADP/2/case systems/NOUN/10/obl ,/PUNCT/2/punct “/PUNCT/6/punct nothing/PRON/6/nsubj fails/VERB/10/ccomp ,/PUNCT/6/punct ”/PUNCT/6/punct he/PRON/10/nsubj said/VERB/0/root ./PUNCT/10/punct',
+     {'fails': 'fail'}, [('said', 'he', 'With systems, “nothing fails,”', 'asserts')]),
     ('bidden_infinitive',
      'She/PRON/2/nsubj urges/VERB/0/root her/PRON/4/nmod:poss husband/NOUN/2/obj to/PART/6/mark leave/VERB/2/advcl ./PUNCT/2/punct',
      None, [('urges', 'She', 'her husband to leave', 'asserts')]),

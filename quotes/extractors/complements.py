@@ -14,6 +14,10 @@ from quotes.types import Word
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
 
+#: How the parse may hang a fronted adjunct of the statement on the verb after it.
+FRONTED_RELS = ("obl", "advcl")
+
+
 def bidding(t: Tree, w: Word) -> tuple[Word, Word] | None:
     """'urged her husband to come out', 'told them to leave': the object of a verb whose
     object is its audience, and the infinitive after it."""
@@ -221,3 +225,23 @@ def infinitive_read_as_noun(t: Tree, w: Word, lex: Lexicon) -> Word | None:
     if x.head != w.id or x.upos != "NOUN" or "Number=Plur" in x.feats or not lex.is_speech_verb(x.lemma.lower()):
         return None
     return x if [k.id for k in t.children(x.id)] == [w.id + 1] else None
+
+
+def fronted_adjuncts(t: Tree, w: Word, ids: set[int] | frozenset[int]) -> set[int]:
+    """The adjuncts of verb ``w`` that open its sentence before what was said, ``ids``, when
+    the verb comes after it ("With thousands of systems, “there is no single point of
+    failure,” he said"): the parse hangs them on the verb, but they are the statement's.
+
+    >>> t = Tree.from_spec("With/ADP/2/case thousands/NOUN/7/obl ,/PUNCT/2/punct there/PRON/5/expl is/AUX/7/ccomp "
+    ...                    "he/PRON/7/nsubj said/VERB/0/root/say")
+    >>> sorted(fronted_adjuncts(t, t.w(7), {4, 5}))
+    [1, 2, 3]
+    """
+    if not ids or min(ids) > w.id or max(ids) > w.id:
+        return set()
+    first = min(ids)
+    extra = set().union(*({i for i in t.subtree(k.id) if i < first} for k in t.children(w.id, *FRONTED_RELS)
+                          if k.id < first and all(i < first or t.w(i).upos == "PUNCT" for i in t.subtree(k.id))))
+    if not extra or not all(i in extra or t.w(i).upos == "PUNCT" for i in range(1, first)):
+        return set()
+    return extra

@@ -8,7 +8,7 @@ Three sequences, tried in this order by :func:`.verbs.verb_cue`:
 - :data:`POSITION_READINGS`: where no clause of the verb's own was found, the verb's place
   says it ("Y, X said": the clause the verb hangs off; "X said:" at a sentence's end);
 - :data:`TOPIC_READINGS`: with nothing yet, what the speech act is about ("complained
-  about his mic") or a clause that opens right after the verb.
+  about his mic") or a clause that opens right after the verb (:mod:`.verb_topic`).
 
 Each rule takes a :class:`~quotes.extractors.speech.SpeechAct` and returns a
 :class:`Content` (a :class:`~quotes.extractors.rules.Stop` for a finished cue), or None.
@@ -25,7 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.extractors import rules
-from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, infinitive_read_as_noun,
+from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, fronted_adjuncts,
+                                           infinitive_read_as_noun,
                                            noun_clause, participle_aside, quote_or_clause_child,
                                            that_clause_child, that_clause_on_audience)
 from quotes.extractors.speech import SpeechAct, after_colon_label, is_reporting_tail, make_cue, subjects_said
@@ -54,7 +55,8 @@ def _clause(a: SpeechAct, comp: Word, obj_noun: Word | None = None) -> Content:
             and t.child(comp.id, "nsubj", "nsubj:pass", "csubj", "expl") is None:
         ids = ids | t.subtree(obj.id)
     subj = complement_subject_on_verb(t, w, comp)  # "said the nominee was a failure" with "nominee" the verb's
-    return Content(frozenset(ids | (t.subtree(subj.id) if subj is not None else set())), comp, obj_noun)
+    ids = ids | (t.subtree(subj.id) if subj is not None else set())
+    return Content(frozenset(ids | fronted_adjuncts(t, w, ids)), comp, obj_noun)
 
 
 def _no_complement(a: SpeechAct, k: Word) -> bool:
@@ -326,62 +328,6 @@ def colon_ends_sentence(a: SpeechAct) -> rules.Stop | None:
         return None
     return rules.Stop(make_cue(a, a.verb.stance, a.subj, NoSpan.FOLLOWS, NoSpan.FOLLOWS, frozenset(),
                                rule="colon_ends_sentence"))
-
-
-# --- what the speech act is about ----------------------------------------------------------
-
-def about_topic(a: SpeechAct) -> Content | None:
-    """What the speech act is about ("complained about his mic", "commented on Crutcher's
-    death", "asked Clinton about her emails", "responded by using ..."); not when the verb
-    has an object of its own ("wrote a letter about ..." is about the letter).
-
-    >>> from quotes.extractors.explain import trial
-    >>> trial("Chairman/NOUN/4/nsubj ,/PUNCT/3/punct Lovas/PROPN/1/appos said/VERB/0/root/say he/PRON/8/nsubj "
-    ...       "can/AUX/8/aux not/PART/8/advmod comment/VERB/4/ccomp on/ADP/10/case letter/NOUN/8/obl ./PUNCT/4/punct",
-    ...       "about_topic")
-    about_topic fired on 'comment'
-    cue 'said': Chairman -> 'he can not comment on letter' (clause_after_verb)
-    cue 'can not comment': he -> 'on letter' (about_topic)
-    """
-    t, w, lex = a.t, a.w, a.lex
-    if t.child(w.id, "obj") is not None and a.lemma not in lex.words("audience_object_verbs"):
-        return None
-    for k in t.children(w.id, "obl", "advcl"):
-        c = t.child(k.id, "case", "mark") if k.id > w.id else None
-        if c is None or k.lemma.lower() in lex.words("media_nouns"):
-            continue  # ("wrote on Facebook": where it was said)
-        case = c.lemma.lower()
-        if case == "about" or case == "on" and a.lemma in lex.words("on_topic_verbs") \
-                or case in lex.words("response_cases") and a.lemma in lex.words("response_verbs"):
-            return Content(frozenset(t.subtree(k.id)))
-    return None
-
-
-def clause_opened_after(a: SpeechAct) -> Content | None:
-    """The clause that opens right after the verb (and its audience), wherever the parse hung
-    it ("began by saying he would “never” diagnose ...", "by telling them that their lives
-    are ...", 'saying it “could take place”' with "it" parsed as the object of "take").
-
-    >>> from quotes.extractors.explain import trial
-    >>> trial("Dean/PROPN/2/nsubj began/VERB/0/root by/SCONJ/4/mark saying/VERB:VBG/2/advcl/say he/PRON/7/nsubj "
-    ...       "would/AUX/7/aux diagnose/VERB/2/parataxis nobody/PRON/7/obj ./PUNCT/2/punct", "clause_opened_after")
-    clause_opened_after fired on 'saying'
-    cue 'saying': Dean -> 'he would diagnose nobody' (clause_opened_after)
-    """
-    if not a.takes("bare-clause", "clause"):
-        return None
-    t, w = a.t, a.w
-    k = w.id + 1
-    while k < len(t.words) and t.w(k).head == w.id and t.w(k).deprel.split(":")[0] in ("obj", "iobj") \
-            and t.w(k).upos in ("PRON", "PROPN"):
-        k += 1
-    nxt = t.w(k) if k <= len(t.words) else None
-    subject = nxt is not None and (nxt.deprel.startswith("nsubj") or nxt.deprel == "obj" and nxt.head > nxt.id
-                                   and t.child(nxt.head, "nsubj", "nsubj:pass") is None)  # 'saying it “could'
-    that = nxt is not None and nxt.deprel == "mark" and nxt.text.lower() == "that"
-    opener = subject and a.takes("bare-clause") or that
-    clause = t.clause_opened_by(nxt, after=w.id) if opener else None
-    return Content(frozenset(t.subtree(clause.id))) if clause is not None else None
 
 
 def bare_cue(a: SpeechAct) -> rules.Stop | None:

@@ -36,9 +36,9 @@ from quotes.extractors.verb_medium import clause_of_adjunct, clause_of_audience,
 from quotes.extractors.verb_as import as_clause
 from quotes.extractors.verb_misparsed import inverted_tail, second_subject_clause
 from quotes.extractors.verb_questions import question_clause
-from quotes.extractors.verb_content import (Content, about_topic, bare_cue, bidden_infinitive, clause_after_verb,
-                                            clause_before_comma,
-                                            clause_opened_after, colon_ends_sentence, complement_clause,
+from quotes.extractors.verb_topic import about_topic, clause_opened_after
+from quotes.extractors.verb_content import (Content, bare_cue, bidden_infinitive, clause_after_verb,
+                                            clause_before_comma, colon_ends_sentence, complement_clause,
                                             object_and_complement, object_noun_clause, quoted_clause_child,
                                             reporting_clause_tail, that_clause_elsewhere, topic_object)
 from quotes.extractors.verb_filters import (evidence_without_finding, fronted_adverbial, infinitive_with_gap,
