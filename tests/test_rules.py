@@ -1025,6 +1025,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('reporting_clause_tail',
      'The/DET/2/det visit/NOUN/3/nsubj continued/VERB/0/root ,/PUNCT/6/punct Peskov/PROPN/6/nsubj said/VERB/3/parataxis ./PUNCT/3/punct',
      None, [('continued', 'visit', 'Peskov said', 'asserts'), ('said', 'Peskov', 'The visit continued', 'asserts')]),
+    ('bidden_infinitive',  # a clause after the bidden infinitive is no complement of the verb
+     'He/PRON/2/nsubj asked/VERB/0/root them/PRON/2/obj to/PART/5/mark leave/VERB/3/acl ,/PUNCT/9/punct a/DET/8/det request/NOUN/9/nsubj:pass honored/VERB/2/ccomp ./PUNCT/2/punct',
+     {'honored': 'honor', 'leave': 'leave'}, [('asked', 'He', 'them to leave', 'asserts')]),
     ('bidden_infinitive',  # what stands before a colon is a label, not what the verb after it reports
      'The/DET/2/det Latest/ADJ/0/root :/PUNCT/5/punct Trump/PROPN/5/nsubj urges/VERB/2/parataxis voters/NOUN/5/obj to/PART/8/mark vote/VERB/5/xcomp ./PUNCT/2/punct',
      {'vote': 'vote'}, [('urges', 'Trump', 'voters to vote', 'asserts')]),

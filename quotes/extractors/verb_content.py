@@ -70,7 +70,8 @@ def _no_complement(a: SpeechAct, k: Word) -> bool:
     # a clause of its own opening with "and" after a mid-sentence "..., he said, and ..."
     own = a.rel == "parataxis" and k.id > w.id and \
         any(c.id < k.id and c.lemma.lower() in lex.words("clause_conjunctions") for c in t.children(k.id, "cc"))
-    return bare or own or relative_clause(t, k) \
+    bidden = bidding(t, w) if a.takes("no-object") else None  # "asked them to discuss it, a request not honored"
+    return bare or own or relative_clause(t, k) or (bidden is not None and k.id > bidden[1].id) \
         or (k.id > w.id and participle_aside(t, k, lex)) \
         or noun_apposition(t, k) \
         or adverbial(t, k, lex) or first_word(t, k) in lex.words("time_marks")
