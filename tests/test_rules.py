@@ -998,6 +998,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('quoted_clause_child',
      'Peskov/PROPN/2/nsubj said/VERB/0/root :/PUNCT/5/punct talks/NOUN/5/nsubj failed/VERB/2/parataxis ./PUNCT/2/punct',
      None, [('said', 'Peskov', 'talks failed', 'asserts')]),
+    ('quoted_clause_child',  # a quotation before the verb hung as an adverbial clause with no mark
+     '“/PUNCT/3/punct Talks/NOUN/3/nsubj failed/VERB/7/advcl ,/PUNCT/3/punct ”/PUNCT/3/punct Peskov/PROPN/7/nsubj wrote/VERB/0/root in/ADP/10/case an/DET/10/det email/NOUN/7/obl ./PUNCT/7/punct',
+     {'failed': 'fail', 'wrote': 'write'}, [('wrote', 'Peskov', '“Talks failed,”', 'asserts')]),
     ('that_clause_elsewhere',
      'Peskov/PROPN/2/nsubj announced/VERB/0/root a/DET/4/det deal/NOUN/2/obj and/CCONJ/8/cc that/SCONJ/8/mark talks/NOUN/8/nsubj failed/VERB/2/conj ./PUNCT/2/punct',
      None, [('announced', 'Peskov', 'and that talks failed', 'asserts')]),
@@ -1383,3 +1386,13 @@ def test_person_entity_starts_after_its_titles(text, typ, expected):
     from quotes.types import Entity
     e = untitled(Entity(text, typ, 5, 5 + len(text), 0), load())
     assert (e.text, e.end - e.start, e.end) == (expected, len(expected), 5 + len(text))
+
+
+@pytest.mark.parametrize("spec", [
+    # a conjunct of an earlier quotation: "“A,” and “B,” he wrote" read as its own clause
+    '“/PUNCT/4/punct and/CCONJ/4/cc talks/NOUN/4/nsubj failed/VERB/8/advcl ,/PUNCT/4/punct ”/PUNCT/4/punct he/PRON/8/nsubj wrote/VERB/0/root ./PUNCT/8/punct',
+    # a quotation that does not end where the speaker begins
+    '“/PUNCT/3/punct Talks/NOUN/3/nsubj failed/VERB/8/advcl ,/PUNCT/3/punct ”/PUNCT/3/punct then/ADV/8/advmod he/PRON/8/nsubj wrote/VERB/0/root ./PUNCT/8/punct',
+])
+def test_quotation_hung_as_adverbial_clause_is_said_only_right_before_its_speaker(spec):
+    assert cue_rows(spec, {"failed": "fail", "wrote": "write"}) == [("wrote", "he", "<bare>", "asserts")]

@@ -168,13 +168,16 @@ def medium_clause(t: Tree, noun: Word, rels: tuple[str, ...] = ("acl", "ccomp"))
 def quote_or_clause_child(t: Tree, w: Word) -> Word | None:
     """A complement parsed as parataxis/xcomp/obj that is a clause or a quotation."""
     for k in t.children(w.id, "parataxis", "xcomp", "obj", "advcl"):
-        if k.id < w.id and k.deprel.split(":")[0] not in ("parataxis",):
-            continue
         sub = t.subtree(k.id)
         # a quoted clause, not a quoted term: 'announced a “special military operation”' is no speech
         has_quote = any(t.w(i).text in "“\"«" for i in sub) and \
             any(t.w(i).upos in ("VERB", "AUX") for i in sub)
         mark = t.child(k.id, "mark")
+        if k.id < w.id and k.deprel.startswith("advcl") and has_quote and mark is None \
+                and t.child(k.id, "nsubj") is not None and t.child(k.id, "cc") is None and _just_before(t, w, sub):
+            return k  # '“Oz is smart,” Mosko wrote' with the quotation hung as an adverbial clause
+        if k.id < w.id and k.deprel.split(":")[0] not in ("parataxis",):
+            continue
         if k.deprel.startswith("parataxis") and (mark is None or mark.lemma.lower() == "that"):
             return k  # (not a parataxis with a mark of its own: "agreed to pay so he could start")
         if k.deprel.startswith("xcomp") and w.lemma.lower() == "say" and t.child(k.id, "mark") is not None:
@@ -185,6 +188,16 @@ def quote_or_clause_child(t: Tree, w: Word) -> Word | None:
                 t.child(k.id, "mark").lemma.lower() in ("that",):
             return k
     return None
+
+
+def _just_before(t: Tree, w: Word, sub: set[int]) -> bool:
+    """Whether the words ``sub`` end right before verb ``w``'s subject, the two set off by
+    punctuation alone ('“...,” Mosko wrote')."""
+    subj = t.child(w.id, "nsubj")
+    if subj is None or subj.id > w.id:
+        return False
+    last = max(i for i in sub if t.w(i).upos != "PUNCT")
+    return all(t.w(i).upos == "PUNCT" for i in range(last + 1, min(t.subtree(subj.id))))
 
 
 def participle_aside(t: Tree, k: Word, lex: Lexicon) -> bool:
