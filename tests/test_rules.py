@@ -1097,6 +1097,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('speaker_before_verb',
      'In/ADP/2/case meeting/NOUN/8/obl with/ADP/7/case the/DET/7/det Washington/PROPN/7/compound Post/PROPN/7/compound Trump/PROPN/2/nmod said/VERB/0/root taxes/NOUN/10/nsubj rose/VERB/8/ccomp ./PUNCT/8/punct',
      None, [('said', 'Trump', 'taxes rose', 'asserts')]),
+    ('speaker_before_verb',  # "report released last year" parsed as a clause of "found": the participle's subject speaks
+     'A/DET/2/det report/NOUN/3/nsubj released/VERB:VBD/6/ccomp last/ADJ/5/amod year/NOUN/3/obl:unmarked found/VERB/0/root that/SCONJ/9/mark taxes/NOUN/9/nsubj rose/VERB/6/ccomp ./PUNCT/6/punct',
+     {'released': 'release', 'found': 'find', 'rose': 'rise'}, [('found', 'report', 'taxes rose', 'asserts')]),
     ('relative_clause_content',
      'Peskov/PROPN/2/nsubj said/VERB/0/root ,/PUNCT/5/punct who/PRON/5/nsubj knew/VERB/2/ccomp ./PUNCT/2/punct',
      None, []),

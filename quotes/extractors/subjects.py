@@ -12,6 +12,10 @@ from quotes.types import Word
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, Tree
 
 
+#: How the parse may hang a participle phrase before a verb on it as a clause.
+CLAUSE_BEFORE_RELS = ("ccomp", "csubj", "advcl", "parataxis", "dep")
+
+
 def subject_before(t: Tree, w: Word, content: set[int], lex: Lexicon) -> Word | None:
     """'Conservative economist Aparna Mathur, who studies ..., said' when the parse lost the
     subject: the head of the nearest noun phrase before the verb that no verb between
@@ -21,7 +25,7 @@ def subject_before(t: Tree, w: Word, content: set[int], lex: Lexicon) -> Word | 
             continue
         if x.id == w.id - 1 and _misparsed_name(t, w, x, lex):
             return x
-        if x.upos == "VERB" and x.deprel.split(":")[0] not in ("acl",):
+        if x.upos == "VERB" and x.deprel.split(":")[0] not in ("acl",) and not _reduced_relative(t, w, x):
             break
         if x.upos in ("PROPN", "NOUN") and x.deprel.split(":")[0] in ("nsubj", "appos", "root", "dep", "conj",
                                                                        "parataxis", "obj", "flat"):
@@ -32,6 +36,16 @@ def subject_before(t: Tree, w: Word, content: set[int], lex: Lexicon) -> Word | 
         if x.upos == "PRON" and x.lemma.lower() in lex.words("speaker_pronouns"):
             return x
     return None
+
+
+def _reduced_relative(t: Tree, w: Word, x: Word) -> bool:
+    """Whether verb ``x`` before verb ``w`` is a participle that modifies its "subject", parsed
+    as a clause of ``w``'s ("A report released last year found that ...": "report released"
+    read as a clause): a past form hung on ``w`` with a subject before it and no auxiliary,
+    copula or mark."""
+    return x.head == w.id and x.xpos in ("VBD", "VBN") and x.deprel.split(":")[0] in CLAUSE_BEFORE_RELS \
+        and not t.children(x.id, "aux", "aux:pass", "cop", "mark") \
+        and any(k.id < x.id for k in t.children(x.id, "nsubj", "nsubj:pass"))
 
 
 def _misparsed_name(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
