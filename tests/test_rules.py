@@ -1399,3 +1399,21 @@ def test_person_entity_starts_after_its_titles(text, typ, expected):
 ])
 def test_quotation_hung_as_adverbial_clause_is_said_only_right_before_its_speaker(spec):
     assert cue_rows(spec, {"failed": "fail", "wrote": "write"}) == [("wrote", "he", "<bare>", "asserts")]
+
+
+@pytest.mark.parametrize("spec, that", [
+    # the clause has its object already: "that" only marks it
+    ("statement/NOUN/0/root that/PRON/5/obj he/PRON/5/nsubj had/AUX/5/aux reached/VERB/1/acl:relcl deal/NOUN/5/obj", True),
+    # ... and its subject already
+    ("claim/NOUN/0/root that/PRON/4/nsubj voters/NOUN/4/nsubj lied/VERB/1/acl:relcl", True),
+    # a relative pronoun with a role of its own
+    ("deal/NOUN/0/root that/PRON/4/obj he/PRON/4/nsubj reached/VERB/1/acl:relcl", False),
+    # a verb with two objects: "the threat that Trump offers our country"
+    ("threat/NOUN/0/root that/PRON/4/obj Trump/PROPN/4/nsubj offers/VERB/1/acl:relcl/offer country/NOUN/4/obj", False),
+])
+def test_that_read_as_a_pronoun_is_a_complementizer_when_its_role_is_taken(spec, that):
+    from quotes.extractors.complements import that_read_as_pronoun
+    from quotes.extractors.tree import Tree
+    t = Tree.from_spec(spec)
+    k = next(w for w in t.words if w.deprel == "acl:relcl")
+    assert (that_read_as_pronoun(t, k) is not None) == that

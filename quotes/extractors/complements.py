@@ -9,7 +9,7 @@ the tree, never a cue.
 
 from __future__ import annotations
 
-from quotes.lexicons import Lexicon
+from quotes.lexicons import Lexicon, load
 from quotes.types import Word
 from quotes.extractors.tree import CLOSE_QUOTES, OPEN_QUOTES, Tree
 
@@ -156,7 +156,27 @@ def that_clause_under(t: Tree, w: Word, rels: tuple[str, ...] = ("acl", "ccomp")
         mark = t.child(k.id, "mark")
         if k.id > w.id and mark is not None and mark.lemma.lower() == "that" and (tags is None or mark.upos in tags):
             return k
+        if k.id > w.id and mark is None and that_read_as_pronoun(t, k) is not None:
+            return k
     return None
+
+
+def that_read_as_pronoun(t: Tree, k: Word) -> Word | None:
+    """The "that" opening clause ``k`` that the parse read as a relative pronoun though the
+    clause already has the role it was given: a complementizer ("in a statement this month
+    that he had reached a settlement", "that" read as the object of "reached" beside
+    "settlement").
+
+    >>> t = Tree.from_spec("statement/NOUN/0/root that/PRON/5/obj he/PRON/5/nsubj had/AUX/5/aux "
+    ...                    "reached/VERB/1/acl:relcl deal/NOUN/5/obj")
+    >>> that_read_as_pronoun(t, t.w(5)).id
+    2
+    """
+    x = t.w(min(t.subtree(k.id)))
+    if x.lemma.lower() != "that" or x.head != k.id or x.deprel not in ("obj", "nsubj") \
+            or x.deprel == "obj" and k.lemma.lower() in load().words("double_object_verbs"):
+        return None
+    return x if any(c.id != x.id for c in t.children(k.id, x.deprel)) else None
 
 
 def medium_clause(t: Tree, noun: Word, rels: tuple[str, ...] = ("acl", "ccomp")) -> Word | None:
