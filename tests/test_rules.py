@@ -1130,6 +1130,12 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('inverted_subject',
      'Talks/NOUN/2/nsubj failed/VERB/0/root ,/PUNCT/4/punct said/VERB/2/parataxis Ushakov/PROPN/4/obj ./PUNCT/2/punct',
      None, [('said', 'Ushakov', 'Talks failed', 'asserts')]),
+    ('comma_tail_subject',  # "said" a conj of the reported clause's verb, its source parsed as the object
+     'Talks/NOUN/2/nsubj failed/VERB/0/root ,/PUNCT/4/punct said/VERB/2/conj one/NUM/6/nummod source/NOUN/4/obj ./PUNCT/2/punct',
+     None, [('said', 'source', 'Talks failed', 'asserts')]),
+    ('inverted_tail',  # ... also when an "and" before the reported clause's second half hangs on "said"
+     'Talks/NOUN/2/nsubj failed/VERB/0/root ,/PUNCT/8/punct and/CCONJ/8/cc aides/NOUN/6/nsubj left/VERB/2/conj ,/PUNCT/8/punct said/VERB/2/conj a/DET/10/det source/NOUN/8/obj ./PUNCT/2/punct',
+     {'left': 'leave'}, [('said', 'source', 'Talks failed', 'asserts')]),
     ('name_after_quotation',
      '“/PUNCT/3/punct Subpoenas/NOUN/3/nsubj matter/VERB/8/ccomp ,/PUNCT/3/punct ”/PUNCT/3/punct panel/NOUN/3/appos Chaffetz/PROPN/6/flat said/VERB/0/root after/ADP/10/case Pagliano/PROPN/11/nsubj left/VERB/8/ccomp ./PUNCT/8/punct',
      None, [('said', 'Chaffetz', '“Subpoenas matter,”', 'asserts')]),
@@ -1417,3 +1423,10 @@ def test_that_read_as_a_pronoun_is_a_complementizer_when_its_role_is_taken(spec,
     t = Tree.from_spec(spec)
     k = next(w for w in t.words if w.deprel == "acl:relcl")
     assert (that_read_as_pronoun(t, k) is not None) == that
+
+
+def test_the_object_that_is_the_speaker_is_not_what_was_said():
+    # "..., said one source" read with the source as the object: it speaks, it is not said
+    rows = cue_rows("Talks/NOUN/2/nsubj failed/VERB/0/root ,/PUNCT/4/punct said/VERB/2/conj one/NUM/6/nummod "
+                    "source/NOUN/4/obj ./PUNCT/2/punct")
+    assert rows == [("said", "source", "Talks failed", "asserts")]

@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 
 from quotes.extractors import rules
-from quotes.extractors.subjects import (dateline_end, in_complement, name_before, noun_apposition, outside_parentheses,
-                                        quoted_before, relative_clause)
+from quotes.extractors.subjects import (dateline_end, in_complement, name_before, outside_parentheses,
+                                        quoted_before)
 from quotes.extractors.speaker_absolute import participle_agent, with_absolute_subject
 from quotes.extractors.speaker_misread import participle_main_verb_subject
+from quotes.extractors.speaker_inverted import comma_tail_subject, inverted_subject
 from quotes.extractors.speaker_vetoes import named_before_conjunct, subject_before_complement, subject_of_complement
 from quotes.extractors.tree import CLOSE_QUOTES, Tree
 from quotes.lexicons import Lexicon
@@ -63,29 +64,6 @@ def after_quote_subject(t: Tree, w: Word) -> Word | None:
                 and t.w(end_last + 1).text == ",":
             return first  # "Tass, a Russian state news agency, reported": an apposition
         return last  # the nearest: '“Bad things ...,” Trump warned' (not one inside the quotation)
-    return None
-
-
-def inverted_subject(t: Tree, w: Word) -> Word | None:
-    """'..., said 9/11 widow Terry Strada': a noun after the verb that the parser did not
-    label as its subject (obj, dep, appos ...), when what was said comes before.
-
-    >>> from quotes.extractors.explain import trial
-    >>> trial("Talks/NOUN/2/nsubj failed/VERB/0/root ,/PUNCT/4/punct said/VERB/2/parataxis/say Ushakov/PROPN/4/obj "
-    ...       "./PUNCT/2/punct", "inverted_subject")
-    inverted_subject fired on 'said'
-    cue 'said': Ushakov -> 'Talks failed' (reporting_clause_tail)
-    """
-    if w.deprel.split(":")[0] not in ("parataxis", "root", "ccomp", "conj") or w.xpos == "VBG":
-        return None  # ('Brown said, recalling a visit to ...': a participle's object is what it recalls)
-    if any(k.id > w.id and not relative_clause(t, k) and not noun_apposition(t, k)
-           for k in t.children(w.id, "ccomp", "parataxis")):
-        return None  # what was said follows the verb: the noun after it is its audience or object
-    for k in t.children(w.id):
-        if k.id > w.id and k.upos in ("PROPN", "NOUN") and k.deprel.split(":")[0] in ("obj", "dep", "appos",
-                                                                                      "iobj", "nsubj", "flat"):
-            if t.child(k.id, "case") is None:
-                return k
     return None
 
 
@@ -232,8 +210,8 @@ def name_after_quotation(t: Tree, w: Word) -> Word | None:
 
 #: Ways to find a speech verb's speaker, most trusted first.
 SPEAKER_READINGS = (after_quote_subject, for_gerund_object, with_absolute_subject, subject_after_dateline,
-                    clause_before_expletive, participle_agent, own_subject, inverted_subject, name_after_quotation,
-                    participle_main_verb_subject, participle_head_subject, conj_head_subject)
+                    clause_before_expletive, participle_agent, comma_tail_subject, own_subject, inverted_subject,
+                    name_after_quotation, participle_main_verb_subject, participle_head_subject, conj_head_subject)
 
 
 def time_word(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
@@ -340,12 +318,14 @@ def not_nominal(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
 
 def audience_object(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     """The object after a verb whose object is its audience is who was told, not who spoke
-    ('“...,” Warren, who has not endorsed anyone, told reporters').
+    ('“...,” Warren, who has not endorsed anyone, told reporters'; here twice: the object is
+    offered as the speaker of a verb after a comma, then as one after the verb).
 
     >>> from quotes.extractors.explain import trial
     >>> trial("“/PUNCT/3/punct We/PRON/3/nsubj wait/VERB/0/root ,/PUNCT/3/punct ”/PUNCT/3/punct Warren/PROPN/3/appos "
     ...       ",/PUNCT/10/punct who/PRON/10/nsubj has/AUX/10/aux endorsed/VERB/6/acl:relcl nobody/PRON/10/obj "
     ...       ",/PUNCT/13/punct told/VERB/3/conj/tell CNN/PROPN/13/obj ./PUNCT/3/punct", "audience_object")
+    audience_object vetoed on 'told'
     audience_object vetoed on 'told'
     cue 'told': Warren -> (nothing here: a bare cue) (bare_cue)
     """

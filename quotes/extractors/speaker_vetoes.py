@@ -56,7 +56,7 @@ def subject_before_complement(t: Tree, w: Word, x: Word, lex: Lexicon) -> bool:
     """A subject the parse gave a verb set off after what was said, with the verb's complement
     between them, is the complement's own ('Debates are not likely to matter, noted NBC's
     Dante Chinni' parsed with "debates" the subject of "noted"): the noun after the verb is
-    the speaker (:func:`.speaker_rules.inverted_subject`).
+    the speaker (:func:`.speaker_inverted.inverted_subject`).
 
     >>> from quotes.extractors.explain import trial
     >>> trial("Debates/NOUN/6/nsubj are/AUX/4/cop not/PART/4/advmod likely/ADJ/6/ccomp ,/PUNCT/1/punct "

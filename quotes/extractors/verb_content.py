@@ -240,7 +240,7 @@ def topic_object(a: SpeechAct) -> Content | None:
     comp = (t.child(w.id, "xcomp") or infinitive_read_as_noun(t, w, a.lex) if not a.takes("no-xcomp") else None) \
         or (t.child(w.id, "obj") if not a.takes("no-object") else None)
     if comp is None or comp.upos == "PRON" or len(t.subtree(comp.id)) < 2 \
-            or comp.lemma.lower() in a.lex.not_speakers:
+            or comp.lemma.lower() in a.lex.not_speakers or a.subj is not None and comp.id == a.subj.id:
         return None
     sub = t.subtree(comp.id)
     if any(t.w(i).text in "“\"«‘" for i in sub) and not any(t.w(i).upos in ("VERB", "AUX") for i in sub):

@@ -68,7 +68,7 @@ def inverted_tail(a: SpeechAct) -> Content | None:
     """
     t, w, s = a.t, a.w, a.subj
     if a.rel not in ("conj", "ccomp") or not w.head or w.head > w.id or s is None or s.id < w.id \
-            or t.child(w.id, "cc") is not None or w.id < 2 or t.w(w.id - 1).text != "," \
+            or any(c.id >= w.id - 2 for c in t.children(w.id, "cc")) or w.id < 2 or t.w(w.id - 1).text != "," \
             or not _ends_sentence(a):
         return None
     return Content(frozenset(t.subtree(w.head, skip=t.subtree(w.id))))
