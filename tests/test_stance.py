@@ -56,6 +56,9 @@ SENTENCE_RULES = [
     ("Director makes fun of stolen Batmobile rumor with new photo", "The Batmobile was stolen",
      ("Director makes fun of stolen Batmobile rumor with new photo", "unnamed sources", ANONYMOUS, HEDGED, "rumor"),
      DENIES, "dismissed_reports"),
+    ("Studio head kills stolen car rumor with one photo", "The car was stolen",
+     ("Studio head kills stolen car rumor with one photo", "unnamed sources", ANONYMOUS, HEDGED, "rumor"),
+     DENIES, "dismissed_reports"),
     ("She did not have a third breast implanted", BREAST, None, DENIES, "negated_proposition"),
     ("Banksy was not arrested", "Banksy was arrested in London", None, DENIES, "negated_proposition"),
     # a negation about something else is not a denial of the claim
