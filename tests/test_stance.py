@@ -39,6 +39,8 @@ SENTENCE_RULES = [
      CANNOT_CONFIRM, "unconfirmed_words"),
     ("The third breast story was a hoax", BREAST, None, DENIES, "denial_words"),
     ("The claim is false", "The claim about the Batmobile theft", None, DENIES, "denial_words"),
+    ("Agency questions whether the crater was made by a meteorite", "A meteorite made the crater", None,
+     DENIES, "denial_words"),
     ("Real or hoax?", BREAST, None, REPORTS, "hedge_words"),
     # doubting_question: a yes/no question whether the story is false, not an alternative ("Real or hoax?")
     ("Was the viral video of the homeless man all a hoax?", "A homeless man spent 100 dollars on food", None,
