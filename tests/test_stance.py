@@ -63,6 +63,9 @@ SENTENCE_RULES = [
      DENIES, "dismissed_reports"),
     ("She did not have a third breast implanted", BREAST, None, DENIES, "negated_proposition"),
     ("Banksy was not arrested", "Banksy was arrested in London", None, DENIES, "negated_proposition"),
+    # the noun of the claim's verb: "threats" for "threatened" (claim_synonyms.tsv)
+    ("Spokesman: No threats were made to the families", "The agency threatened the families of hostages", None,
+     DENIES, "negated_proposition"),
     # a negation about something else is not a denial of the claim
     ("I don't want to date anymore", BREAST, None, SUPPORTS, "own_voice"),
     ("The accuser, who has not been publicly identified, said the doctor took a selfie",
