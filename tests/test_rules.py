@@ -506,6 +506,12 @@ def test_negation_inside_the_quotation_is_not_the_cues():
     # a title word after a given name is a surname
     ("Charlie/PROPN/3/nsubj King/PROPN/1/flat said/VERB/0/root it/PRON/5/nsubj failed/VERB/3/ccomp "
      "./PUNCT/3/punct", "Charlie King"),
+    # a modifier set off by a comma is not part of the phrase ("Cement makers, for instance, argue")
+    ("Cement/NOUN/2/compound makers/NOUN/7/nsubj ,/PUNCT/5/punct for/ADP/5/case instance/NOUN/2/nmod "
+     ",/PUNCT/2/punct argue/VERB/0/root it/PRON/9/nsubj failed/VERB/7/ccomp ./PUNCT/7/punct", "Cement makers"),
+    # ... but a name the parse hung the same way is an apposition, and names the speaker
+    ("One/NUM/6/nsubj ,/PUNCT/3/punct Unity/PROPN/1/nmod ,/PUNCT/1/punct has/AUX/6/aux threatened/VERB/0/root "
+     "to/PART/8/mark leave/VERB/6/xcomp ./PUNCT/6/punct", "Unity"),
 ])
 def test_speaker_names(spec, speaker):
     _, doc = doc_from(spec, lemmas={"failed": "fail"})

@@ -26,6 +26,13 @@ def np_ids(t: Tree, head: Word) -> set[int]:
     ...     ("who", "PRON", 4, "nsubj"), ("left", "VERB", 1, "acl:relcl")])
     >>> sorted(np_ids(t, t.w(1)))
     [1]
+
+    A modifier of the head set off by a comma is left out too:
+
+    >>> t = Tree.of("Foundation , more than what", [("Foundation", "NOUN", 0, "root"), (",", "PUNCT", 5, "punct"),
+    ...     ("more", "ADV", 5, "advmod"), ("than", "ADP", 3, "fixed"), ("what", "PRON", 1, "nmod")])
+    >>> sorted(np_ids(t, t.w(1)))
+    [1]
     """
     keep = {head.id}
     stack = [head.id]
@@ -34,10 +41,19 @@ def np_ids(t: Tree, head: Word) -> set[int]:
         for k in t.children(i):
             if k.deprel.split(":")[0] in NP_DROP and not (k.deprel == "punct" and i != head.id):
                 continue
+            if i == head.id and k.id > head.id and k.deprel.split(":")[0] == "nmod" and _after_comma(t, k) \
+                    and not (k.upos == "PROPN" and t.child(k.id, "case") is None):
+                continue  # "the Tax Foundation, more than twice what it projected": set off, not the name's
             if k.id not in keep:
                 keep.add(k.id)
                 stack.append(k.id)
     return keep
+
+
+def _after_comma(t: Tree, k: Word) -> bool:
+    """Whether the words of ``k`` open with a comma or right after one."""
+    first = min(t.subtree(k.id))
+    return t.w(first).text == "," or first > 1 and t.w(first - 1).text == ","
 
 
 def is_title(word: str, lex: Lexicon) -> bool:
