@@ -509,6 +509,9 @@ def test_negation_inside_the_quotation_is_not_the_cues():
     # a modifier set off by a comma is not part of the phrase ("Cement makers, for instance, argue")
     ("Cement/NOUN/2/compound makers/NOUN/7/nsubj ,/PUNCT/5/punct for/ADP/5/case instance/NOUN/2/nmod "
      ",/PUNCT/2/punct argue/VERB/0/root it/PRON/9/nsubj failed/VERB/7/ccomp ./PUNCT/7/punct", "Cement makers"),
+    # capitalised common nouns joined as a compound inside a sentence are a name
+    ("the/DET/3/det Tax/NOUN/3/compound Foundation/NOUN/4/nsubj said/VERB/0/root it/PRON/6/nsubj "
+     "failed/VERB/4/ccomp ./PUNCT/4/punct", "Tax Foundation"),
     # ... but a name the parse hung the same way is an apposition, and names the speaker
     ("One/NUM/6/nsubj ,/PUNCT/3/punct Unity/PROPN/1/nmod ,/PUNCT/1/punct has/AUX/6/aux threatened/VERB/0/root "
      "to/PART/8/mark leave/VERB/6/xcomp ./PUNCT/6/punct", "Unity"),
@@ -1049,6 +1052,9 @@ CUE_RULE_ROWS = [  # (rule, parse, lemmas, cues)
     ('clause_before_comma',
      'That/DET/2/det kind/NOUN/9/nsubj of/ADP/4/case tie/NOUN/2/nmod has/AUX/6/aux helped/VERB/2/acl ,/PUNCT/2/punct donors/NOUN/9/nsubj said/VERB/0/root ./PUNCT/9/punct',
      {'helped': 'help'}, [('said', 'donors', 'That kind of tie has helped', 'asserts')]),
+    ('clause_before_comma',  # the reported clause hung on the verb as an adverbial clause: tensed, own subject, no mark
+     'The/DET/2/det port/NOUN/4/nsubj will/AUX:MD/4/aux close/VERB/7/advcl ,/PUNCT/4/punct Reuters/PROPN/7/nsubj reported/VERB/0/root ./PUNCT/7/punct',
+     {'close': 'close'}, [('reported', 'Reuters', 'The port will close', 'asserts')]),
     ('colon_ends_sentence',
      'Peskov/PROPN/2/nsubj said/VERB/0/root on/ADP/4/case Monday/PROPN/2/obl :/PUNCT/2/punct',
      None, [('said', 'Peskov', '<follows>', 'asserts')]),

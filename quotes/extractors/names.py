@@ -82,9 +82,30 @@ def _given_name(word: str, lex: Lexicon) -> bool:
 
 
 def _proper(t: Tree, w: Word) -> bool:
-    """A proper noun, or a capitalised noun in a proper noun's name ("Charlie King")."""
-    return w.upos == "PROPN" or (w.text[:1].isupper() and w.upos in ("NOUN", "X") and w.deprel
-                                 in ("flat", "compound") and w.head and t.w(w.head).upos == "PROPN")
+    """A proper noun, or a capitalised noun in a proper noun's name ("Charlie King"), or in a
+    run of capitalised nouns inside a sentence ("the conservative-leaning Tax Foundation" with
+    both nouns tagged common).
+
+    >>> t = Tree.from_spec("by/ADP/3/case Tax/NOUN/3/compound Foundation/NOUN/0/root")
+    >>> _proper(t, t.w(2)), _proper(t, t.w(3))
+    (True, True)
+    """
+    if w.upos == "PROPN":
+        return True
+    if not (w.text[:1].isupper() and w.upos in ("NOUN", "X")):
+        return False
+    if w.deprel in ("flat", "compound") and w.head and t.w(w.head).upos == "PROPN":
+        return True
+    return w.id > 1 and _capital_compound(t, w)
+
+
+def _capital_compound(t: Tree, w: Word) -> bool:
+    """Whether capitalised noun ``w`` is joined as a compound to another capitalised noun."""
+    def capital(x: Word) -> bool:
+        return x.id > 1 and x.text[:1].isupper() and x.upos in ("NOUN", "PROPN")
+    if w.deprel == "compound" and w.head and capital(t.w(w.head)):
+        return True
+    return any(capital(k) for k in t.children(w.id, "compound"))
 
 
 def _title_between_names(t: Tree, w: Word, lex: Lexicon) -> bool:

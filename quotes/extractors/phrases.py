@@ -15,6 +15,7 @@ is the first of the :data:`KIND_RULES` that gives one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -169,6 +170,15 @@ def apposition(p: Phrase, lex: Lexicon) -> None:
     ...     ("Jens", "PROPN", 2, "appos"), ("Stoltenberg", "PROPN", 3, "flat")])
     >>> p = Phrase.of(t, t.w(2), text); name_run(p, load()); apposition(p, load()); p.name, p.role, p.mention
     ('Jens Stoltenberg', 'NATO Secretary', 'Jens Stoltenberg')
+
+    A hyphenated title the parse split keeps its whole text ("NATO Secretary-General"):
+
+    >>> text = "NATO Secretary-General Jens Stoltenberg"
+    >>> t = Tree.of(text, [("NATO", "PROPN", 2, "compound"), ("Secretary", "PROPN", 0, "root"),
+    ...     ("-", "PUNCT", 5, "punct"), ("General", "ADJ", 5, "amod"), ("Jens", "PROPN", 2, "appos"),
+    ...     ("Stoltenberg", "PROPN", 5, "flat")])
+    >>> p = Phrase.of(t, t.w(2), text); name_run(p, load()); apposition(p, load()); p.role
+    'NATO Secretary-General'
     """
     t = p.t
     appos = t.child(p.head.id, "appos")
@@ -179,7 +189,8 @@ def apposition(p: Phrase, lex: Lexicon) -> None:
     titled = (bool(p.run) and is_title(p.head.text, lex) and all(w.id <= p.head.id for w in p.run)
               and bool(a_run) and not is_title(a_run[-1].text, lex) and t.w(a_ids[0]).text != "(")
     if (not p.run or titled) and a_run and appos.upos == "PROPN":
-        p.name, p.role = " ".join(w.text for w in a_run), p.mention
+        joined = re.match(r"(?:-[^\W\d_][\w.]*)+", p.text[p.end:a_run[0].start])  # "Secretary-General"
+        p.name, p.role = " ".join(w.text for w in a_run), p.text[p.start:p.end + (joined.end() if joined else 0)]
         p.start, p.end = a_run[0].start, a_run[-1].end
         p.head = appos
         if titled:

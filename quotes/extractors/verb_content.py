@@ -297,13 +297,23 @@ def clause_before_comma(a: SpeechAct) -> Content | None:
         return None  # '..., who added ...'; "said on Friday that ...", "wrote:"
     before = set(range(1, first - 1))
     tops = [t.w(i) for i in before if t.w(i).head not in before]
-    if not all(x.head == w.id and x.deprel.split(":")[0] in BEFORE_RELS or x.head not in before | {w.id}
-               and x.upos == "PUNCT" for x in tops):
+    if not all(x.head == w.id and (x.deprel.split(":")[0] in BEFORE_RELS or _statement_as_adjunct(t, x))
+               or x.head not in before | {w.id} and x.upos == "PUNCT" for x in tops):
         return None  # "In one memorable moment after ..., Sanders declared ...": the verb's own adjunct
     ids = frozenset(t.trimmed(before))
     if len(ids) < 3 or not any(t.w(i).upos in ("VERB", "AUX") for i in ids):
         return None
     return Content(ids)
+
+
+def _statement_as_adjunct(t, x: Word) -> bool:
+    """Whether ``x``, hung on the verb as an adverbial clause, is a statement of its own: a
+    tensed clause with its own subject and no subordinator ("The port will close, Reuters
+    reported"; not "When terrorists are revealed, ..." nor "Asked about it, ...")."""
+    return x.deprel.split(":")[0] == "advcl" and t.child(x.id, "nsubj", "nsubj:pass") is not None \
+        and not t.children(x.id, "mark") and not any(k.xpos.startswith("W") for k in t.children(x.id, "advmod")) \
+        and (x.xpos in ("VBD", "VBZ", "VBP") or any(k.xpos in ("MD", "VBD", "VBZ", "VBP")
+                                                    for k in t.children(x.id, "aux", "aux:pass", "cop")))
 
 
 #: What may follow the verb of a reporting clause that ends its sentence ("said Tuesday", "said
