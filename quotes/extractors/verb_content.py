@@ -26,11 +26,11 @@ from dataclasses import dataclass
 
 from quotes.extractors import rules
 from quotes.extractors.complements import (adverbial, bidding, complement_subject_on_verb, fronted_adjuncts,
-                                           infinitive_read_as_noun,
-                                           noun_clause, participle_aside, quote_or_clause_child,
-                                           that_clause_child, that_clause_on_audience)
+                                           infinitive_read_as_noun, noun_clause, participle_aside,
+                                           quote_or_clause_child, that_clause_child, that_clause_on_audience)
 from quotes.extractors.speech import SpeechAct, after_colon_label, is_reporting_tail, make_cue, subjects_said
 from quotes.extractors.subjects import first_word, noun_apposition, relative_clause, set_off
+from quotes.extractors.tree import Tree
 from quotes.types import NoSpan, Word
 
 
@@ -306,7 +306,7 @@ def clause_before_comma(a: SpeechAct) -> Content | None:
     return Content(ids)
 
 
-def _statement_as_adjunct(t, x: Word) -> bool:
+def _statement_as_adjunct(t: Tree, x: Word) -> bool:
     """Whether ``x``, hung on the verb as an adverbial clause, is a statement of its own: a
     tensed clause with its own subject and no subordinator ("The port will close, Reuters
     reported"; not "When terrorists are revealed, ..." nor "Asked about it, ...")."""
