@@ -273,8 +273,11 @@ def fronted_adjuncts(t: Tree, w: Word, ids: set[int] | frozenset[int]) -> set[in
     if not ids or min(ids) > w.id or max(ids) > w.id:
         return set()
     first = min(ids)
-    extra = set().union(*({i for i in t.subtree(k.id) if i < first} for k in t.children(w.id, *FRONTED_RELS)
-                          if k.id < first and all(i < first or t.w(i).upos == "PUNCT" for i in t.subtree(k.id))))
+    extra: set[int] = set()
+    for k in t.children(w.id, *FRONTED_RELS):
+        sub = t.subtree(k.id)
+        if k.id < first and all(i < first or t.w(i).upos == "PUNCT" for i in sub):
+            extra |= {i for i in sub if i < first}
     if not extra or not all(i in extra or t.w(i).upos == "PUNCT" for i in range(1, first)):
         return set()
     return extra

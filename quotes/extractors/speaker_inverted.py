@@ -49,7 +49,10 @@ def comma_tail_subject(t: Tree, w: Word) -> Word | None:
             or t.child(w.id, "nsubj") is not None:
         return None  # (an "and" right before the verb cannot be: a comma is)
     k = inverted_subject(t, w)
-    if k is None or any(x.id not in t.subtree(k.id) and x.upos != "PUNCT" for x in t.words[w.id:]) \
-            or any(t.w(i).upos in ("VERB", "AUX") for i in t.subtree(k.id)):
+    if k is None:
+        return None
+    phrase = t.subtree(k.id)
+    if any(x.id not in phrase and x.upos != "PUNCT" for x in t.words[w.id:]) \
+            or any(t.w(i).upos in ("VERB", "AUX") for i in phrase):
         return None  # (a noun with a clause of its own: "accused the leadership of using ...")
     return k
